@@ -1,0 +1,49 @@
+package dev.rewind.events.command;
+
+import static dev.rewind.events.Contracts.copyOrEmpty;
+import static dev.rewind.events.Contracts.required;
+import static dev.rewind.events.Contracts.requiredText;
+
+import dev.rewind.events.EventType;
+import dev.rewind.events.RollbackMethod;
+import dev.rewind.events.Severity;
+import dev.rewind.events.TargetKey;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A rollback request got every approval its policy demands: the executor performs it, exactly once per incident.
+ *
+ * @param method the method asked for, or null to let the executor choose for the target
+ * @param toRevision the revision to return to, or null for the previous one
+ * @param approvedBy who approved; empty when the policy needs no approval
+ */
+@EventType("dev.rewind.rollback.approved.v1")
+public record RollbackApproved(
+        UUID commandId,
+        UUID requestId,
+        UUID incidentId,
+        long incidentNumber,
+        TargetKey target,
+        Severity severity,
+        String reason,
+        RollbackMethod method,
+        Integer toRevision,
+        List<String> approvedBy,
+        Instant occurredAt) implements RollbackCommand {
+
+    public RollbackApproved {
+        required("commandId", commandId);
+        required("requestId", requestId);
+        required("incidentId", incidentId);
+        required("target", target);
+        required("severity", severity);
+        requiredText("reason", reason);
+        if (toRevision != null && toRevision < 0) {
+            throw new IllegalArgumentException("'toRevision' must be 0 (previous) or a positive revision");
+        }
+        approvedBy = copyOrEmpty(approvedBy);
+        required("occurredAt", occurredAt);
+    }
+}

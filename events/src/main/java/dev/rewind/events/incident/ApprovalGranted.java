@@ -1,0 +1,32 @@
+package dev.rewind.events.incident;
+
+import static dev.rewind.events.Contracts.required;
+import static dev.rewind.events.Contracts.requiredText;
+
+import dev.rewind.events.EventType;
+import dev.rewind.events.TargetKey;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A rollback request is approved.
+ *
+ * @param approvedBy the approver, or {@code policy} when the environment's policy needs no approval
+ * @param automatic true when the policy approved it without a person
+ */
+@EventType("dev.rewind.approval.granted.v1")
+public record ApprovalGranted(
+        UUID incidentId,
+        TargetKey target,
+        UUID requestId,
+        String approvedBy,
+        boolean automatic,
+        String comment,
+        Instant occurredAt) implements IncidentEvent {
+
+    public ApprovalGranted {
+        IncidentEvent.requireCommon(incidentId, target, occurredAt);
+        required("requestId", requestId);
+        requiredText("approvedBy", approvedBy);
+    }
+}

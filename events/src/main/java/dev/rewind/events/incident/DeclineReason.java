@@ -1,0 +1,12 @@
+package dev.rewind.events.incident;
+
+/** Why Rewind did not roll back: the runbook's "when not to roll back" and its loop guards. */
+public enum DeclineReason {
+    FIX_FORWARD,
+    IRREVERSIBLE_MIGRATION,
+    DATA_LOSS_RISK,
+    INFRASTRUCTURE_FAULT,
+    COOLDOWN,
+    BLOCKED_VERSION,
+    NEEDS_HUMAN
+}

@@ -1,0 +1,57 @@
+package dev.rewind.events.request;
+
+import static dev.rewind.events.Contracts.copyOrEmpty;
+import static dev.rewind.events.Contracts.required;
+import static dev.rewind.events.Contracts.requiredText;
+
+import dev.rewind.events.EventType;
+import dev.rewind.events.ExecutionMode;
+import dev.rewind.events.RollbackMethod;
+import dev.rewind.events.Severity;
+import dev.rewind.events.Signal;
+import dev.rewind.events.TargetKey;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The detector (or a person, through the manual request API) decided that a target must be rolled back.
+ *
+ * @param incidentNumber the human incident number, e.g. 123 for INCIDENT-123
+ * @param method the rollback method asked for, or null to let the executor choose for the target
+ * @param toRevision the revision to return to, or null for the previous one
+ * @param requestedBy who asked: a person's user name, or {@code rewind-detector} for automatic decisions
+ * @param evidence ids of the alerts that led to the decision
+ */
+@EventType("dev.rewind.rollback.requested.v1")
+public record RollbackRequested(
+        UUID requestId,
+        UUID incidentId,
+        long incidentNumber,
+        TargetKey target,
+        Severity severity,
+        Signal signal,
+        String reason,
+        ExecutionMode mode,
+        RollbackMethod method,
+        Integer toRevision,
+        String requestedBy,
+        List<UUID> evidence,
+        Instant occurredAt) implements RollbackRequestEvent {
+
+    public RollbackRequested {
+        required("requestId", requestId);
+        required("incidentId", incidentId);
+        required("target", target);
+        required("severity", severity);
+        signal = signal == null ? Signal.UNKNOWN : signal;
+        requiredText("reason", reason);
+        required("mode", mode);
+        if (toRevision != null && toRevision < 0) {
+            throw new IllegalArgumentException("'toRevision' must be 0 (previous) or a positive revision");
+        }
+        requiredText("requestedBy", requestedBy);
+        evidence = copyOrEmpty(evidence);
+        required("occurredAt", occurredAt);
+    }
+}

@@ -1,0 +1,38 @@
+package dev.rewind.events;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The golden JSON fixtures, one per CloudEvents type, shipped to every consumer's tests in this module's test-jar.
+ */
+public final class EventFixtures {
+
+    private EventFixtures() {
+    }
+
+    /** The fixture JSON of an event record class. */
+    public static String json(Class<? extends RewindEvent> eventClass) {
+        return json(Topic.typeOf(eventClass));
+    }
+
+    /** The fixture JSON of a CloudEvents type. */
+    public static String json(String type) {
+        String path = "/fixtures/" + type + ".json";
+        try (InputStream in = EventFixtures.class.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no golden fixture " + path);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The fixture parsed as its event. */
+    public static <E extends RewindEvent> E event(Class<E> eventClass) {
+        return EventJson.read(json(eventClass), eventClass);
+    }
+}
