@@ -11,6 +11,9 @@ public sealed interface AlertEvent extends RewindEvent permits AlertFired, Alert
     /** The monitoring system it came from: alertmanager, grafana, datadog, newrelic, probe, manual. */
     String source();
 
+    /** What the alert says is wrong. */
+    dev.rewind.events.Signal signal();
+
     /** The source's identity of the alert, stable across re-sends (Alertmanager's fingerprint). */
     String fingerprint();
 

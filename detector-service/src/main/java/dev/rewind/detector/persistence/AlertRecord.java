@@ -1,0 +1,68 @@
+package dev.rewind.detector.persistence;
+
+import dev.rewind.events.Signal;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/** One alert occurrence the detector received, with what it decided. */
+@Entity
+@Table(name = "alert")
+public class AlertRecord extends PanacheEntityBase {
+
+    /** Whether the alert was firing or resolved. */
+    public enum Status { FIRING, RESOLVED }
+
+    @Id
+    public UUID id;
+
+    @Column(nullable = false)
+    public String source;
+
+    @Column(nullable = false)
+    public String fingerprint;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Status status;
+
+    @Column(nullable = false)
+    public String target;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Signal signal;
+
+    public Double observed;
+
+    public String summary;
+
+    @Column(name = "starts_at")
+    public Instant startsAt;
+
+    @Column(name = "received_at", nullable = false)
+    public Instant receivedAt;
+
+    /** What the detector did with it: the decision, or ATTACHED to an open incident, as text for people. */
+    @Column(nullable = false)
+    public String decision;
+
+    @Column(name = "incident_id")
+    public UUID incidentId;
+
+    /** True when this occurrence was already received (Alertmanager re-sends on purpose). */
+    public static boolean seen(String source, String fingerprint, Instant startsAt, Status status) {
+        if (startsAt == null) {
+            return count("source = ?1 and fingerprint = ?2 and startsAt is null and status = ?3",
+                    source, fingerprint, status) > 0;
+        }
+        return count("source = ?1 and fingerprint = ?2 and startsAt = ?3 and status = ?4",
+                source, fingerprint, startsAt, status) > 0;
+    }
+}

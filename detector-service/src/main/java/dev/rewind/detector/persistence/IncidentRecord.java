@@ -1,0 +1,61 @@
+package dev.rewind.detector.persistence;
+
+import dev.rewind.events.Severity;
+import dev.rewind.events.Signal;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/** An incident the detector opened for a target. */
+@Entity
+@Table(name = "incident")
+public class IncidentRecord extends PanacheEntityBase {
+
+    /** Incident states as the detector sees them. */
+    public enum State { OPEN, CLOSED }
+
+    @Id
+    public UUID id;
+
+    @Column(nullable = false, unique = true)
+    public long number;
+
+    @Column(nullable = false)
+    public String target;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Severity severity;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Signal signal;
+
+    @Column(nullable = false)
+    public String reason;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public State state;
+
+    @Column(name = "opened_at", nullable = false)
+    public Instant openedAt;
+
+    /** The open incident of {@code target}, if any. */
+    public static Optional<IncidentRecord> openFor(String target) {
+        return find("target = ?1 and state = ?2", target, State.OPEN).firstResultOptional();
+    }
+
+    /** The next human incident number. */
+    public static long nextNumber() {
+        return ((Number) getEntityManager().createNativeQuery("SELECT nextval('incident_number_seq')")
+                .getSingleResult()).longValue();
+    }
+}

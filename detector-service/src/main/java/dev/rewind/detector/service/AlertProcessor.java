@@ -1,0 +1,131 @@
+package dev.rewind.detector.service;
+
+import dev.rewind.detector.domain.Decision;
+import dev.rewind.detector.domain.DecisionMatrix;
+import dev.rewind.detector.persistence.AlertRecord;
+import dev.rewind.detector.persistence.IncidentRecord;
+import dev.rewind.events.Severity;
+import dev.rewind.events.Topics;
+import dev.rewind.events.alert.AlertEvent;
+import dev.rewind.events.alert.AlertFired;
+import dev.rewind.events.alert.AlertResolved;
+import dev.rewind.events.incident.IncidentOpened;
+import dev.rewind.events.incident.RollbackDeclined;
+import dev.rewind.events.request.RollbackRequested;
+import dev.rewind.messaging.Outbox;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Applies one normalized alert: records it, asks the decision matrix, and opens an incident with a rollback request
+ * (or a declined rollback), or attaches the alert to the target's open incident as evidence.
+ */
+@ApplicationScoped
+public class AlertProcessor {
+
+    /** Who requests the rollbacks the detector decides on. */
+    public static final String REQUESTER = "rewind-detector";
+
+    private final DecisionMatrix matrix;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    @Inject
+    public AlertProcessor(DecisionMatrix matrix, Outbox outbox, Clock clock) {
+        this.matrix = matrix;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void process(AlertEvent alert) {
+        if (alert instanceof AlertFired fired) {
+            fired(fired);
+        } else if (alert instanceof AlertResolved resolved) {
+            resolved(resolved);
+        }
+    }
+
+    private void fired(AlertFired alert) {
+        if (AlertRecord.seen(alert.source(), alert.fingerprint(), alert.startsAt(), AlertRecord.Status.FIRING)) {
+            return; // a re-send of an alert already applied
+        }
+        AlertRecord record = record(alert, AlertRecord.Status.FIRING, alert.startsAt());
+        record.observed = alert.observedValue();
+        record.summary = alert.summary();
+        Optional<IncidentRecord> open = IncidentRecord.openFor(alert.target().toString());
+        if (open.isPresent()) {
+            record.incidentId = open.get().id;
+            record.decision = "ATTACHED to incident " + open.get().number;
+            record.persist();
+            return;
+        }
+        Decision decision = matrix.decide(alert.signal(), alert.observedValue(), alert.summary());
+        if (decision instanceof Decision.RollBack rollBack) {
+            IncidentRecord incident = open(alert, rollBack.severity(), rollBack.reason());
+            outbox.publish(Topics.ROLLBACK_REQUESTS, new RollbackRequested(UUID.randomUUID(), incident.id,
+                    incident.number, alert.target(), rollBack.severity(), alert.signal(), rollBack.reason(),
+                    rollBack.mode(), null, null, REQUESTER, List.of(alert.alertId()), now()));
+            record.incidentId = incident.id;
+            record.decision = "ROLLBACK " + rollBack.severity() + " " + rollBack.mode();
+        } else if (decision instanceof Decision.Decline decline) {
+            IncidentRecord incident = open(alert, decline.severity(), decline.reason());
+            outbox.publish(Topics.INCIDENT_EVENTS, new RollbackDeclined(incident.id, alert.target(),
+                    decline.code(), decline.reason(), now()));
+            record.incidentId = incident.id;
+            record.decision = "DECLINED " + decline.code();
+        } else if (decision instanceof Decision.Ignore ignore) {
+            record.decision = "IGNORED: " + ignore.reason();
+        }
+        record.persist();
+    }
+
+    private void resolved(AlertResolved alert) {
+        if (AlertRecord.seen(alert.source(), alert.fingerprint(), alert.startsAt(), AlertRecord.Status.RESOLVED)) {
+            return;
+        }
+        AlertRecord record = record(alert, AlertRecord.Status.RESOLVED, alert.startsAt());
+        record.decision = "RESOLVED";
+        IncidentRecord.openFor(alert.target().toString()).ifPresent(incident -> record.incidentId = incident.id);
+        record.persist();
+    }
+
+    private IncidentRecord open(AlertFired alert, Severity severity, String reason) {
+        IncidentRecord incident = new IncidentRecord();
+        incident.id = UUID.randomUUID();
+        incident.number = IncidentRecord.nextNumber();
+        incident.target = alert.target().toString();
+        incident.severity = severity;
+        incident.signal = alert.signal();
+        incident.reason = reason;
+        incident.state = IncidentRecord.State.OPEN;
+        incident.openedAt = now();
+        incident.persist();
+        outbox.publish(Topics.INCIDENT_EVENTS, new IncidentOpened(incident.id, incident.number, alert.target(),
+                severity, alert.signal(), reason, alert.version(), incident.openedAt));
+        return incident;
+    }
+
+    private AlertRecord record(AlertEvent alert, AlertRecord.Status status, Instant startsAt) {
+        AlertRecord record = new AlertRecord();
+        record.id = alert.alertId();
+        record.source = alert.source();
+        record.fingerprint = alert.fingerprint();
+        record.status = status;
+        record.target = alert.target().toString();
+        record.signal = alert.signal();
+        record.startsAt = startsAt;
+        record.receivedAt = now();
+        return record;
+    }
+
+    private Instant now() {
+        return Instant.now(clock);
+    }
+}

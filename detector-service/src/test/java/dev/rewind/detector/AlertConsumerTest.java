@@ -1,0 +1,137 @@
+package dev.rewind.detector;
+
+import static dev.rewind.messaging.testing.PublishedEvents.about;
+import static dev.rewind.messaging.testing.PublishedEvents.assertCloudEvent;
+import static dev.rewind.messaging.testing.PublishedEvents.uniqueTarget;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.rewind.detector.persistence.AlertRecord;
+import dev.rewind.detector.persistence.IncidentRecord;
+import dev.rewind.events.EventFixtures;
+import dev.rewind.events.ExecutionMode;
+import dev.rewind.events.RewindEvent;
+import dev.rewind.events.Severity;
+import dev.rewind.events.Signal;
+import dev.rewind.events.TargetKey;
+import dev.rewind.events.Topic;
+import dev.rewind.events.Topics;
+import dev.rewind.events.alert.AlertFired;
+import dev.rewind.events.incident.DeclineReason;
+import dev.rewind.events.incident.IncidentOpened;
+import dev.rewind.events.incident.RollbackDeclined;
+import dev.rewind.events.request.RollbackRequested;
+import dev.rewind.messaging.OutboxRecord;
+import dev.rewind.messaging.testing.DeadLetterContract;
+import dev.rewind.messaging.testing.InfrastructureResource;
+import dev.rewind.messaging.testing.TestKafka;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(InfrastructureResource.class)
+class AlertConsumerTest extends DeadLetterContract {
+
+    private static final String SERVICE = "detector-service";
+
+    @Test
+    void errorRateAlertOpensAnIncidentAndRequestsARollbackThroughTheOutbox() {
+        TargetKey target = uniqueTarget("production");
+        AlertFired alert = alert(target, "fp-errors", Signal.ERROR_RATE, 0.12);
+
+        kafka.send(Topics.ALERTS, alert);
+
+        RollbackRequested request = assertCloudEvent(
+                kafka.awaitRecord(Topics.ROLLBACK_REQUESTS.name(), about(target)),
+                Topics.ROLLBACK_REQUESTS, RollbackRequested.class, SERVICE);
+        assertThat(request.severity()).isEqualTo(Severity.P1);
+        assertThat(request.mode()).isEqualTo(ExecutionMode.AUTOMATED);
+        assertThat(request.reason()).isEqualTo("High error rate (12% 5xx errors)");
+        assertThat(request.evidence()).containsExactly(alert.alertId());
+        assertThat(request.requestedBy()).isEqualTo("rewind-detector");
+
+        IncidentOpened opened = assertCloudEvent(
+                kafka.awaitRecord(Topics.INCIDENT_EVENTS.name(), about(target, IncidentOpened.class)),
+                Topics.INCIDENT_EVENTS, IncidentOpened.class, SERVICE);
+        assertThat(opened.incidentId()).isEqualTo(request.incidentId());
+        assertThat(opened.incidentNumber()).isEqualTo(request.incidentNumber()).isPositive();
+        assertThat(opened.version()).isEqualTo("v1.3.0");
+
+        IncidentRecord stored = QuarkusTransaction.requiringNew()
+                .call(() -> IncidentRecord.<IncidentRecord>findById(opened.incidentId()));
+        assertThat(stored.target).isEqualTo(target.toString());
+        assertThat(stored.state).isEqualTo(IncidentRecord.State.OPEN);
+        assertThat(stored.severity).isEqualTo(Severity.P1);
+        assertThat(storedAlert(alert.alertId()).incidentId).isEqualTo(opened.incidentId());
+    }
+
+    @Test
+    void minorBugIsDeclinedAsFixForward() {
+        TargetKey target = uniqueTarget("production");
+
+        kafka.send(Topics.ALERTS, alert(target, "fp-ui", Signal.MINOR_BUG, null));
+
+        RollbackDeclined declined = assertCloudEvent(
+                kafka.awaitRecord(Topics.INCIDENT_EVENTS.name(), about(target, RollbackDeclined.class)),
+                Topics.INCIDENT_EVENTS, RollbackDeclined.class, SERVICE);
+        assertThat(declined.code()).isEqualTo(DeclineReason.FIX_FORWARD);
+    }
+
+    @Test
+    void redeliveredAlertAndAlertmanagerResendHaveNoSecondEffect() {
+        TargetKey target = uniqueTarget("production");
+        AlertFired alert = alert(target, "fp-dup", Signal.HEALTH_CHECK_FAILING, null);
+        AlertFired resend = new AlertFired(UUID.randomUUID(), alert.source(), alert.fingerprint(), target,
+                alert.signal(), null, alert.summary(), alert.version(), alert.labels(), alert.annotations(),
+                alert.startsAt(), alert.occurredAt().plusSeconds(15));
+        AlertFired later = alert(target, "fp-later", Signal.ERROR_RATE, 0.3);
+
+        UUID id = kafka.send(Topics.ALERTS, alert);
+        kafka.send(Topics.ALERTS, id, alert);
+        kafka.send(Topics.ALERTS, resend);
+        kafka.send(Topics.ALERTS, later);
+
+        await().atMost(TestKafka.PATIENCE).until(() -> storedAlert(later.alertId()) != null);
+        AlertRecord attached = storedAlert(later.alertId());
+        assertThat(attached.decision).startsWith("ATTACHED");
+        assertThat(count(AlertRecord.class, target)).isEqualTo(2);
+        assertThat(count(IncidentRecord.class, target)).isEqualTo(1);
+        long outboxRows = QuarkusTransaction.requiringNew().call(
+                () -> OutboxRecord.count("recordKey", target.toString()));
+        assertThat(outboxRows).as("one IncidentOpened and one RollbackRequested").isEqualTo(2);
+    }
+
+    @Override
+    protected Topic<?> inputTopic() {
+        return Topics.ALERTS;
+    }
+
+    @Override
+    protected RewindEvent validEvent(TargetKey target) {
+        return alert(target, "fp-valid", Signal.UNKNOWN, null);
+    }
+
+    @Override
+    protected void awaitEffect(TargetKey target) {
+        await().atMost(TestKafka.PATIENCE).until(() -> count(AlertRecord.class, target) == 1);
+    }
+
+    private static AlertFired alert(TargetKey target, String fingerprint, Signal signal, Double value) {
+        AlertFired fixture = EventFixtures.event(AlertFired.class);
+        return new AlertFired(UUID.randomUUID(), fixture.source(), fingerprint, target, signal, value, null,
+                fixture.version(), fixture.labels(), fixture.annotations(), fixture.startsAt(), fixture.occurredAt());
+    }
+
+    private static AlertRecord storedAlert(UUID alertId) {
+        return QuarkusTransaction.requiringNew().call(() -> AlertRecord.<AlertRecord>findById(alertId));
+    }
+
+    private static long count(Class<?> entity, TargetKey target) {
+        return QuarkusTransaction.requiringNew().call(() -> entity == AlertRecord.class
+                ? AlertRecord.count("target", target.toString())
+                : IncidentRecord.count("target", target.toString()));
+    }
+}
