@@ -22,7 +22,7 @@ import dev.rewind.events.incident.IncidentOpened;
 import dev.rewind.events.incident.RollbackDeclined;
 import dev.rewind.events.request.RollbackRequested;
 import dev.rewind.messaging.OutboxRecord;
-import dev.rewind.messaging.testing.DeadLetterContract;
+import dev.rewind.messaging.testing.ServiceContract;
 import dev.rewind.messaging.testing.InfrastructureResource;
 import dev.rewind.messaging.testing.TestKafka;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @WithTestResource(InfrastructureResource.class)
-class AlertConsumerTest extends DeadLetterContract {
+class AlertConsumerTest extends ServiceContract {
 
     private static final String SERVICE = "detector-service";
 

@@ -1,6 +1,9 @@
 package dev.rewind.messaging.testing;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.is;
 
 import dev.rewind.events.RewindEvent;
 import dev.rewind.events.TargetKey;
@@ -15,10 +18,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The dead-letter behaviour every consumer must show, run by each service's test that extends it: records that are
- * not valid events land in {@code <topic>.dlq} with the reason, and the next valid record is still processed.
+ * What every Rewind service must show, run by each service's test that extends it: it is ready with its Kafka and
+ * database checks up; records that are not valid events land in {@code <topic>.dlq} with the reason, and the next
+ * valid record is still processed.
  */
-public abstract class DeadLetterContract {
+public abstract class ServiceContract {
 
     protected static TestKafka kafka;
 
@@ -44,6 +48,16 @@ public abstract class DeadLetterContract {
     /** The environment of the targets this test uses. */
     protected String environment() {
         return "development";
+    }
+
+    @Test
+    void isReadyWithKafkaAndDatabaseChecksUp() {
+        given().when().get("/q/health/ready").then()
+                .statusCode(200)
+                .body("status", is("UP"))
+                .body("checks.name", hasItems("SmallRye Reactive Messaging - readiness check",
+                        "Database connections health check"));
+        given().when().get("/q/health/live").then().statusCode(200).body("status", is("UP"));
     }
 
     @Test

@@ -1,0 +1,120 @@
+package dev.rewind.approval;
+
+import static dev.rewind.messaging.testing.PublishedEvents.about;
+import static dev.rewind.messaging.testing.PublishedEvents.assertCloudEvent;
+import static dev.rewind.messaging.testing.PublishedEvents.uniqueTarget;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.rewind.approval.domain.ApprovalState;
+import dev.rewind.approval.persistence.ApprovalRequestRecord;
+import dev.rewind.events.EventFixtures;
+import dev.rewind.events.RewindEvent;
+import dev.rewind.events.TargetKey;
+import dev.rewind.events.Topic;
+import dev.rewind.events.Topics;
+import dev.rewind.events.command.RollbackApproved;
+import dev.rewind.events.incident.ApprovalGranted;
+import dev.rewind.events.incident.ApprovalRequested;
+import dev.rewind.events.request.RollbackRequested;
+import dev.rewind.messaging.OutboxRecord;
+import dev.rewind.messaging.testing.InfrastructureResource;
+import dev.rewind.messaging.testing.ServiceContract;
+import dev.rewind.messaging.testing.TestKafka;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(InfrastructureResource.class)
+class RollbackRequestConsumerTest extends ServiceContract {
+
+    private static final String SERVICE = "approval-service";
+
+    @Test
+    void developmentRequestIsApprovedByPolicyAndCommanded() {
+        TargetKey target = uniqueTarget("development");
+        RollbackRequested request = request(target);
+
+        kafka.send(Topics.ROLLBACK_REQUESTS, request);
+
+        RollbackApproved command = assertCloudEvent(kafka.awaitRecord(Topics.ROLLBACK_COMMANDS.name(), about(target)),
+                Topics.ROLLBACK_COMMANDS, RollbackApproved.class, SERVICE);
+        assertThat(command.requestId()).isEqualTo(request.requestId());
+        assertThat(command.incidentId()).isEqualTo(request.incidentId());
+        assertThat(command.severity()).isEqualTo(request.severity());
+        assertThat(command.method()).isEqualTo(request.method());
+        assertThat(command.approvedBy()).isEmpty();
+        ApprovalGranted granted = assertCloudEvent(
+                kafka.awaitRecord(Topics.INCIDENT_EVENTS.name(), about(target, ApprovalGranted.class)),
+                Topics.INCIDENT_EVENTS, ApprovalGranted.class, SERVICE);
+        assertThat(granted.automatic()).isTrue();
+        assertThat(granted.approvedBy()).isEqualTo("policy");
+        assertThat(stored(request.requestId()).state).isEqualTo(ApprovalState.APPROVED);
+    }
+
+    @Test
+    void productionRequestWaitsForAnApproverUntilTheSeverityDeadline() {
+        TargetKey target = uniqueTarget("production");
+        RollbackRequested request = request(target);
+
+        kafka.send(Topics.ROLLBACK_REQUESTS, request);
+
+        ApprovalRequested asked = assertCloudEvent(
+                kafka.awaitRecord(Topics.INCIDENT_EVENTS.name(), about(target, ApprovalRequested.class)),
+                Topics.INCIDENT_EVENTS, ApprovalRequested.class, SERVICE);
+        assertThat(asked.requiredApprovals()).isEqualTo(1);
+        assertThat(Duration.between(asked.occurredAt(), asked.deadline())).isEqualTo(Duration.ofMinutes(15));
+        ApprovalRequestRecord stored = stored(request.requestId());
+        assertThat(stored.state).isEqualTo(ApprovalState.PENDING);
+        assertThat(outboxRows(target)).as("no command while pending").isEqualTo(1);
+    }
+
+    @Test
+    void redeliveredRequestIsApprovedOnce() {
+        TargetKey target = uniqueTarget("development");
+        RollbackRequested request = request(target);
+        RollbackRequested next = request(target);
+
+        UUID id = kafka.send(Topics.ROLLBACK_REQUESTS, request);
+        kafka.send(Topics.ROLLBACK_REQUESTS, id, request);
+        kafka.send(Topics.ROLLBACK_REQUESTS, next);
+
+        await().atMost(TestKafka.PATIENCE).until(() -> stored(next.requestId()) != null);
+        assertThat(outboxRows(target)).as("granted + approved, for each of two requests").isEqualTo(4);
+    }
+
+    @Override
+    protected Topic<?> inputTopic() {
+        return Topics.ROLLBACK_REQUESTS;
+    }
+
+    @Override
+    protected RewindEvent validEvent(TargetKey target) {
+        return request(target);
+    }
+
+    @Override
+    protected void awaitEffect(TargetKey target) {
+        await().atMost(TestKafka.PATIENCE).until(() -> QuarkusTransaction.requiringNew()
+                .call(() -> ApprovalRequestRecord.count("target", target.toString())) == 1);
+    }
+
+    static RollbackRequested request(TargetKey target) {
+        RollbackRequested fixture = EventFixtures.event(RollbackRequested.class);
+        return new RollbackRequested(UUID.randomUUID(), UUID.randomUUID(), fixture.incidentNumber(), target,
+                fixture.severity(), fixture.signal(), fixture.reason(), fixture.mode(), fixture.method(),
+                fixture.toRevision(), fixture.requestedBy(), fixture.evidence(), fixture.occurredAt());
+    }
+
+    private static ApprovalRequestRecord stored(UUID requestId) {
+        return QuarkusTransaction.requiringNew().call(() -> ApprovalRequestRecord.<ApprovalRequestRecord>findById(requestId));
+    }
+
+    private static long outboxRows(TargetKey target) {
+        return QuarkusTransaction.requiringNew().call(() -> OutboxRecord.count("recordKey", target.toString()));
+    }
+}

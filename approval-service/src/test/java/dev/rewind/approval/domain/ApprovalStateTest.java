@@ -1,0 +1,24 @@
+package dev.rewind.approval.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class ApprovalStateTest {
+
+    @ParameterizedTest
+    @EnumSource(value = ApprovalState.class, names = {"APPROVED", "REJECTED", "EXPIRED"})
+    void pendingMayBeDecided(ApprovalState decided) {
+        assertThat(ApprovalState.PENDING.moveTo(decided)).isEqualTo(decided);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = ApprovalState.class, names = {"APPROVED", "REJECTED", "EXPIRED"})
+    void aDecisionIsFinal(ApprovalState decided) {
+        assertThat(decided.next()).isEmpty();
+        assertThatThrownBy(() -> decided.moveTo(ApprovalState.APPROVED)).isInstanceOf(IllegalStateException.class);
+    }
+}
