@@ -1,0 +1,60 @@
+package dev.rewind.executor.service;
+
+import dev.rewind.events.RollbackMethod;
+import dev.rewind.events.Topics;
+import dev.rewind.events.command.RollbackApproved;
+import dev.rewind.events.incident.RollbackStepCompleted;
+import dev.rewind.executor.config.ExecutorConfig;
+import dev.rewind.executor.domain.ExecutionState;
+import dev.rewind.executor.persistence.ExecutionRecord;
+import dev.rewind.messaging.Outbox;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Records each approved rollback as the incident's one execution. A second command for an incident that already has
+ * an execution is ignored: exactly one rollback per incident.
+ */
+@ApplicationScoped
+public class CommandIntake {
+
+    private final ExecutorConfig config;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    @Inject
+    public CommandIntake(ExecutorConfig config, Outbox outbox, Clock clock) {
+        this.config = config;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    /** Records the execution of {@code command}; empty when the incident already has one. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<ExecutionRecord> accept(RollbackApproved command) {
+        if (ExecutionRecord.forIncident(command.incidentId()).isPresent()) {
+            return Optional.empty();
+        }
+        Instant now = Instant.now(clock);
+        ExecutionRecord execution = new ExecutionRecord();
+        execution.id = UUID.randomUUID();
+        execution.incidentId = command.incidentId();
+        execution.commandId = command.commandId();
+        execution.target = command.target().toString();
+        RollbackMethod method = command.method() != null ? command.method() : config.defaultMethod();
+        execution.method = method;
+        execution.toRevision = command.toRevision();
+        execution.state = ExecutionState.ACCEPTED;
+        execution.createdAt = now;
+        execution.updatedAt = now;
+        execution.persist();
+        outbox.publish(Topics.INCIDENT_EVENTS, new RollbackStepCompleted(command.incidentId(), command.target(),
+                execution.id, "accepted", "rollback by " + method.name().toLowerCase() + " queued", now));
+        return Optional.of(execution);
+    }
+}

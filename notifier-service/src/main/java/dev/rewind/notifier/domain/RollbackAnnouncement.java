@@ -1,0 +1,73 @@
+package dev.rewind.notifier.domain;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The runbook's "ROLLBACK INITIATED" Slack template, for a rollback that starts, succeeds or fails: environment,
+ * service, from and to version, who triggered it, the reason and the status.
+ */
+public final class RollbackAnnouncement {
+
+    /** Where the rollback stands, as the message's headline and status field say it. */
+    public enum Phase {
+        STARTED("🚨", "ROLLBACK INITIATED", "In Progress"),
+        SUCCEEDED("✅", "ROLLBACK COMPLETED", "Completed"),
+        FAILED("❌", "ROLLBACK FAILED", "Failed");
+
+        private final String icon;
+        private final String headline;
+        private final String status;
+
+        Phase(String icon, String headline, String status) {
+            this.icon = icon;
+            this.headline = headline;
+            this.status = status;
+        }
+
+        public String status() {
+            return status;
+        }
+    }
+
+    private RollbackAnnouncement() {
+    }
+
+    /** The message; {@code detail} (the tool's words on failure) is added when present. */
+    public static SlackMessage render(IncidentContext incident, Phase phase, String detail) {
+        String environment = capitalize(incident.target().environment());
+        String headline = phase.icon + " " + incident.target().environment().toUpperCase(Locale.ROOT) + " "
+                + phase.headline;
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"Environment", environment});
+        rows.add(new String[] {"Service", incident.target().service()});
+        rows.add(new String[] {"From Version", orUnknown(incident.fromVersion())});
+        rows.add(new String[] {"To Version", orUnknown(incident.toVersion())});
+        rows.add(new String[] {"Triggered By", incident.triggeredBy() == null ? "unknown" : "@" + incident.triggeredBy()});
+        rows.add(new String[] {"Reason", orUnknown(incident.reason())});
+        rows.add(new String[] {"Status", phase.status});
+        if (detail != null && !detail.isBlank()) {
+            rows.add(new String[] {"Detail", detail});
+        }
+        List<SlackMessage.Text> fields = new ArrayList<>();
+        StringBuilder text = new StringBuilder(headline);
+        for (String[] row : rows) {
+            fields.add(SlackMessage.Text.markdown("*" + row[0] + "*: " + row[1]));
+            text.append('\n').append(row[0]).append(": ").append(row[1]);
+        }
+        String reference = "Namespace `" + incident.target().namespace() + "`"
+                + (incident.incidentNumber() == null ? "" : " · Incident ticket: INCIDENT-" + incident.incidentNumber())
+                + (incident.severity() == null ? "" : " · Severity " + incident.severity());
+        return new SlackMessage(text.toString(), List.of(SlackMessage.Block.header(headline),
+                SlackMessage.Block.fields(fields), SlackMessage.Block.context(reference)));
+    }
+
+    private static String orUnknown(String value) {
+        return value == null || value.isBlank() ? "unknown" : value;
+    }
+
+    private static String capitalize(String word) {
+        return word.isEmpty() ? word : Character.toUpperCase(word.charAt(0)) + word.substring(1);
+    }
+}

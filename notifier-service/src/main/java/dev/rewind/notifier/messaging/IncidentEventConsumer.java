@@ -1,0 +1,35 @@
+package dev.rewind.notifier.messaging;
+
+import dev.rewind.events.Topics;
+import dev.rewind.messaging.Inbox;
+import dev.rewind.notifier.service.IncidentNotifications;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/** Consumes {@code rewind.incident-events} in the notifier's own consumer group; each event is handled once. */
+@ApplicationScoped
+public class IncidentEventConsumer {
+
+    /** The incoming channel of incident lifecycle events. */
+    public static final String CHANNEL = "incident-events";
+
+    private final Inbox inbox;
+    private final IncidentNotifications notifications;
+
+    @Inject
+    public IncidentEventConsumer(Inbox inbox, IncidentNotifications notifications) {
+        this.inbox = inbox;
+        this.notifications = notifications;
+    }
+
+    @Incoming(CHANNEL)
+    @Blocking
+    @Transactional
+    public void consume(ConsumerRecord<String, String> record) {
+        inbox.receive(Topics.INCIDENT_EVENTS, record).ifPresent(notifications::handle);
+    }
+}

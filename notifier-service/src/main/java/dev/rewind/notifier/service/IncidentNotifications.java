@@ -1,0 +1,118 @@
+package dev.rewind.notifier.service;
+
+import dev.rewind.events.Topics;
+import dev.rewind.events.incident.ApprovalGranted;
+import dev.rewind.events.incident.IncidentEvent;
+import dev.rewind.events.incident.IncidentOpened;
+import dev.rewind.events.incident.NotificationDelivered;
+import dev.rewind.events.incident.RollbackFailed;
+import dev.rewind.events.incident.RollbackStarted;
+import dev.rewind.events.incident.RollbackSucceeded;
+import dev.rewind.messaging.Delivery;
+import dev.rewind.messaging.Outbox;
+import dev.rewind.notifier.domain.RollbackAnnouncement;
+import dev.rewind.notifier.domain.RollbackAnnouncement.Phase;
+import dev.rewind.notifier.persistence.IncidentContextRecord;
+import dev.rewind.notifier.persistence.NotificationRecord;
+import dev.rewind.notifier.slack.SlackNotifier;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * Follows each incident's events to know what to say, and announces rollbacks on Slack when they start and end.
+ * A message Slack refuses after the retries is recorded as failed; the incident event is not retried for it.
+ */
+@ApplicationScoped
+public class IncidentNotifications {
+
+    private static final Logger LOG = Logger.getLogger(IncidentNotifications.class);
+
+    /** Who is named as having triggered a rollback the policy approved without a person. */
+    static final String AUTOMATIC_TRIGGER = "rewind";
+
+    private final SlackNotifier slack;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    @Inject
+    public IncidentNotifications(SlackNotifier slack, Outbox outbox, Clock clock) {
+        this.slack = slack;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void handle(Delivery<IncidentEvent> delivery) {
+        IncidentEvent event = delivery.event();
+        if (event instanceof NotificationDelivered) {
+            return; // our own, and the other notifiers': nothing to announce
+        }
+        Instant now = Instant.now(clock);
+        IncidentContextRecord context = IncidentContextRecord.of(event.incidentId(), event.target(), now);
+        learn(context, event);
+        context.updatedAt = now;
+        if (event instanceof RollbackStarted) {
+            announce(delivery, context, Phase.STARTED, null);
+        } else if (event instanceof RollbackSucceeded succeeded) {
+            announce(delivery, context, Phase.SUCCEEDED, succeeded.message());
+        } else if (event instanceof RollbackFailed failed) {
+            announce(delivery, context, Phase.FAILED, failed.reason());
+        }
+    }
+
+    private static void learn(IncidentContextRecord context, IncidentEvent event) {
+        if (event instanceof IncidentOpened opened) {
+            context.incidentNumber = opened.incidentNumber();
+            context.severity = opened.severity();
+            context.reason = opened.reason();
+            if (context.fromVersion == null) {
+                context.fromVersion = opened.version();
+            }
+        } else if (event instanceof ApprovalGranted granted) {
+            context.triggeredBy = granted.automatic() ? AUTOMATIC_TRIGGER : granted.approvedBy();
+        } else if (event instanceof RollbackStarted started) {
+            context.fromVersion = orElse(started.fromVersion(), context.fromVersion);
+            context.toVersion = orElse(started.toVersion(), context.toVersion);
+        } else if (event instanceof RollbackSucceeded succeeded) {
+            context.fromVersion = orElse(succeeded.fromVersion(), context.fromVersion);
+            context.toVersion = orElse(succeeded.toVersion(), context.toVersion);
+        }
+    }
+
+    private void announce(Delivery<IncidentEvent> delivery, IncidentContextRecord context, Phase phase,
+                          String detail) {
+        if (!slack.enabled()) {
+            return;
+        }
+        NotificationRecord notification = new NotificationRecord();
+        notification.id = UUID.randomUUID();
+        notification.incidentId = context.incidentId;
+        notification.aboutEventId = delivery.id();
+        notification.aboutType = delivery.type();
+        notification.channel = SlackNotifier.CHANNEL;
+        notification.createdAt = Instant.now(clock);
+        try {
+            slack.post(RollbackAnnouncement.render(context.toContext(), phase, detail));
+            notification.status = NotificationRecord.Status.DELIVERED;
+        } catch (RuntimeException e) {
+            LOG.warnf("Slack refused the %s message of incident %s: %s", phase, context.incidentId, e.toString());
+            notification.status = NotificationRecord.Status.FAILED;
+            notification.detail = e.getMessage();
+        }
+        notification.persist();
+        if (notification.status == NotificationRecord.Status.DELIVERED) {
+            outbox.publish(Topics.INCIDENT_EVENTS, new NotificationDelivered(context.incidentId,
+                    delivery.event().target(), SlackNotifier.CHANNEL, delivery.id(), delivery.type(),
+                    notification.createdAt));
+        }
+    }
+
+    private static String orElse(String value, String fallback) {
+        return value != null ? value : fallback;
+    }
+}

@@ -1,0 +1,133 @@
+package dev.rewind.notifier;
+
+import static dev.rewind.messaging.testing.PublishedEvents.about;
+import static dev.rewind.messaging.testing.PublishedEvents.assertCloudEvent;
+import static dev.rewind.messaging.testing.PublishedEvents.uniqueTarget;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.rewind.events.EventFixtures;
+import dev.rewind.events.EventJson;
+import dev.rewind.events.RewindEvent;
+import dev.rewind.events.TargetKey;
+import dev.rewind.events.Topic;
+import dev.rewind.events.Topics;
+import dev.rewind.events.incident.ApprovalGranted;
+import dev.rewind.events.incident.IncidentOpened;
+import dev.rewind.events.incident.NotificationDelivered;
+import dev.rewind.events.incident.RollbackStarted;
+import dev.rewind.events.incident.RollbackSucceeded;
+import dev.rewind.messaging.testing.InfrastructureResource;
+import dev.rewind.messaging.testing.RecordingHttpServer;
+import dev.rewind.messaging.testing.ServiceContract;
+import dev.rewind.messaging.testing.TestKafka;
+import dev.rewind.notifier.persistence.IncidentContextRecord;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(InfrastructureResource.class)
+@WithTestResource(SlackStubResource.class)
+class IncidentEventConsumerTest extends ServiceContract {
+
+    private static final String SERVICE = "notifier-service";
+
+    @Test
+    void rollbackStartAnnouncedOnSlackWithTheRunbookFields() throws Exception {
+        TargetKey target = uniqueTarget("production");
+        UUID incident = UUID.randomUUID();
+
+        kafka.send(Topics.INCIDENT_EVENTS, opened(incident, target));
+        kafka.send(Topics.INCIDENT_EVENTS, granted(incident, target));
+        UUID startedId = kafka.send(Topics.INCIDENT_EVENTS, started(incident, target));
+
+        List<RecordingHttpServer.Request> posts = awaitSlackPosts(target, 1);
+        assertThat(posts.get(0).path()).isEqualTo("/services/T000/B000/XXXX");
+        JsonNode message = EventJson.mapper().readTree(posts.get(0).body());
+        assertThat(message.at("/blocks/0/text/text").asText()).isEqualTo("🚨 PRODUCTION ROLLBACK INITIATED");
+        assertThat(message.at("/blocks/1/fields").findValuesAsText("text")).containsExactly(
+                "*Environment*: Production",
+                "*Service*: checkout",
+                "*From Version*: v1.3.0",
+                "*To Version*: v1.2.5",
+                "*Triggered By*: @john.doe",
+                "*Reason*: High error rate (12% 5xx errors)",
+                "*Status*: In Progress");
+        assertThat(message.get("text").asText()).contains("PRODUCTION ROLLBACK INITIATED");
+
+        NotificationDelivered delivered = assertCloudEvent(
+                kafka.awaitRecord(Topics.INCIDENT_EVENTS.name(), about(target, NotificationDelivered.class)),
+                Topics.INCIDENT_EVENTS, NotificationDelivered.class, SERVICE);
+        assertThat(delivered.channel()).isEqualTo("slack");
+        assertThat(delivered.aboutEventId()).isEqualTo(startedId);
+        assertThat(delivered.aboutType()).isEqualTo("dev.rewind.rollback.started.v1");
+    }
+
+    @Test
+    void redeliveredEventIsAnnouncedOnce() {
+        TargetKey target = uniqueTarget("production");
+        UUID incident = UUID.randomUUID();
+        RollbackStarted started = started(incident, target);
+
+        UUID id = kafka.send(Topics.INCIDENT_EVENTS, started);
+        kafka.send(Topics.INCIDENT_EVENTS, id, started);
+        kafka.send(Topics.INCIDENT_EVENTS, succeeded(incident, target));
+
+        List<RecordingHttpServer.Request> posts = awaitSlackPosts(target, 2);
+        assertThat(posts).hasSize(2);
+        assertThat(posts.get(0).body()).contains("ROLLBACK INITIATED");
+        assertThat(posts.get(1).body()).contains("ROLLBACK COMPLETED").contains("*Status*: Completed");
+    }
+
+    @Override
+    protected Topic<?> inputTopic() {
+        return Topics.INCIDENT_EVENTS;
+    }
+
+    @Override
+    protected RewindEvent validEvent(TargetKey target) {
+        return opened(UUID.randomUUID(), target);
+    }
+
+    @Override
+    protected void awaitEffect(TargetKey target) {
+        await().atMost(TestKafka.PATIENCE).until(() -> QuarkusTransaction.requiringNew()
+                .call(() -> IncidentContextRecord.count("target", target.toString())) == 1);
+    }
+
+    /** Waits for the last of {@code count} posts about {@code target}, then returns all of them. */
+    private static List<RecordingHttpServer.Request> awaitSlackPosts(TargetKey target, int count) {
+        String namespace = "`" + target.namespace() + "`";
+        await().atMost(TestKafka.PATIENCE).until(() -> SlackStubResource.slack.requestsContaining(namespace).size() >= count);
+        return SlackStubResource.slack.requestsContaining(namespace);
+    }
+
+    static IncidentOpened opened(UUID incident, TargetKey target) {
+        IncidentOpened f = EventFixtures.event(IncidentOpened.class);
+        return new IncidentOpened(incident, f.incidentNumber(), target, f.severity(), f.signal(), f.reason(),
+                f.version(), f.occurredAt());
+    }
+
+    static ApprovalGranted granted(UUID incident, TargetKey target) {
+        ApprovalGranted f = EventFixtures.event(ApprovalGranted.class);
+        return new ApprovalGranted(incident, target, f.requestId(), f.approvedBy(), f.automatic(), f.comment(),
+                f.occurredAt());
+    }
+
+    static RollbackStarted started(UUID incident, TargetKey target) {
+        RollbackStarted f = EventFixtures.event(RollbackStarted.class);
+        return new RollbackStarted(incident, target, f.executionId(), f.method(), f.fromRevision(), f.toRevision(),
+                f.fromVersion(), f.toVersion(), f.occurredAt());
+    }
+
+    static RollbackSucceeded succeeded(UUID incident, TargetKey target) {
+        RollbackSucceeded f = EventFixtures.event(RollbackSucceeded.class);
+        return new RollbackSucceeded(incident, target, f.executionId(), f.method(), f.fromVersion(), f.toVersion(),
+                f.message(), f.occurredAt());
+    }
+}

@@ -1,0 +1,48 @@
+package dev.rewind.notifier.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rewind.events.Severity;
+import dev.rewind.events.TargetKey;
+import dev.rewind.notifier.domain.RollbackAnnouncement.Phase;
+import org.junit.jupiter.api.Test;
+
+class RollbackAnnouncementTest {
+
+    private final IncidentContext incident = new IncidentContext(TargetKey.parse("production/payments/myapp"), 123L,
+            Severity.P1, "High error rate (12% 5xx errors)", "john.doe", "v1.3.0", "v1.2.5");
+
+    @Test
+    void startedMessageFollowsTheRunbookTemplate() {
+        SlackMessage message = RollbackAnnouncement.render(incident, Phase.STARTED, null);
+
+        assertThat(message.blocks().get(0).text().text()).isEqualTo("🚨 PRODUCTION ROLLBACK INITIATED");
+        assertThat(message.blocks().get(1).fields()).extracting(SlackMessage.Text::text).containsExactly(
+                "*Environment*: Production", "*Service*: myapp", "*From Version*: v1.3.0", "*To Version*: v1.2.5",
+                "*Triggered By*: @john.doe", "*Reason*: High error rate (12% 5xx errors)", "*Status*: In Progress");
+        assertThat(message.blocks().get(2).elements().get(0).text()).contains("INCIDENT-123").contains("P1");
+        assertThat(message.text()).startsWith("🚨 PRODUCTION ROLLBACK INITIATED\nEnvironment: Production");
+    }
+
+    @Test
+    void failureMessageCarriesTheToolsReason() {
+        SlackMessage message = RollbackAnnouncement.render(incident, Phase.FAILED,
+                "deployment \"myapp\" exceeded its progress deadline");
+
+        assertThat(message.blocks().get(0).text().text()).isEqualTo("❌ PRODUCTION ROLLBACK FAILED");
+        assertThat(message.blocks().get(1).fields()).extracting(SlackMessage.Text::text)
+                .contains("*Status*: Failed", "*Detail*: deployment \"myapp\" exceeded its progress deadline");
+    }
+
+    @Test
+    void unknownFieldsSayUnknown() {
+        IncidentContext sparse = new IncidentContext(TargetKey.parse("staging/shop/cart"), null, null, null, null,
+                null, null);
+
+        SlackMessage message = RollbackAnnouncement.render(sparse, Phase.SUCCEEDED, null);
+
+        assertThat(message.blocks().get(1).fields()).extracting(SlackMessage.Text::text)
+                .contains("*From Version*: unknown", "*Triggered By*: unknown", "*Status*: Completed");
+        assertThat(message.blocks().get(2).elements().get(0).text()).doesNotContain("INCIDENT-");
+    }
+}
