@@ -1,8 +1,8 @@
 package dev.rewind.approval;
 
-import static dev.rewind.messaging.testing.PublishedEvents.about;
-import static dev.rewind.messaging.testing.PublishedEvents.assertCloudEvent;
-import static dev.rewind.messaging.testing.PublishedEvents.uniqueTarget;
+import static dev.rewind.platform.testing.PublishedEvents.about;
+import static dev.rewind.platform.testing.PublishedEvents.assertCloudEvent;
+import static dev.rewind.platform.testing.PublishedEvents.uniqueTarget;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -17,10 +17,10 @@ import dev.rewind.events.command.RollbackApproved;
 import dev.rewind.events.incident.ApprovalGranted;
 import dev.rewind.events.incident.ApprovalRequested;
 import dev.rewind.events.request.RollbackRequested;
-import dev.rewind.messaging.OutboxRecord;
-import dev.rewind.messaging.testing.InfrastructureResource;
-import dev.rewind.messaging.testing.ServiceContract;
-import dev.rewind.messaging.testing.TestKafka;
+import dev.rewind.platform.messaging.OutboxRecord;
+import dev.rewind.platform.testing.InfrastructureResource;
+import dev.rewind.platform.testing.ServiceContract;
+import dev.rewind.platform.testing.TestKafka;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;

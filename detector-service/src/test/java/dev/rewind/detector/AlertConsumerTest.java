@@ -1,8 +1,8 @@
 package dev.rewind.detector;
 
-import static dev.rewind.messaging.testing.PublishedEvents.about;
-import static dev.rewind.messaging.testing.PublishedEvents.assertCloudEvent;
-import static dev.rewind.messaging.testing.PublishedEvents.uniqueTarget;
+import static dev.rewind.platform.testing.PublishedEvents.about;
+import static dev.rewind.platform.testing.PublishedEvents.assertCloudEvent;
+import static dev.rewind.platform.testing.PublishedEvents.uniqueTarget;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -21,10 +21,10 @@ import dev.rewind.events.incident.DeclineReason;
 import dev.rewind.events.incident.IncidentOpened;
 import dev.rewind.events.incident.RollbackDeclined;
 import dev.rewind.events.request.RollbackRequested;
-import dev.rewind.messaging.OutboxRecord;
-import dev.rewind.messaging.testing.ServiceContract;
-import dev.rewind.messaging.testing.InfrastructureResource;
-import dev.rewind.messaging.testing.TestKafka;
+import dev.rewind.platform.messaging.OutboxRecord;
+import dev.rewind.platform.testing.ServiceContract;
+import dev.rewind.platform.testing.InfrastructureResource;
+import dev.rewind.platform.testing.TestKafka;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -1,8 +1,8 @@
 package dev.rewind.notifier;
 
-import static dev.rewind.messaging.testing.PublishedEvents.about;
-import static dev.rewind.messaging.testing.PublishedEvents.assertCloudEvent;
-import static dev.rewind.messaging.testing.PublishedEvents.uniqueTarget;
+import static dev.rewind.platform.testing.PublishedEvents.about;
+import static dev.rewind.platform.testing.PublishedEvents.assertCloudEvent;
+import static dev.rewind.platform.testing.PublishedEvents.uniqueTarget;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -18,10 +18,10 @@ import dev.rewind.events.incident.IncidentOpened;
 import dev.rewind.events.incident.NotificationDelivered;
 import dev.rewind.events.incident.RollbackStarted;
 import dev.rewind.events.incident.RollbackSucceeded;
-import dev.rewind.messaging.testing.InfrastructureResource;
-import dev.rewind.messaging.testing.RecordingHttpServer;
-import dev.rewind.messaging.testing.ServiceContract;
-import dev.rewind.messaging.testing.TestKafka;
+import dev.rewind.platform.testing.InfrastructureResource;
+import dev.rewind.platform.testing.RecordingHttpServer;
+import dev.rewind.platform.testing.ServiceContract;
+import dev.rewind.platform.testing.TestKafka;
 import dev.rewind.notifier.persistence.IncidentContextRecord;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;

@@ -1,6 +1,6 @@
 package dev.rewind.notifier;
 
-import dev.rewind.messaging.testing.RecordingHttpServer;
+import dev.rewind.platform.testing.RecordingHttpServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
 

@@ -3,7 +3,7 @@ package dev.rewind.approval.messaging;
 import dev.rewind.approval.service.RequestIntake;
 import dev.rewind.events.Topics;
 import dev.rewind.events.request.RollbackRequested;
-import dev.rewind.messaging.Inbox;
+import dev.rewind.platform.messaging.Inbox;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

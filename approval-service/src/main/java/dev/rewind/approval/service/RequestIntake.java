@@ -10,7 +10,7 @@ import dev.rewind.events.command.RollbackApproved;
 import dev.rewind.events.incident.ApprovalGranted;
 import dev.rewind.events.incident.ApprovalRequested;
 import dev.rewind.events.request.RollbackRequested;
-import dev.rewind.messaging.Outbox;
+import dev.rewind.platform.messaging.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;

@@ -2,7 +2,7 @@ package dev.rewind.detector.messaging;
 
 import dev.rewind.detector.service.AlertProcessor;
 import dev.rewind.events.Topics;
-import dev.rewind.messaging.Inbox;
+import dev.rewind.platform.messaging.Inbox;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -3,7 +3,7 @@ package dev.rewind.executor.messaging;
 import dev.rewind.events.Topics;
 import dev.rewind.events.command.RollbackApproved;
 import dev.rewind.executor.service.CommandIntake;
-import dev.rewind.messaging.Inbox;
+import dev.rewind.platform.messaging.Inbox;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

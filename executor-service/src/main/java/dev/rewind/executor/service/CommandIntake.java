@@ -7,7 +7,7 @@ import dev.rewind.events.incident.RollbackStepCompleted;
 import dev.rewind.executor.config.ExecutorConfig;
 import dev.rewind.executor.domain.ExecutionState;
 import dev.rewind.executor.persistence.ExecutionRecord;
-import dev.rewind.messaging.Outbox;
+import dev.rewind.platform.messaging.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;

@@ -1,7 +1,7 @@
 package dev.rewind.notifier.messaging;
 
 import dev.rewind.events.Topics;
-import dev.rewind.messaging.Inbox;
+import dev.rewind.platform.messaging.Inbox;
 import dev.rewind.notifier.service.IncidentNotifications;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,0 +1,101 @@
+package dev.rewind.platform.testing;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.is;
+
+import dev.rewind.events.RewindEvent;
+import dev.rewind.events.TargetKey;
+import dev.rewind.events.Topic;
+import dev.rewind.platform.messaging.CloudEventHeaders;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every Rewind service must show, run by each service's test that extends it: it is ready with its Kafka and
+ * database checks up; records that are not valid events land in {@code <topic>.dlq} with the reason, and the next
+ * valid record is still processed.
+ */
+public abstract class ServiceContract {
+
+    protected static TestKafka kafka;
+
+    @BeforeAll
+    static void connectToKafka() {
+        kafka = TestKafka.connect();
+    }
+
+    @AfterAll
+    static void closeKafka() {
+        kafka.close();
+    }
+
+    /** The topic the service consumes. */
+    protected abstract Topic<?> inputTopic();
+
+    /** A valid event of the input topic about {@code target}. */
+    protected abstract RewindEvent validEvent(TargetKey target);
+
+    /** Waits until the effect of {@link #validEvent} for {@code target} is stored. */
+    protected abstract void awaitEffect(TargetKey target);
+
+    /** The environment of the targets this test uses. */
+    protected String environment() {
+        return "development";
+    }
+
+    @Test
+    void isReadyWithKafkaAndDatabaseChecksUp() {
+        given().when().get("/q/health/ready").then()
+                .statusCode(200)
+                .body("status", is("UP"))
+                .body("checks.name", hasItems("SmallRye Reactive Messaging - readiness check",
+                        "Database connections health check"));
+        given().when().get("/q/health/live").then().statusCode(200).body("status", is("UP"));
+    }
+
+    @Test
+    void invalidRecordsGoToTheDeadLetterTopicWithTheReasonAndTheNextRecordIsProcessed() {
+        TargetKey target = PublishedEvents.uniqueTarget(environment());
+        RewindEvent valid = validEvent(target);
+        String type = Topic.typeOf(valid.getClass());
+        String key = target.toString();
+
+        kafka.sendRaw(inputTopic().name(), key, "{\"this is\": not json", headers(type));
+        kafka.sendRaw(inputTopic().name(), key, "{}", headers("dev.rewind.nothing.happened.v1"));
+        Map<String, String> noId = headers(type);
+        noId.remove(CloudEventHeaders.ID);
+        kafka.sendRaw(inputTopic().name(), key, dev.rewind.events.EventJson.write(valid), noId);
+        kafka.send(castTopic(), valid);
+
+        awaitEffect(target);
+        List<ConsumerRecord<String, String>> dead =
+                kafka.awaitRecords(inputTopic().deadLetterTopic(), PublishedEvents.about(target), 3);
+        assertThat(dead).extracting(r -> TestKafka.header(r, CloudEventHeaders.DEAD_LETTER_REASON))
+                .satisfiesExactly(
+                        reason -> assertThat(reason).contains("malformed"),
+                        reason -> assertThat(reason).contains("unknown CloudEvents type 'dev.rewind.nothing.happened.v1'"),
+                        reason -> assertThat(reason).contains("missing CloudEvents id"));
+        assertThat(dead.get(0).value()).isEqualTo("{\"this is\": not json");
+    }
+
+    private static Map<String, String> headers(String type) {
+        Map<String, String> headers = new java.util.LinkedHashMap<>();
+        headers.put(CloudEventHeaders.SPEC_VERSION, "1.0");
+        headers.put(CloudEventHeaders.ID, UUID.randomUUID().toString());
+        headers.put(CloudEventHeaders.TYPE, type);
+        headers.put(CloudEventHeaders.SOURCE, "/rewind/tests");
+        return headers;
+    }
+
+    @SuppressWarnings("unchecked")
+    private <E extends RewindEvent> Topic<E> castTopic() {
+        return (Topic<E>) inputTopic();
+    }
+}

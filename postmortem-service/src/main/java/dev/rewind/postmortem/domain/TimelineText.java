@@ -1,0 +1,68 @@
+package dev.rewind.postmortem.domain;
+
+import dev.rewind.events.incident.ApprovalExpired;
+import dev.rewind.events.incident.ApprovalGranted;
+import dev.rewind.events.incident.ApprovalRejected;
+import dev.rewind.events.incident.ApprovalRequested;
+import dev.rewind.events.incident.IncidentEscalated;
+import dev.rewind.events.incident.IncidentEvent;
+import dev.rewind.events.incident.IncidentOpened;
+import dev.rewind.events.incident.NotificationDelivered;
+import dev.rewind.events.incident.RollbackDeclined;
+import dev.rewind.events.incident.RollbackFailed;
+import dev.rewind.events.incident.RollbackStarted;
+import dev.rewind.events.incident.RollbackStepCompleted;
+import dev.rewind.events.incident.RollbackSucceeded;
+import dev.rewind.events.incident.VerificationCompleted;
+
+/** The timeline's words for each lifecycle event: a short kind and a sentence for people. */
+public final class TimelineText {
+
+    /** A timeline line: {@code kind} for machines and filters, {@code summary} for people. */
+    public record Line(String kind, String summary) {
+    }
+
+    private TimelineText() {
+    }
+
+    public static Line of(IncidentEvent event) {
+        if (event instanceof IncidentOpened e) {
+            return new Line("opened", "Incident INCIDENT-" + e.incidentNumber() + " opened (" + e.severity() + "): "
+                    + e.reason());
+        } else if (event instanceof RollbackDeclined e) {
+            return new Line("declined", "Rollback declined (" + e.code() + "): " + e.reason());
+        } else if (event instanceof ApprovalRequested e) {
+            return new Line("approval-requested", e.requiredApprovals() + " approval(s) requested from "
+                    + String.join(" or ", e.approverRoles()) + ", due " + e.deadline());
+        } else if (event instanceof ApprovalGranted e) {
+            return new Line("approved", (e.automatic() ? "Approved by policy" : "Approved by " + e.approvedBy())
+                    + (e.comment() == null ? "" : ": " + e.comment()));
+        } else if (event instanceof ApprovalRejected e) {
+            return new Line("rejected", "Rejected by " + e.rejectedBy() + ": " + e.reason());
+        } else if (event instanceof ApprovalExpired e) {
+            return new Line("approval-expired", "No decision before the deadline " + e.deadline());
+        } else if (event instanceof RollbackStarted e) {
+            return new Line("started", "Rollback started (" + e.method() + ")" + versions(e.fromVersion(),
+                    e.toVersion()));
+        } else if (event instanceof RollbackStepCompleted e) {
+            return new Line("step", e.step() + (e.detail() == null ? "" : ": " + e.detail()));
+        } else if (event instanceof RollbackSucceeded e) {
+            return new Line("succeeded", "Rollback succeeded" + versions(e.fromVersion(), e.toVersion())
+                    + (e.message() == null ? "" : ": " + e.message()));
+        } else if (event instanceof RollbackFailed e) {
+            return new Line("failed", "Rollback failed: " + e.reason());
+        } else if (event instanceof VerificationCompleted e) {
+            return new Line("verified", "Verification " + (e.passed() ? "passed" : "failed") + " ("
+                    + e.checks().size() + " checks)");
+        } else if (event instanceof IncidentEscalated e) {
+            return new Line("escalated", "Escalated to level " + e.level() + ": " + e.reason());
+        } else if (event instanceof NotificationDelivered e) {
+            return new Line("notified", "Notified on " + e.channel() + " about " + e.aboutType());
+        }
+        throw new IllegalArgumentException("no timeline text for " + event.getClass().getSimpleName());
+    }
+
+    private static String versions(String from, String to) {
+        return from == null && to == null ? "" : ": " + (from == null ? "?" : from) + " -> " + (to == null ? "?" : to);
+    }
+}

@@ -1,0 +1,53 @@
+package dev.rewind.postmortem.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rewind.events.Topic;
+import dev.rewind.events.Topics;
+import dev.rewind.events.EventFixtures;
+import dev.rewind.events.incident.IncidentEvent;
+import dev.rewind.events.incident.IncidentOpened;
+import dev.rewind.events.incident.NotificationDelivered;
+import dev.rewind.events.incident.RollbackFailed;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class TimelineTextTest {
+
+    static java.util.Set<String> incidentTypes() {
+        return Topics.INCIDENT_EVENTS.types();
+    }
+
+    @ParameterizedTest
+    @MethodSource("incidentTypes")
+    void everyIncidentEventHasATimelineLine(String type) {
+        IncidentEvent event = Topics.INCIDENT_EVENTS.parse(type, EventFixtures.json(type));
+
+        TimelineText.Line line = TimelineText.of(event);
+
+        assertThat(line.kind()).matches("[a-z-]+");
+        assertThat(line.summary()).isNotBlank();
+    }
+
+    @Test
+    void openedLineNamesTheIncidentNumberSeverityAndReason() {
+        assertThat(TimelineText.of(EventFixtures.event(IncidentOpened.class)))
+                .isEqualTo(new TimelineText.Line("opened",
+                        "Incident INCIDENT-123 opened (P1): High error rate (12% 5xx errors)"));
+    }
+
+    @Test
+    void failureLineKeepsTheToolsWords() {
+        assertThat(TimelineText.of(EventFixtures.event(RollbackFailed.class)).summary())
+                .isEqualTo("Rollback failed: deployment \"checkout\" exceeded its progress deadline");
+    }
+
+    @Test
+    void statusFollowsLifecycleEventsAndIgnoresOthers() {
+        assertThat(IncidentStatus.after(EventFixtures.event(RollbackFailed.class)))
+                .contains(IncidentStatus.ROLLBACK_FAILED);
+        assertThat(IncidentStatus.after(EventFixtures.event(NotificationDelivered.class))).isEmpty();
+        assertThat(Topic.typeOf(NotificationDelivered.class)).isEqualTo("dev.rewind.notification.delivered.v1");
+    }
+}
