@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# Runs the whole of Rewind locally without Docker: a Kafka broker, PostgreSQL and the five services.
+#   dev/stack.sh up|down|status
+# Builds the services first when their packaged jars are missing (or REWIND_BUILD=always). Logs and pids go to
+# $REWIND_STATE_DIR (default /tmp/rewind). Service ports: detector 8081, approval 8082, executor 8083,
+# notifier 8084, postmortem 8085.
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+
+SERVICES=(detector-service:8081 approval-service:8082 executor-service:8083 notifier-service:8084 postmortem-service:8085)
+export KAFKA_BOOTSTRAP_SERVERS=${KAFKA_BOOTSTRAP_SERVERS:-127.0.0.1:${KAFKA_PORT:-9092}}
+export POSTGRES_URL=${POSTGRES_URL:-jdbc:postgresql://127.0.0.1:${POSTGRES_PORT:-55432}/rewind}
+
+build_if_needed() {
+  local missing=0 entry
+  for entry in "${SERVICES[@]}"; do
+    [[ -f $REWIND_ROOT/${entry%%:*}/target/quarkus-app/quarkus-run.jar ]] || missing=1
+  done
+  if [[ $missing == 1 || ${REWIND_BUILD:-} == always ]]; then
+    log "building the services (mvn package, tests skipped)"
+    mvn -B -q -ntp -f "$REWIND_ROOT/pom.xml" package -DskipTests >&2
+  fi
+}
+
+start_service() {
+  local name=$1 port=$2 dir=$REWIND_STATE_DIR/services
+  mkdir -p "$dir"
+  if port_open "$port"; then
+    log "$name: something already listens on 127.0.0.1:$port, leaving it"
+    return 0
+  fi
+  HTTP_PORT=$port nohup java -XX:+UseSerialGC -Xmx256m -jar "$REWIND_ROOT/$name/target/quarkus-app/quarkus-run.jar" \
+    > "$dir/$name.log" 2>&1 < /dev/null &
+  echo $! > "$dir/$name.pid"
+}
+
+await_ready() {
+  local name=$1 port=$2 i
+  for ((i = 0; i < 1200; i++)); do
+    if curl -fsS "http://127.0.0.1:$port/q/health/ready" > /dev/null 2>&1; then
+      log "$name: ready on http://127.0.0.1:$port"
+      return 0
+    fi
+    if [[ -f $REWIND_STATE_DIR/services/$name.pid ]] && ! kill -0 "$(cat "$REWIND_STATE_DIR/services/$name.pid")" 2>/dev/null; then
+      break
+    fi
+    sleep 0.1
+  done
+  log "$name: not ready; last lines of $REWIND_STATE_DIR/services/$name.log:"
+  tail -20 "$REWIND_STATE_DIR/services/$name.log" >&2
+  return 1
+}
+
+up() {
+  "$REWIND_ROOT/dev/kafka.sh" start
+  "$REWIND_ROOT/dev/postgres.sh" start
+  build_if_needed
+  local entry
+  for entry in "${SERVICES[@]}"; do start_service "${entry%%:*}" "${entry##*:}"; done
+  for entry in "${SERVICES[@]}"; do await_ready "${entry%%:*}" "${entry##*:}"; done
+  log "Rewind is up. Post alerts to http://127.0.0.1:8081, read incidents at http://127.0.0.1:8085/api/v1/incidents"
+}
+
+down() {
+  local entry name pidfile
+  for entry in "${SERVICES[@]}"; do
+    name=${entry%%:*}
+    pidfile=$REWIND_STATE_DIR/services/$name.pid
+    if [[ -f $pidfile ]] && kill -0 "$(cat "$pidfile")" 2>/dev/null; then
+      kill "$(cat "$pidfile")"
+      log "$name: stopped"
+    fi
+    rm -f "$pidfile"
+  done
+  "$REWIND_ROOT/dev/postgres.sh" stop
+  "$REWIND_ROOT/dev/kafka.sh" stop
+}
+
+status() {
+  "$REWIND_ROOT/dev/kafka.sh" status || true
+  "$REWIND_ROOT/dev/postgres.sh" status || true
+  local entry
+  for entry in "${SERVICES[@]}"; do
+    if curl -fsS "http://127.0.0.1:${entry##*:}/q/health/ready" > /dev/null 2>&1; then
+      echo "${entry%%:*}: ready on 127.0.0.1:${entry##*:}"
+    else
+      echo "${entry%%:*}: not ready on 127.0.0.1:${entry##*:}"
+    fi
+  done
+}
+
+case ${1:-} in
+  up) up ;;
+  down) down ;;
+  status) status ;;
+  *) echo "usage: $0 up|down|status" >&2; exit 2 ;;
+esac
