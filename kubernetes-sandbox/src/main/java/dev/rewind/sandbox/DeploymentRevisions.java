@@ -1,0 +1,87 @@
+package dev.rewind.sandbox;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.OwnerReference;
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalLong;
+
+/** The facts of Deployment revisions that the controller, kubectl and Rewind agree on. */
+public final class DeploymentRevisions {
+
+    public static final String REVISION = "deployment.kubernetes.io/revision";
+    public static final String REVISION_HISTORY = "deployment.kubernetes.io/revision-history";
+    public static final String DESIRED_REPLICAS = "deployment.kubernetes.io/desired-replicas";
+    public static final String MAX_REPLICAS = "deployment.kubernetes.io/max-replicas";
+    public static final String POD_TEMPLATE_HASH = "pod-template-hash";
+    public static final String CHANGE_CAUSE = "kubernetes.io/change-cause";
+
+    private DeploymentRevisions() {
+    }
+
+    /** The revision annotation of a ReplicaSet: missing is 0, unparsable is empty (kubectl skips those). */
+    public static OptionalLong revisionOf(HasMetadata object) {
+        Map<String, String> annotations = object.getMetadata().getAnnotations();
+        String value = annotations == null ? null : annotations.get(REVISION);
+        if (value == null) {
+            return OptionalLong.of(0);
+        }
+        try {
+            return OptionalLong.of(Long.parseLong(value));
+        } catch (NumberFormatException e) {
+            return OptionalLong.empty();
+        }
+    }
+
+    /** True when {@code replicaSet} is controlled by {@code deployment} (controller owner reference with its uid). */
+    public static boolean controlledBy(ReplicaSet replicaSet, Deployment deployment) {
+        if (replicaSet.getMetadata().getOwnerReferences() == null) {
+            return false;
+        }
+        for (OwnerReference owner : replicaSet.getMetadata().getOwnerReferences()) {
+            if (Boolean.TRUE.equals(owner.getController())
+                    && Objects.equals(owner.getUid(), deployment.getMetadata().getUid())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A copy of {@code template} without the {@code pod-template-hash} label. */
+    public static PodTemplateSpec withoutHash(PodTemplateSpec template) {
+        PodTemplateSpec copy = io.fabric8.kubernetes.client.utils.Serialization.clone(template);
+        if (copy.getMetadata() != null && copy.getMetadata().getLabels() != null) {
+            Map<String, String> labels = new HashMap<>(copy.getMetadata().getLabels());
+            labels.remove(POD_TEMPLATE_HASH);
+            copy.getMetadata().setLabels(labels.isEmpty() ? null : labels);
+        }
+        return copy;
+    }
+
+    /** Template equality as the controller and kubectl see it: ignoring the pod-template-hash label. */
+    public static boolean sameTemplate(PodTemplateSpec a, PodTemplateSpec b) {
+        return Objects.equals(withoutHash(a), withoutHash(b));
+    }
+
+    /** The image tag of the template's first container, the version people talk about; null when untagged. */
+    public static String versionOf(PodTemplateSpec template) {
+        if (template == null || template.getSpec() == null || template.getSpec().getContainers() == null
+                || template.getSpec().getContainers().isEmpty()) {
+            return null;
+        }
+        String image = template.getSpec().getContainers().get(0).getImage();
+        if (image == null) {
+            return null;
+        }
+        int at = image.indexOf('@');
+        if (at >= 0) {
+            return image.substring(at + 1);
+        }
+        int colon = image.lastIndexOf(':');
+        return colon > image.lastIndexOf('/') ? image.substring(colon + 1) : null;
+    }
+}

@@ -1,0 +1,149 @@
+package dev.rewind.sandbox;
+
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A Kubernetes API without a cluster: the fabric8 mock server in CRUD mode on a loopback port, with the simulated
+ * Deployment controller running against it. Clients in other processes reach it through {@link #writeKubeconfig}.
+ * Run {@code main} to serve a sandbox with a demo Deployment until the process is stopped.
+ */
+public final class KubernetesSandbox implements AutoCloseable {
+
+    private final KubernetesMockServer server;
+    private final RecordingDispatcher dispatcher;
+    private final KubernetesClient client;
+    private final SimulatedDeploymentController controller;
+
+    private KubernetesSandbox(KubernetesMockServer server, RecordingDispatcher dispatcher) {
+        this.server = server;
+        this.dispatcher = dispatcher;
+        this.client = server.createClient();
+        this.controller = new SimulatedDeploymentController(client).start(50);
+    }
+
+    /** Starts a sandbox on {@code port} of 127.0.0.1 (0 for any free port). */
+    public static KubernetesSandbox start(int port) {
+        RecordingDispatcher dispatcher = new RecordingDispatcher(new KubernetesMixedDispatcher(new HashMap<>()));
+        KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
+                dispatcher, false);
+        server.init(InetAddress.getLoopbackAddress(), port);
+        return new KubernetesSandbox(server, dispatcher);
+    }
+
+    /** A client of this sandbox, for tests and seeding. */
+    public KubernetesClient client() {
+        return client;
+    }
+
+    public SimulatedDeploymentController controller() {
+        return controller;
+    }
+
+    /** The API server's URL, e.g. {@code http://127.0.0.1:41234}. */
+    public String url() {
+        return "http://127.0.0.1:" + server.getPort();
+    }
+
+    /** Writes a kubeconfig pointing at this sandbox with {@code namespace} as the default namespace. */
+    public Path writeKubeconfig(Path file, String namespace) {
+        String kubeconfig = """
+                apiVersion: v1
+                kind: Config
+                clusters:
+                  - name: rewind-sandbox
+                    cluster:
+                      server: %s
+                contexts:
+                  - name: rewind-sandbox
+                    context:
+                      cluster: rewind-sandbox
+                      namespace: %s
+                      user: rewind-sandbox
+                current-context: rewind-sandbox
+                users:
+                  - name: rewind-sandbox
+                    user:
+                      token: sandbox
+                """.formatted(url(), namespace);
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Files.writeString(file, kubeconfig);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Creates Deployment {@code name} and rolls it through {@code versions} (image tags) in order, as a team's
+     * successive releases would: the last version runs, each earlier one is a ReplicaSet revision in its history.
+     */
+    public Deployment deployWithHistory(String namespace, String name, String image, List<String> versions) {
+        Deployment deployment = null;
+        for (String version : versions) {
+            if (deployment == null) {
+                deployment = client.apps().deployments().inNamespace(namespace).resource(new DeploymentBuilder()
+                        .withNewMetadata().withName(name).withNamespace(namespace)
+                        .withLabels(Map.of("app", name)).endMetadata()
+                        .withNewSpec().withReplicas(2)
+                        .withNewSelector().withMatchLabels(Map.of("app", name)).endSelector()
+                        .withNewTemplate()
+                        .withNewMetadata().withLabels(Map.of("app", name)).endMetadata()
+                        .withNewSpec().addNewContainer().withName(name).withImage(image + ":" + version)
+                        .endContainer().endSpec()
+                        .endTemplate()
+                        .endSpec().build()).create();
+            } else {
+                client.apps().deployments().inNamespace(namespace).withName(name).edit(d -> {
+                    d.getSpec().getTemplate().getSpec().getContainers().get(0).setImage(image + ":" + version);
+                    return d;
+                });
+            }
+            controller.reconcileAll();
+            deployment = client.apps().deployments().inNamespace(namespace).withName(name).get();
+        }
+        return deployment;
+    }
+
+    /** The JSON patches sent to Deployment {@code name} itself (not its status): what a rollback writes. */
+    public List<RecordingDispatcher.Write> deploymentPatches(String namespace, String name) {
+        String path = "/apis/apps/v1/namespaces/" + namespace + "/deployments/" + name;
+        return dispatcher.writes().stream()
+                .filter(w -> w.method().equals("PATCH") && w.path().split("\\?")[0].equals(path)
+                        && w.contentType() != null && w.contentType().startsWith("application/json-patch+json")
+                        && w.body().contains("/spec/template"))
+                .toList();
+    }
+
+    @Override
+    public void close() {
+        controller.close();
+        client.close();
+        server.destroy();
+    }
+
+    /** Serves a sandbox with demo Deployment {@code shop/checkout} at revision 2 (v1.3.0, after v1.2.5). */
+    public static void main(String[] args) throws InterruptedException {
+        int port = args.length > 0 ? Integer.parseInt(args[0]) : 0;
+        Path kubeconfig = Path.of(args.length > 1 ? args[1] : "kubeconfig-sandbox.yaml");
+        KubernetesSandbox sandbox = start(port);
+        sandbox.deployWithHistory("shop", "checkout", "registry.example/shop/checkout", List.of("v1.2.5", "v1.3.0"));
+        sandbox.writeKubeconfig(kubeconfig, "shop");
+        System.out.println("Kubernetes sandbox at " + sandbox.url() + ", kubeconfig " + kubeconfig.toAbsolutePath());
+        Thread.currentThread().join();
+    }
+}

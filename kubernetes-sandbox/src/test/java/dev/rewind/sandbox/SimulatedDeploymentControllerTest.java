@@ -1,0 +1,100 @@
+package dev.rewind.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class SimulatedDeploymentControllerTest {
+
+    private static KubernetesSandbox sandbox;
+
+    @BeforeAll
+    static void start() {
+        sandbox = KubernetesSandbox.start(0);
+    }
+
+    @AfterAll
+    static void stop() {
+        sandbox.close();
+    }
+
+    @Test
+    void eachReleaseGetsAnOwnedReplicaSetWithTheNextRevision() {
+        Deployment deployment = sandbox.deployWithHistory("shop", "cart", "registry.example/cart", List.of("v1", "v2"));
+
+        assertThat(deployment.getMetadata().getAnnotations()).containsEntry(DeploymentRevisions.REVISION, "2");
+        Map<String, String> versionByRevision = owned(deployment).stream().collect(Collectors.toMap(
+                rs -> rs.getMetadata().getAnnotations().get(DeploymentRevisions.REVISION),
+                rs -> DeploymentRevisions.versionOf(rs.getSpec().getTemplate())));
+        assertThat(versionByRevision).containsExactlyInAnyOrderEntriesOf(Map.of("1", "v1", "2", "v2"));
+        ReplicaSet current = owned(deployment).stream()
+                .max(Comparator.comparingLong(rs -> DeploymentRevisions.revisionOf(rs).orElse(0))).orElseThrow();
+        assertThat(current.getSpec().getReplicas()).isEqualTo(2);
+        assertThat(current.getSpec().getTemplate().getMetadata().getLabels())
+                .containsKey(DeploymentRevisions.POD_TEMPLATE_HASH);
+        assertThat(current.getMetadata().getName()).startsWith("cart-");
+        assertThat(deployment.getStatus().getObservedGeneration()).isEqualTo(deployment.getMetadata().getGeneration());
+        assertThat(deployment.getStatus().getAvailableReplicas()).isEqualTo(2);
+    }
+
+    @Test
+    void goingBackReusesTheOldReplicaSetAsRevisionMaxPlusOne() {
+        Deployment deployment = sandbox.deployWithHistory("shop", "search", "registry.example/search",
+                List.of("v1", "v2", "v3"));
+
+        sandbox.client().apps().deployments().inNamespace("shop").withName("search").edit(d -> {
+            d.getSpec().getTemplate().getSpec().getContainers().get(0).setImage("registry.example/search:v2");
+            return d;
+        });
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> "4".equals(revision("search")));
+        Map<String, ReplicaSet> byVersion = owned(deployment).stream().collect(Collectors.toMap(
+                rs -> DeploymentRevisions.versionOf(rs.getSpec().getTemplate()), rs -> rs));
+        assertThat(byVersion).hasSize(3);
+        assertThat(byVersion.get("v2").getMetadata().getAnnotations())
+                .containsEntry(DeploymentRevisions.REVISION, "4")
+                .containsEntry(DeploymentRevisions.REVISION_HISTORY, "2");
+        assertThat(byVersion.get("v2").getSpec().getReplicas()).isEqualTo(2);
+        assertThat(byVersion.get("v3").getSpec().getReplicas()).isZero();
+    }
+
+    @Test
+    void aBrokenVersionExceedsItsProgressDeadline() {
+        sandbox.deployWithHistory("shop", "pay", "registry.example/pay", List.of("v1"));
+
+        sandbox.client().apps().deployments().inNamespace("shop").withName("pay").edit(d -> {
+            d.getSpec().getTemplate().getMetadata().setAnnotations(
+                    Map.of(SimulatedDeploymentController.SIMULATE, "progress-deadline-exceeded"));
+            return d;
+        });
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            Deployment pay = sandbox.client().apps().deployments().inNamespace("shop").withName("pay").get();
+            assertThat(pay.getStatus().getObservedGeneration()).isEqualTo(pay.getMetadata().getGeneration());
+            assertThat(pay.getStatus().getConditions()).anySatisfy(c -> {
+                assertThat(c.getType()).isEqualTo("Progressing");
+                assertThat(c.getReason()).isEqualTo("ProgressDeadlineExceeded");
+            });
+        });
+    }
+
+    private static String revision(String name) {
+        Deployment d = sandbox.client().apps().deployments().inNamespace("shop").withName(name).get();
+        return d.getMetadata().getAnnotations().get(DeploymentRevisions.REVISION);
+    }
+
+    private static List<ReplicaSet> owned(Deployment deployment) {
+        return sandbox.client().apps().replicaSets().inNamespace("shop").list().getItems().stream()
+                .filter(rs -> DeploymentRevisions.controlledBy(rs, deployment)).toList();
+    }
+}
