@@ -13,62 +13,132 @@ import dev.rewind.events.TargetKey;
 import dev.rewind.events.Topic;
 import dev.rewind.events.Topics;
 import dev.rewind.events.command.RollbackApproved;
-import dev.rewind.events.incident.RollbackStepCompleted;
+import dev.rewind.events.incident.RollbackFailed;
+import dev.rewind.events.incident.RollbackStarted;
+import dev.rewind.events.incident.RollbackSucceeded;
 import dev.rewind.executor.domain.ExecutionState;
 import dev.rewind.executor.persistence.ExecutionRecord;
-import dev.rewind.platform.messaging.OutboxRecord;
+import dev.rewind.kubernetes.DeploymentRevisions;
 import dev.rewind.platform.testing.InfrastructureResource;
 import dev.rewind.platform.testing.ServiceContract;
 import dev.rewind.platform.testing.TestKafka;
+import dev.rewind.sandbox.SimulatedDeploymentController;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @WithTestResource(InfrastructureResource.class)
+@WithTestResource(SandboxResource.class)
 class RollbackCommandConsumerTest extends ServiceContract {
 
     private static final String SERVICE = "executor-service";
+    private static final String IMAGE = "registry.example/shop/checkout";
 
     @Test
-    void approvedRollbackBecomesTheIncidentsExecution() {
+    void rollsTheDeploymentBackToThePreviousRevisionAsKubectlWould() {
         TargetKey target = uniqueTarget("development");
+        deploy(target, "v1.2.5", "v1.3.0");
         RollbackApproved command = command(target, UUID.randomUUID());
 
         kafka.send(Topics.ROLLBACK_COMMANDS, command);
 
-        RollbackStepCompleted accepted = assertCloudEvent(
-                kafka.awaitRecord(Topics.INCIDENT_EVENTS.name(), about(target, RollbackStepCompleted.class)),
-                Topics.INCIDENT_EVENTS, RollbackStepCompleted.class, SERVICE);
-        assertThat(accepted.step()).isEqualTo("accepted");
-        assertThat(accepted.incidentId()).isEqualTo(command.incidentId());
-        ExecutionRecord execution = execution(command.incidentId());
-        assertThat(execution.id).isEqualTo(accepted.executionId());
-        assertThat(execution.state).isEqualTo(ExecutionState.ACCEPTED);
-        assertThat(execution.method).isEqualTo(RollbackMethod.KUBECTL);
-        assertThat(execution.commandId).isEqualTo(command.commandId());
+        RollbackSucceeded succeeded = assertCloudEvent(
+                kafka.awaitRecord(Topics.INCIDENT_EVENTS.name(), about(target, RollbackSucceeded.class)),
+                Topics.INCIDENT_EVENTS, RollbackSucceeded.class, SERVICE);
+        assertThat(succeeded.message()).isEqualTo("deployment \"checkout\" successfully rolled out");
+        assertThat(succeeded.fromVersion()).isEqualTo("v1.3.0");
+        assertThat(succeeded.toVersion()).isEqualTo("v1.2.5");
+        RollbackStarted started = assertCloudEvent(
+                kafka.awaitRecord(Topics.INCIDENT_EVENTS.name(), about(target, RollbackStarted.class)),
+                Topics.INCIDENT_EVENTS, RollbackStarted.class, SERVICE);
+        assertThat(started.method()).isEqualTo(RollbackMethod.KUBECTL);
+        assertThat(started.fromRevision()).isEqualTo(2L);
+        assertThat(started.toRevision()).isEqualTo(1L);
+
+        Deployment deployment = deployment(target);
+        assertThat(DeploymentRevisions.versionOf(deployment.getSpec().getTemplate())).isEqualTo("v1.2.5");
+        assertThat(deployment.getMetadata().getAnnotations()).containsEntry(DeploymentRevisions.REVISION, "3");
+        assertThat(SandboxResource.sandbox.deploymentPatches(target.namespace(), target.service())).hasSize(1);
+        assertThat(execution(command.incidentId()).state).isEqualTo(ExecutionState.SUCCEEDED);
     }
 
     @Test
-    void redeliveredAndDuplicateCommandsMakeOneExecutionPerIncident() {
+    void refusesWithKubectlsWordsWhenThereIsNoEarlierRevision() {
         TargetKey target = uniqueTarget("development");
+        deploy(target, "v1.0.0");
+
+        kafka.send(Topics.ROLLBACK_COMMANDS, command(target, UUID.randomUUID()));
+
+        RollbackFailed failed = assertCloudEvent(
+                kafka.awaitRecord(Topics.INCIDENT_EVENTS.name(), about(target, RollbackFailed.class)),
+                Topics.INCIDENT_EVENTS, RollbackFailed.class, SERVICE);
+        assertThat(failed.reason()).isEqualTo("no rollout history found for deployment \"checkout\"");
+        assertThat(SandboxResource.sandbox.deploymentPatches(target.namespace(), target.service())).isEmpty();
+    }
+
+    @Test
+    void refusesAPausedDeployment() {
+        TargetKey target = uniqueTarget("development");
+        deploy(target, "v1", "v2");
+        SandboxResource.sandbox.client().apps().deployments().inNamespace(target.namespace())
+                .withName(target.service()).edit(d -> {
+                    d.getSpec().setPaused(true);
+                    return d;
+                });
+
+        kafka.send(Topics.ROLLBACK_COMMANDS, command(target, UUID.randomUUID()));
+
+        RollbackFailed failed = assertCloudEvent(
+                kafka.awaitRecord(Topics.INCIDENT_EVENTS.name(), about(target, RollbackFailed.class)),
+                Topics.INCIDENT_EVENTS, RollbackFailed.class, SERVICE);
+        assertThat(failed.reason()).startsWith("you cannot rollback a paused deployment");
+        assertThat(SandboxResource.sandbox.deploymentPatches(target.namespace(), target.service())).isEmpty();
+    }
+
+    @Test
+    void reportsARollbackWhoseRolloutExceedsItsProgressDeadline() {
+        TargetKey target = uniqueTarget("development");
+        deploy(target, "v1", "v2");
+        SandboxResource.sandbox.client().apps().replicaSets().inNamespace(target.namespace()).list().getItems()
+                .stream().filter(rs -> "1".equals(rs.getMetadata().getAnnotations().get(DeploymentRevisions.REVISION)))
+                .forEach(rs -> SandboxResource.sandbox.client().apps().replicaSets().inNamespace(target.namespace())
+                        .withName(rs.getMetadata().getName()).edit(r -> {
+                            r.getSpec().getTemplate().getMetadata().setAnnotations(
+                                    Map.of(SimulatedDeploymentController.SIMULATE, "progress-deadline-exceeded"));
+                            return r;
+                        }));
+
+        kafka.send(Topics.ROLLBACK_COMMANDS, command(target, UUID.randomUUID()));
+
+        RollbackFailed failed = assertCloudEvent(
+                kafka.awaitRecord(Topics.INCIDENT_EVENTS.name(), about(target, RollbackFailed.class)),
+                Topics.INCIDENT_EVENTS, RollbackFailed.class, SERVICE);
+        assertThat(failed.reason()).isEqualTo("deployment \"checkout\" exceeded its progress deadline");
+    }
+
+    @Test
+    void redeliveredAndDuplicateCommandsRollBackOncePerIncident() {
+        TargetKey target = uniqueTarget("development");
+        deploy(target, "v1", "v2", "v3");
         UUID incident = UUID.randomUUID();
         RollbackApproved command = command(target, incident);
         RollbackApproved duplicate = command(target, incident);
-        RollbackApproved otherIncident = command(target, UUID.randomUUID());
 
         UUID id = kafka.send(Topics.ROLLBACK_COMMANDS, command);
         kafka.send(Topics.ROLLBACK_COMMANDS, id, command);
         kafka.send(Topics.ROLLBACK_COMMANDS, duplicate);
-        kafka.send(Topics.ROLLBACK_COMMANDS, otherIncident);
 
-        await().atMost(TestKafka.PATIENCE).until(() -> execution(otherIncident.incidentId()) != null);
+        kafka.awaitRecord(Topics.INCIDENT_EVENTS.name(), about(target, RollbackSucceeded.class));
+        assertThat(count(target)).isEqualTo(1);
         assertThat(execution(incident).commandId).isEqualTo(command.commandId());
-        assertThat(count(target)).isEqualTo(2);
-        assertThat(QuarkusTransaction.requiringNew().call(() -> OutboxRecord.count("recordKey", target.toString())))
-                .isEqualTo(2);
+        assertThat(SandboxResource.sandbox.deploymentPatches(target.namespace(), target.service())).hasSize(1);
+        assertThat(DeploymentRevisions.versionOf(deployment(target).getSpec().getTemplate())).isEqualTo("v2");
     }
 
     @Override
@@ -84,6 +154,15 @@ class RollbackCommandConsumerTest extends ServiceContract {
     @Override
     protected void awaitEffect(TargetKey target) {
         await().atMost(TestKafka.PATIENCE).until(() -> count(target) == 1);
+    }
+
+    private static void deploy(TargetKey target, String... versions) {
+        SandboxResource.sandbox.deployWithHistory(target.namespace(), target.service(), IMAGE, List.of(versions));
+    }
+
+    private static Deployment deployment(TargetKey target) {
+        return SandboxResource.sandbox.client().apps().deployments().inNamespace(target.namespace())
+                .withName(target.service()).get();
     }
 
     private static RollbackApproved command(TargetKey target, UUID incidentId) {

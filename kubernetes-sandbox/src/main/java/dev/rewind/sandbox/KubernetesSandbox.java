@@ -119,13 +119,16 @@ public final class KubernetesSandbox implements AutoCloseable {
         return deployment;
     }
 
-    /** The JSON patches sent to Deployment {@code name} itself (not its status): what a rollback writes. */
+    /**
+     * The JSON patches that replaced Deployment {@code name}'s whole pod template, as {@code kubectl rollout undo}
+     * does (edits of single fields, like a release's new image, are not counted).
+     */
     public List<RecordingDispatcher.Write> deploymentPatches(String namespace, String name) {
         String path = "/apis/apps/v1/namespaces/" + namespace + "/deployments/" + name;
         return dispatcher.writes().stream()
                 .filter(w -> w.method().equals("PATCH") && w.path().split("\\?")[0].equals(path)
                         && w.contentType() != null && w.contentType().startsWith("application/json-patch+json")
-                        && w.body().contains("/spec/template"))
+                        && w.body().contains("\"path\":\"/spec/template\",\"value\""))
                 .toList();
     }
 

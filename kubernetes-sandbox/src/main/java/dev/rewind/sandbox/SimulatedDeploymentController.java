@@ -1,7 +1,8 @@
 package dev.rewind.sandbox;
 
-import static dev.rewind.sandbox.DeploymentRevisions.controlledBy;
-import static dev.rewind.sandbox.DeploymentRevisions.revisionOf;
+import dev.rewind.kubernetes.DeploymentRevisions;
+import static dev.rewind.kubernetes.DeploymentRevisions.controlledBy;
+import static dev.rewind.kubernetes.DeploymentRevisions.revisionOf;
 
 import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;

@@ -1,5 +1,6 @@
 package dev.rewind.sandbox;
 
+import dev.rewind.kubernetes.DeploymentRevisions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

@@ -10,6 +10,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -51,6 +52,13 @@ public class ExecutionRecord extends PanacheEntityBase {
     @Column(name = "to_version")
     public String toVersion;
 
+    /** The revision being restored, once planned. */
+    @Column(name = "to_revision_resolved")
+    public Long toRevisionResolved;
+
+    /** The plan committed to before touching the cluster, as JSON; null until planned. */
+    public String plan;
+
     /** The last word of the tool or the cluster about this execution. */
     public String message;
 
@@ -59,6 +67,11 @@ public class ExecutionRecord extends PanacheEntityBase {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    /** Executions that were accepted or started but not finished, e.g. when the executor stopped mid-way. */
+    public static List<ExecutionRecord> unfinished() {
+        return list("state in ?1", List.of(ExecutionState.ACCEPTED, ExecutionState.RUNNING));
+    }
 
     public static Optional<ExecutionRecord> forIncident(UUID incidentId) {
         return find("incidentId", incidentId).firstResultOptional();

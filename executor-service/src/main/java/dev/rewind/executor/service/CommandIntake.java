@@ -9,6 +9,7 @@ import dev.rewind.executor.domain.ExecutionState;
 import dev.rewind.executor.persistence.ExecutionRecord;
 import dev.rewind.platform.messaging.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -26,12 +27,14 @@ public class CommandIntake {
     private final ExecutorConfig config;
     private final Outbox outbox;
     private final Clock clock;
+    private final Event<ExecutionAccepted> accepted;
 
     @Inject
-    public CommandIntake(ExecutorConfig config, Outbox outbox, Clock clock) {
+    public CommandIntake(ExecutorConfig config, Outbox outbox, Clock clock, Event<ExecutionAccepted> accepted) {
         this.config = config;
         this.outbox = outbox;
         this.clock = clock;
+        this.accepted = accepted;
     }
 
     /** Records the execution of {@code command}; empty when the incident already has one. */
@@ -55,6 +58,7 @@ public class CommandIntake {
         execution.persist();
         outbox.publish(Topics.INCIDENT_EVENTS, new RollbackStepCompleted(command.incidentId(), command.target(),
                 execution.id, "accepted", "rollback by " + method.name().toLowerCase() + " queued", now));
+        accepted.fire(new ExecutionAccepted(execution.id));
         return Optional.of(execution);
     }
 }

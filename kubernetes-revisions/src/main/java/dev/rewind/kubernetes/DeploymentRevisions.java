@@ -1,4 +1,4 @@
-package dev.rewind.sandbox;
+package dev.rewind.kubernetes;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.OwnerReference;

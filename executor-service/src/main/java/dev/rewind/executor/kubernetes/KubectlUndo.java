@@ -1,0 +1,109 @@
+package dev.rewind.executor.kubernetes;
+
+import static dev.rewind.kubernetes.DeploymentRevisions.controlledBy;
+import static dev.rewind.kubernetes.DeploymentRevisions.revisionOf;
+
+import dev.rewind.executor.domain.RollbackRefused;
+import dev.rewind.kubernetes.DeploymentRevisions;
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
+
+/**
+ * kubectl's rollback algorithm ({@code pkg/polymorphichelpers/rollback.go}) as a pure function of a Deployment and
+ * the ReplicaSets of its namespace: which ReplicaSet to return to, and the template and annotations to write.
+ */
+public final class KubectlUndo {
+
+    /** Deployment annotations kept on rollback; every other annotation comes from the target ReplicaSet. */
+    static final Set<String> ANNOTATIONS_TO_SKIP = Set.of(
+            "kubectl.kubernetes.io/last-applied-configuration",
+            DeploymentRevisions.REVISION,
+            "deployment.kubernetes.io/revision-history",
+            DeploymentRevisions.DESIRED_REPLICAS,
+            DeploymentRevisions.MAX_REPLICAS,
+            "deprecated.deployment.rollback.to");
+
+    private KubectlUndo() {
+    }
+
+    /**
+     * Plans the undo of {@code deployment} to {@code toRevision} (0 = the previous revision).
+     *
+     * @throws RollbackRefused with kubectl's message when there is no such revision or the Deployment is paused
+     */
+    public static UndoPlan plan(Deployment deployment, List<ReplicaSet> replicaSetsInNamespace, long toRevision) {
+        String name = deployment.getMetadata().getName();
+        if (toRevision < 0) {
+            throw new RollbackRefused("unable to find specified revision " + toRevision + " in history");
+        }
+        List<Revision> history = history(deployment, replicaSetsInNamespace);
+        Revision target;
+        if (toRevision > 0) {
+            target = history.stream().filter(r -> r.number == toRevision).findFirst().orElseThrow(
+                    () -> new RollbackRefused("unable to find specified revision " + toRevision + " in history"));
+        } else {
+            if (history.size() < 2) {
+                throw new RollbackRefused("no rollout history found for deployment \"" + name + "\"");
+            }
+            target = history.get(history.size() - 2);
+        }
+        if (Boolean.TRUE.equals(deployment.getSpec().getPaused())) {
+            throw new RollbackRefused("you cannot rollback a paused deployment; resume it first with "
+                    + "'kubectl rollout resume' and try again");
+        }
+        long current = revisionOf(deployment).orElse(history.get(history.size() - 1).number);
+        PodTemplateSpec restored = DeploymentRevisions.withoutHash(target.replicaSet.getSpec().getTemplate());
+        String fromVersion = DeploymentRevisions.versionOf(deployment.getSpec().getTemplate());
+        String toVersion = DeploymentRevisions.versionOf(restored);
+        String skipped = DeploymentRevisions.sameTemplate(restored, deployment.getSpec().getTemplate())
+                ? "skipped rollback (current template already matches revision " + target.number + ")" : null;
+        return new UndoPlan(deployment.getMetadata().getNamespace(), name, current, target.number, fromVersion,
+                toVersion, deployment.getMetadata().getResourceVersion(), restored,
+                annotations(deployment, target.replicaSet), skipped);
+    }
+
+    /** The Deployment's revisions, oldest first: owned ReplicaSets with a parsable revision annotation. */
+    static List<Revision> history(Deployment deployment, List<ReplicaSet> replicaSets) {
+        List<Revision> history = new ArrayList<>();
+        for (ReplicaSet rs : replicaSets) {
+            OptionalLong revision = revisionOf(rs);
+            if (controlledBy(rs, deployment) && revision.isPresent()) {
+                history.add(new Revision(revision.getAsLong(), rs));
+            }
+        }
+        history.sort(Comparator.comparingLong(r -> r.number));
+        return history;
+    }
+
+    private static Map<String, String> annotations(Deployment deployment, ReplicaSet target) {
+        Map<String, String> annotations = new HashMap<>();
+        Map<String, String> current = deployment.getMetadata().getAnnotations();
+        if (current != null) {
+            for (String key : ANNOTATIONS_TO_SKIP) {
+                if (current.containsKey(key)) {
+                    annotations.put(key, current.get(key));
+                }
+            }
+        }
+        if (target.getMetadata().getAnnotations() != null) {
+            target.getMetadata().getAnnotations().forEach((key, value) -> {
+                if (!ANNOTATIONS_TO_SKIP.contains(key)) {
+                    annotations.put(key, value);
+                }
+            });
+        }
+        return annotations;
+    }
+
+    /** A ReplicaSet and the revision it stands for. */
+    record Revision(long number, ReplicaSet replicaSet) {
+    }
+}
