@@ -20,7 +20,15 @@ public final class EventFixtures {
 
     /** The fixture JSON of a CloudEvents type. */
     public static String json(String type) {
-        String path = "/fixtures/" + type + ".json";
+        return resource("/fixtures/" + type + ".json");
+    }
+
+    /** A vendor's payload exactly as the vendor sends it, e.g. {@code alertmanager-v4-firing}. */
+    public static String wire(String name) {
+        return resource("/fixtures/wire/" + name + ".json");
+    }
+
+    private static String resource(String path) {
         try (InputStream in = EventFixtures.class.getResourceAsStream(path)) {
             if (in == null) {
                 throw new IllegalArgumentException("no golden fixture " + path);

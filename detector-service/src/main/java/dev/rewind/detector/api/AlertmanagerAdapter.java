@@ -1,0 +1,121 @@
+package dev.rewind.detector.api;
+
+import dev.rewind.detector.config.DetectorConfig;
+import dev.rewind.detector.domain.SignalClassifier;
+import dev.rewind.events.TargetKey;
+import dev.rewind.events.alert.AlertEvent;
+import dev.rewind.events.alert.AlertFired;
+import dev.rewind.events.alert.AlertResolved;
+import io.quarkiverse.resteasy.problem.HttpProblem;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * Turns an Alertmanager webhook into normalized alerts. Every alert must name its target through the configured
+ * labels; a payload with one that does not is refused whole, naming each missing or invalid label.
+ */
+@ApplicationScoped
+public class AlertmanagerAdapter {
+
+    /** The source name of alerts from Alertmanager. */
+    public static final String SOURCE = "alertmanager";
+
+    private final DetectorConfig.Labels labels;
+    private final SignalClassifier classifier;
+    private final Clock clock;
+
+    @Inject
+    public AlertmanagerAdapter(DetectorConfig config, Clock clock) {
+        this.labels = config.labels();
+        this.classifier = new SignalClassifier(config.alertnames());
+        this.clock = clock;
+    }
+
+    public List<AlertEvent> normalize(AlertmanagerPayload payload) {
+        List<AlertEvent> alerts = new ArrayList<>();
+        List<Map<String, String>> violations = new ArrayList<>();
+        Instant now = Instant.now(clock);
+        for (int i = 0; i < payload.alerts().size(); i++) {
+            AlertmanagerPayload.Alert alert = payload.alerts().get(i);
+            TargetKey target = target(alert.labels(), "alerts[" + i + "].labels", violations);
+            if (target != null) {
+                alerts.add(normalize(alert, target, now));
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw HttpProblem.builder()
+                    .withStatus(Response.Status.BAD_REQUEST)
+                    .withTitle("Bad Request")
+                    .withDetail("every alert must name its target with labels " + labels.environment() + ", "
+                            + labels.namespace() + " and " + labels.service() + "; nothing was accepted")
+                    .with("violations", violations)
+                    .build();
+        }
+        return alerts;
+    }
+
+    private AlertEvent normalize(AlertmanagerPayload.Alert alert, TargetKey target, Instant now) {
+        Map<String, String> annotations = alert.annotations() == null ? Map.of() : alert.annotations();
+        String fingerprint = alert.fingerprint() == null || alert.fingerprint().isBlank()
+                ? fingerprintOf(alert.labels()) : alert.fingerprint();
+        var signal = classifier.classify(alert.labels().get(labels.signal()), alert.labels().get("alertname"));
+        Instant startsAt = alert.startsAt().toInstant();
+        if ("resolved".equals(alert.status())) {
+            return new AlertResolved(UUID.randomUUID(), SOURCE, fingerprint, target, signal, startsAt,
+                    alert.endsAt() == null ? now : alert.endsAt().toInstant(), now);
+        }
+        String summary = annotations.getOrDefault("summary", annotations.get("description"));
+        return new AlertFired(UUID.randomUUID(), SOURCE, fingerprint, target, signal,
+                SignalClassifier.parseValue(annotations.get(labels.valueAnnotation())), summary,
+                alert.labels().get(labels.version()), alert.labels(), annotations, startsAt, now);
+    }
+
+    private TargetKey target(Map<String, String> alertLabels, String field, List<Map<String, String>> violations) {
+        int before = violations.size();
+        String environment = label(alertLabels, labels.environment(), field, violations);
+        String namespace = label(alertLabels, labels.namespace(), field, violations);
+        String service = label(alertLabels, labels.service(), field, violations);
+        if (violations.size() > before) {
+            return null;
+        }
+        try {
+            return new TargetKey(environment, namespace, service);
+        } catch (IllegalArgumentException e) {
+            violations.add(Map.of("field", field, "in", "body", "message", e.getMessage()));
+            return null;
+        }
+    }
+
+    private static String label(Map<String, String> alertLabels, String name, String field,
+                                List<Map<String, String>> violations) {
+        String value = alertLabels.get(name);
+        if (value == null || value.isBlank()) {
+            violations.add(Map.of("field", field + "." + name, "in", "body",
+                    "message", "missing label '" + name + "' naming the target"));
+        }
+        return value;
+    }
+
+    /** Alertmanager's fingerprint is derived from the label set; without one, so is ours. */
+    private static String fingerprintOf(Map<String, String> alertLabels) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(new TreeMap<>(alertLabels).toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package dev.rewind.detector.domain;
+
+import dev.rewind.events.Signal;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Tells which row of the decision matrix an alert belongs to: an explicit signal label wins, else the alert's name
+ * as configured, else {@link Signal#UNKNOWN}.
+ */
+public final class SignalClassifier {
+
+    private final Map<String, Signal> byAlertName;
+
+    public SignalClassifier(Map<String, Signal> byAlertName) {
+        this.byAlertName = Map.copyOf(byAlertName);
+    }
+
+    /**
+     * @param signalLabel the value of the alert's signal label (e.g. {@code error-rate}), or null
+     * @param alertName the alert's name, or null
+     */
+    public Signal classify(String signalLabel, String alertName) {
+        return parse(signalLabel).or(() -> Optional.ofNullable(alertName).map(byAlertName::get))
+                .orElse(Signal.UNKNOWN);
+    }
+
+    private static Optional<Signal> parse(String label) {
+        if (label == null || label.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Signal.valueOf(label.trim().toUpperCase(Locale.ROOT).replace('-', '_')));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Reads a measured value as a ratio: {@code 0.12}, {@code 12%} and {@code 2.5} (a multiple) as written. */
+    public static Double parseValue(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String value = text.trim();
+        try {
+            if (value.endsWith("%")) {
+                return Double.parseDouble(value.substring(0, value.length() - 1).trim()) / 100;
+            }
+            return Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}
