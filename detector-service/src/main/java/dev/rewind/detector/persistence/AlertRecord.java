@@ -57,12 +57,12 @@ public class AlertRecord extends PanacheEntityBase {
     public UUID incidentId;
 
     /** True when this occurrence was already received (Alertmanager re-sends on purpose). */
-    public static boolean seen(String source, String fingerprint, Instant startsAt, Status status) {
+    public static boolean seen(String source, String target, String fingerprint, Instant startsAt, Status status) {
         if (startsAt == null) {
-            return count("source = ?1 and fingerprint = ?2 and startsAt is null and status = ?3",
-                    source, fingerprint, status) > 0;
+            return count("source = ?1 and target = ?2 and fingerprint = ?3 and startsAt is null and status = ?4",
+                    source, target, fingerprint, status) > 0;
         }
-        return count("source = ?1 and fingerprint = ?2 and startsAt = ?3 and status = ?4",
-                source, fingerprint, startsAt, status) > 0;
+        return count("source = ?1 and target = ?2 and fingerprint = ?3 and startsAt = ?4 and status = ?5",
+                source, target, fingerprint, startsAt, status) > 0;
     }
 }

@@ -53,7 +53,8 @@ public class AlertProcessor {
     }
 
     private void fired(AlertFired alert) {
-        if (AlertRecord.seen(alert.source(), alert.fingerprint(), alert.startsAt(), AlertRecord.Status.FIRING)) {
+        if (AlertRecord.seen(alert.source(), alert.target().toString(), alert.fingerprint(), alert.startsAt(),
+                AlertRecord.Status.FIRING)) {
             return; // a re-send of an alert already applied
         }
         AlertRecord record = record(alert, AlertRecord.Status.FIRING, alert.startsAt());
@@ -87,7 +88,8 @@ public class AlertProcessor {
     }
 
     private void resolved(AlertResolved alert) {
-        if (AlertRecord.seen(alert.source(), alert.fingerprint(), alert.startsAt(), AlertRecord.Status.RESOLVED)) {
+        if (AlertRecord.seen(alert.source(), alert.target().toString(), alert.fingerprint(), alert.startsAt(),
+                AlertRecord.Status.RESOLVED)) {
             return;
         }
         AlertRecord record = record(alert, AlertRecord.Status.RESOLVED, alert.startsAt());

@@ -21,6 +21,10 @@ public interface MessagingConfig {
     /** Outbox relay settings. */
     interface Outbox {
 
+        /** How often the relay looks for pending events even when no commit woke it (the safety net). */
+        @WithDefault("5s")
+        Duration pollInterval();
+
         /** How many pending events one relay round publishes. */
         @WithDefault("200")
         int batchSize();

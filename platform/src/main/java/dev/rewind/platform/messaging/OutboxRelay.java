@@ -4,6 +4,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import io.quarkus.scheduler.Scheduler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -51,8 +52,14 @@ public class OutboxRelay {
         this.clock = clock;
     }
 
-    void start(@Observes StartupEvent startup) {
+    void start(@Observes StartupEvent startup, Scheduler scheduler) {
         worker = Executors.newSingleThreadExecutor(task -> new Thread(task, "rewind-outbox-relay"));
+        // Scheduled here, not with @Scheduled: the timer must not create this bean before its channel is wired.
+        scheduler.newJob("rewind-outbox-safety-net")
+                .setInterval(config.outbox().pollInterval().toMillis() + "ms")
+                .setConcurrentExecution(Scheduled.ConcurrentExecution.SKIP)
+                .setTask(execution -> wakeUp())
+                .schedule();
         wakeUp();
     }
 
@@ -63,21 +70,6 @@ public class OutboxRelay {
 
     void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxAppended appended) {
         wakeUp();
-    }
-
-    @Scheduled(every = "${rewind.messaging.outbox.poll-interval:5s}", delayed = "5s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void safetyNet() {
-        wakeUp();
-    }
-
-    @Scheduled(every = "1h", delayed = "1m")
-    void purgePublished() {
-        Instant cutoff = Instant.now(clock).minus(config.outbox().retention());
-        long purged = QuarkusTransaction.requiringNew().call(() -> OutboxRecord.deletePublishedBefore(cutoff));
-        if (purged > 0) {
-            LOG.debugf("purged %d published outbox records older than %s", purged, cutoff);
-        }
     }
 
     /** Asks the relay to publish what is pending; calls while a wake-up is queued are merged into it. */

@@ -1,0 +1,90 @@
+package dev.rewind.system;
+
+import static org.awaitility.Awaitility.await;
+
+import dev.rewind.platform.testing.Infrastructure;
+import dev.rewind.platform.testing.RecordingHttpServer;
+import dev.rewind.sandbox.KubernetesSandbox;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * All of Rewind, as it runs in production: the five packaged services as separate processes, against the real
+ * Kafka broker and PostgreSQL, the Kubernetes sandbox (API server and simulated Deployment controller) and a local
+ * HTTP server standing in for Slack.
+ */
+final class RewindSystem implements AutoCloseable {
+
+    static final String WEBHOOK_TOKEN = "system-test-token";
+    private static final List<String> SERVICES = List.of("detector-service", "approval-service", "executor-service",
+            "notifier-service", "postmortem-service");
+
+    final KubernetesSandbox sandbox;
+    final RecordingHttpServer slack;
+    private final Map<String, ServiceProcess> services = new HashMap<>();
+    private final Map<String, String> database;
+
+    private RewindSystem(KubernetesSandbox sandbox, RecordingHttpServer slack, Map<String, String> database) {
+        this.sandbox = sandbox;
+        this.slack = slack;
+        this.database = database;
+    }
+
+    static RewindSystem start() {
+        Path root = projectRoot();
+        Map<String, String> kafka = Infrastructure.kafka();
+        Map<String, String> database = Infrastructure.postgres();
+        KubernetesSandbox sandbox = KubernetesSandbox.start(0);
+        RecordingHttpServer slack = RecordingHttpServer.start();
+        RewindSystem system = new RewindSystem(sandbox, slack, database);
+        Path kubeconfig = sandbox.writeKubeconfig(root.resolve("system-tests/target/kubeconfig-sandbox.yaml"), "default");
+
+        Map<String, String> env = new HashMap<>();
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.get("kafka.bootstrap.servers"));
+        env.put("POSTGRES_URL", database.get("quarkus.datasource.jdbc.url"));
+        if (database.containsKey("quarkus.datasource.username")) {
+            env.put("POSTGRES_USER", database.get("quarkus.datasource.username"));
+            env.put("POSTGRES_PASSWORD", database.get("quarkus.datasource.password"));
+        }
+        env.put("KUBECONFIG", kubeconfig.toString());
+        env.put("SLACK_WEBHOOK_URL", slack.url() + "/services/T000/B000/XXXX");
+        env.put("ALERTMANAGER_TOKEN", WEBHOOK_TOKEN);
+        for (String name : SERVICES) {
+            system.services.put(name, ServiceProcess.start(root, name, env));
+        }
+        List<ServiceProcess> starting = new ArrayList<>(system.services.values());
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200))
+                .until(() -> starting.stream().allMatch(ServiceProcess::ready));
+        return system;
+    }
+
+    String url(String service) {
+        return services.get(service).url();
+    }
+
+    /** A connection to the database the services use, to look at what they stored. */
+    Connection database() throws SQLException {
+        return DriverManager.getConnection(database.get("quarkus.datasource.jdbc.url"),
+                database.getOrDefault("quarkus.datasource.username", "rewind"),
+                database.getOrDefault("quarkus.datasource.password", ""));
+    }
+
+    @Override
+    public void close() {
+        services.values().forEach(ServiceProcess::close);
+        slack.close();
+        sandbox.close();
+    }
+
+    private static Path projectRoot() {
+        String root = System.getProperty("rewind.root");
+        return root != null ? Path.of(root) : Path.of("..").toAbsolutePath().normalize();
+    }
+}

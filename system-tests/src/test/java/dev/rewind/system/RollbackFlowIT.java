@@ -1,0 +1,186 @@
+package dev.rewind.system;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rewind.events.EventFixtures;
+import dev.rewind.events.EventJson;
+import dev.rewind.events.TargetKey;
+import dev.rewind.kubernetes.DeploymentRevisions;
+import dev.rewind.platform.testing.PublishedEvents;
+import dev.rewind.platform.testing.RecordingHttpServer;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
+import io.restassured.path.json.JsonPath;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** One Alertmanager alert becomes one verified rollback, across the five packaged services. */
+class RollbackFlowIT {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(90);
+    private static final String IMAGE = "registry.example/shop/checkout";
+    private static RewindSystem rewind;
+
+    @BeforeAll
+    static void start() {
+        rewind = RewindSystem.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        rewind.close();
+    }
+
+    @Test
+    void alertBecomesOneVerifiedRollbackAnnouncedAndRecorded() throws Exception {
+        TargetKey target = PublishedEvents.uniqueTarget("development");
+        Deployment seeded = deploy(target);
+        ReplicaSet revisionOne = replicaSet(target, "1");
+
+        postAlert(target).then().statusCode(202);
+
+        await().atMost(PATIENCE).until(() -> incidentStatus(target).equals("ROLLED_BACK"));
+        Deployment rolledBack = deployment(target);
+        assertThat(DeploymentRevisions.sameTemplate(rolledBack.getSpec().getTemplate(),
+                revisionOne.getSpec().getTemplate())).as("the pod template is revision 1's").isTrue();
+        assertThat(DeploymentRevisions.versionOf(rolledBack.getSpec().getTemplate())).isEqualTo("v1.2.5");
+        assertThat(rolledBack.getMetadata().getAnnotations()).containsEntry(DeploymentRevisions.REVISION, "3");
+        assertThat(rolledBack.getMetadata().getUid()).isEqualTo(seeded.getMetadata().getUid());
+        assertThat(rewind.sandbox.deploymentPatches(target.namespace(), target.service())).hasSize(1);
+
+        List<RecordingHttpServer.Request> messages = slackMessages(target, 2);
+        assertThat(messages).hasSize(2);
+        assertThat(fields(messages.get(0))).contains("*Environment*: Development", "*Service*: checkout",
+                "*From Version*: v1.3.0", "*To Version*: v1.2.5", "*Reason*: High error rate (12% 5xx errors)",
+                "*Status*: In Progress");
+        assertThat(header(messages.get(0))).isEqualTo("🚨 DEVELOPMENT ROLLBACK INITIATED");
+        assertThat(fields(messages.get(1))).contains("*From Version*: v1.3.0", "*To Version*: v1.2.5",
+                "*Status*: Completed");
+        assertThat(header(messages.get(1))).isEqualTo("✅ DEVELOPMENT ROLLBACK COMPLETED");
+
+        JsonPath incident = incident(target);
+        List<String> lifecycle = incident.<String>getList("timeline.kind").stream()
+                .filter(kind -> List.of("opened", "approved", "started", "succeeded").contains(kind)).toList();
+        assertThat(lifecycle).containsExactly("opened", "approved", "started", "succeeded");
+        assertThat(incident.getString("severity")).isEqualTo("P1");
+    }
+
+    @Test
+    void alertmanagerResendingTheSameAlertStillRollsBackOnce() throws Exception {
+        TargetKey target = PublishedEvents.uniqueTarget("development");
+        deploy(target);
+
+        for (int i = 0; i < 3; i++) {
+            postAlert(target).then().statusCode(202);
+        }
+
+        await().atMost(PATIENCE).until(() -> incidentStatus(target).equals("ROLLED_BACK"));
+        await().atMost(PATIENCE).until(() -> alertsConsumed(target) == 3);
+        assertThat(rowsFor("executor.execution", target)).isEqualTo(1);
+        assertThat(rowsFor("postmortem.incident", target)).isEqualTo(1);
+        assertThat(rewind.sandbox.deploymentPatches(target.namespace(), target.service())).hasSize(1);
+        assertThat(DeploymentRevisions.versionOf(deployment(target).getSpec().getTemplate())).isEqualTo("v1.2.5");
+    }
+
+    private static io.restassured.response.Response postAlert(TargetKey target) {
+        ObjectNode payload = tree(EventFixtures.wire("alertmanager-v4-firing"));
+        ObjectNode labels = (ObjectNode) payload.at("/alerts/0/labels");
+        labels.put("environment", target.environment());
+        labels.put("namespace", target.namespace());
+        labels.put("service", target.service());
+        // Alertmanager derives the fingerprint from the label set: a target of its own has a fingerprint of its own.
+        ((ObjectNode) payload.at("/alerts/0")).put("fingerprint", "fp-" + target.namespace());
+        return given().baseUri(rewind.url("detector-service"))
+                .header("Authorization", "Bearer " + RewindSystem.WEBHOOK_TOKEN)
+                .contentType("application/json").body(payload.toString())
+                .post("/api/v1/alerts/alertmanager");
+    }
+
+    private static Deployment deploy(TargetKey target) {
+        return rewind.sandbox.deployWithHistory(target.namespace(), target.service(), IMAGE,
+                List.of("v1.2.5", "v1.3.0"));
+    }
+
+    private static Deployment deployment(TargetKey target) {
+        return rewind.sandbox.client().apps().deployments().inNamespace(target.namespace())
+                .withName(target.service()).get();
+    }
+
+    private static ReplicaSet replicaSet(TargetKey target, String revision) {
+        return rewind.sandbox.client().apps().replicaSets().inNamespace(target.namespace()).list().getItems()
+                .stream().filter(rs -> revision.equals(rs.getMetadata().getAnnotations().get(DeploymentRevisions.REVISION)))
+                .findFirst().orElseThrow();
+    }
+
+    private static String incidentStatus(TargetKey target) {
+        List<Map<String, Object>> incidents = given().baseUri(rewind.url("postmortem-service"))
+                .get("/api/v1/incidents?limit=500").then().statusCode(200).extract().jsonPath().getList("$");
+        return incidents.stream().filter(i -> target.toString().equals(i.get("target")))
+                .map(i -> (String) i.get("status")).findFirst().orElse("NONE");
+    }
+
+    private static JsonPath incident(TargetKey target) {
+        List<Map<String, Object>> incidents = given().baseUri(rewind.url("postmortem-service"))
+                .get("/api/v1/incidents?limit=500").then().extract().jsonPath().getList("$");
+        Object id = incidents.stream().filter(i -> target.toString().equals(i.get("target"))).findFirst()
+                .orElseThrow().get("id");
+        return given().baseUri(rewind.url("postmortem-service")).get("/api/v1/incidents/{id}", id)
+                .then().statusCode(200).extract().jsonPath();
+    }
+
+    private static List<RecordingHttpServer.Request> slackMessages(TargetKey target, int count) {
+        String namespace = "`" + target.namespace() + "`";
+        await().atMost(PATIENCE).until(() -> rewind.slack.requestsContaining(namespace).size() >= count);
+        return rewind.slack.requestsContaining(namespace);
+    }
+
+    private static List<String> fields(RecordingHttpServer.Request message) {
+        return tree(message.body()).at("/blocks/1/fields").findValuesAsText("text");
+    }
+
+    private static String header(RecordingHttpServer.Request message) {
+        return tree(message.body()).at("/blocks/0/text/text").asText();
+    }
+
+    /** How many records of the target's alerts the detector consumed: one per delivery, re-sends included. */
+    private static long alertsConsumed(TargetKey target) throws Exception {
+        try (Connection db = rewind.database(); PreparedStatement query = db.prepareStatement(
+                "SELECT count(*) FROM detector.outbox_event o JOIN detector.processed_event p "
+                        + "ON p.event_id = o.event_id WHERE o.topic = 'rewind.alerts' AND o.record_key = ?")) {
+            query.setString(1, target.toString());
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+
+    private static long rowsFor(String table, TargetKey target) throws Exception {
+        try (Connection db = rewind.database();
+             PreparedStatement query = db.prepareStatement("SELECT count(*) FROM " + table + " WHERE target = ?")) {
+            query.setString(1, target.toString());
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+
+    private static ObjectNode tree(String json) {
+        try {
+            return (ObjectNode) EventJson.mapper().readTree(json);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
