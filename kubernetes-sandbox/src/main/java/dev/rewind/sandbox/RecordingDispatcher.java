@@ -9,8 +9,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /** Passes every request to the CRUD dispatcher and keeps the writes (POST, PUT, PATCH, DELETE) for inspection. */
 public final class RecordingDispatcher extends Dispatcher {
 
-    /** A write the API server received. */
-    public record Write(String method, String path, String contentType, String body) {
+    /** A write the API server received, and when ({@link System#nanoTime()} of this JVM). */
+    public record Write(String method, String path, String contentType, String body, long receivedNanos) {
     }
 
     private final Dispatcher delegate;
@@ -22,11 +22,12 @@ public final class RecordingDispatcher extends Dispatcher {
 
     @Override
     public MockResponse dispatch(RecordedRequest request) {
+        long received = System.nanoTime();
         if (!"GET".equals(request.getMethod())) {
             // getBytes() copies without consuming, so the CRUD dispatcher still reads the whole body.
             byte[] body = request.getBody() == null ? new byte[0] : request.getBody().getBytes();
             writes.add(new Write(request.getMethod(), request.getPath(), request.getHeader("Content-Type"),
-                    new String(body, java.nio.charset.StandardCharsets.UTF_8)));
+                    new String(body, java.nio.charset.StandardCharsets.UTF_8), received));
         }
         return delegate.dispatch(request);
     }
