@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Runs the whole of Rewind locally without Docker: a Kafka broker, PostgreSQL and the five services.
+# Runs the whole of Rewind locally without Docker: a Kafka broker, PostgreSQL, the five services and, unless
+# KUBECONFIG points at a real cluster, the Kubernetes sandbox with a demo Deployment for the executor to roll back.
 #   dev/stack.sh up|down|status
 # Builds the services first when their packaged jars are missing (or REWIND_BUILD=always). Logs and pids go to
 # $REWIND_STATE_DIR (default /tmp/rewind). Service ports: detector 8081, approval 8082, executor 8083,
-# notifier 8084, postmortem 8085.
+# notifier 8084, postmortem 8085; sandbox API 18443. Slack messages go to SLACK_WEBHOOK_URL when it is set.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
@@ -55,10 +56,15 @@ up() {
   "$REWIND_ROOT/dev/kafka.sh" start
   "$REWIND_ROOT/dev/postgres.sh" start
   build_if_needed
+  if [[ -z ${KUBECONFIG:-} ]]; then
+    "$REWIND_ROOT/dev/sandbox.sh" start
+    export KUBECONFIG=$REWIND_STATE_DIR/kubeconfig-sandbox.yaml
+  fi
   local entry
   for entry in "${SERVICES[@]}"; do start_service "${entry%%:*}" "${entry##*:}"; done
   for entry in "${SERVICES[@]}"; do await_ready "${entry%%:*}" "${entry##*:}"; done
-  log "Rewind is up. Post alerts to http://127.0.0.1:8081, read incidents at http://127.0.0.1:8085/api/v1/incidents"
+  log "Rewind is up. Post Alertmanager webhooks to http://127.0.0.1:8081/api/v1/alerts/alertmanager,"
+  log "read incidents at http://127.0.0.1:8085/api/v1/incidents (executor uses KUBECONFIG=$KUBECONFIG)"
 }
 
 down() {
@@ -72,6 +78,7 @@ down() {
     fi
     rm -f "$pidfile"
   done
+  "$REWIND_ROOT/dev/sandbox.sh" stop
   "$REWIND_ROOT/dev/postgres.sh" stop
   "$REWIND_ROOT/dev/kafka.sh" stop
 }
@@ -79,6 +86,7 @@ down() {
 status() {
   "$REWIND_ROOT/dev/kafka.sh" status || true
   "$REWIND_ROOT/dev/postgres.sh" status || true
+  "$REWIND_ROOT/dev/sandbox.sh" status || true
   local entry
   for entry in "${SERVICES[@]}"; do
     if curl -fsS "http://127.0.0.1:${entry##*:}/q/health/ready" > /dev/null 2>&1; then
