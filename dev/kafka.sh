@@ -86,12 +86,7 @@ stop() {
 }
 
 status() {
-  if port_open "$PORT"; then
-    echo "kafka: listening on 127.0.0.1:$PORT"
-  else
-    echo "kafka: not running on 127.0.0.1:$PORT"
-    return 3
-  fi
+  report_port kafka "$PORT"
 }
 
 case ${1:-} in

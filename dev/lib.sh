@@ -28,3 +28,13 @@ now_ms() {
 log() {
   printf '%s %s\n' "$(date -u +%H:%M:%S)" "$*" >&2
 }
+
+# Prints whether $1 (a name) listens on 127.0.0.1:$2; exit status 3 when it does not.
+report_port() {
+  if port_open "$2"; then
+    echo "$1: listening on 127.0.0.1:$2"
+  else
+    echo "$1: not running on 127.0.0.1:$2"
+    return 3
+  fi
+}

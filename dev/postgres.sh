@@ -66,12 +66,7 @@ stop() {
 }
 
 status() {
-  if port_open "$PORT"; then
-    echo "postgres: listening on 127.0.0.1:$PORT"
-  else
-    echo "postgres: not running on 127.0.0.1:$PORT"
-    return 3
-  fi
+  report_port postgres "$PORT"
 }
 
 case ${1:-} in

@@ -49,7 +49,7 @@ stop() {
 }
 
 status() {
-  if port_open "$PORT"; then echo "sandbox: listening on 127.0.0.1:$PORT"; else echo "sandbox: not running"; return 3; fi
+  report_port sandbox "$PORT"
 }
 
 case ${1:-} in

@@ -56,7 +56,7 @@ class AlertWebhookTest {
                 AlertFired.class, "detector-service");
         assertThat(alert.signal()).isEqualTo(Signal.ERROR_RATE);
         assertThat(alert.observedValue()).isEqualTo(0.12);
-        assertThat(alert.fingerprint()).isEqualTo("c5e1f2a3b4d5e6f7");
+        assertThat(alert.fingerprint()).isEqualTo(tree(payload(target)).at("/alerts/0/fingerprint").asText());
         assertThat(alert.startsAt()).isEqualTo(Instant.parse("2026-11-15T14:25:00Z"));
         assertThat(alert.version()).isEqualTo("v1.3.0");
         assertThat(alert.source()).isEqualTo("alertmanager");
@@ -108,14 +108,8 @@ class AlertWebhookTest {
                 .then().statusCode(401);
     }
 
-    /** The Alertmanager fixture, about {@code target}. */
-    static String payload(TargetKey target) {
-        ObjectNode payload = tree(EventFixtures.wire("alertmanager-v4-firing"));
-        ObjectNode labels = (ObjectNode) payload.at("/alerts/0/labels");
-        labels.put("environment", target.environment());
-        labels.put("namespace", target.namespace());
-        labels.put("service", target.service());
-        return payload.toString();
+    private static String payload(TargetKey target) {
+        return EventFixtures.alertmanagerFiring(target);
     }
 
     private static ObjectNode tree(String json) {

@@ -1,5 +1,6 @@
 package dev.rewind.events;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -26,6 +27,28 @@ public final class EventFixtures {
     /** A vendor's payload exactly as the vendor sends it, e.g. {@code alertmanager-v4-firing}. */
     public static String wire(String name) {
         return resource("/fixtures/wire/" + name + ".json");
+    }
+
+    /**
+     * The Alertmanager v4 firing fixture, about {@code target}: its labels name the target and, as Alertmanager
+     * derives fingerprints from labels, its fingerprint is the target's own.
+     */
+    public static String alertmanagerFiring(TargetKey target) {
+        try {
+            ObjectNode payload = (ObjectNode)
+                    EventJson.mapper().readTree(wire("alertmanager-v4-firing"));
+            ObjectNode alert =
+                    (ObjectNode) payload.at("/alerts/0");
+            ObjectNode labels =
+                    (ObjectNode) alert.get("labels");
+            labels.put("environment", target.environment());
+            labels.put("namespace", target.namespace());
+            labels.put("service", target.service());
+            alert.put("fingerprint", "fp-" + Integer.toHexString(target.toString().hashCode()));
+            return payload.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static String resource(String path) {

@@ -1,7 +1,12 @@
 package dev.rewind.system;
 
+import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
+import dev.rewind.events.EventFixtures;
+import dev.rewind.events.TargetKey;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.restassured.response.Response;
 import dev.rewind.platform.testing.Infrastructure;
 import dev.rewind.platform.testing.RecordingHttpServer;
 import dev.rewind.sandbox.KubernetesSandbox;
@@ -67,6 +72,20 @@ final class RewindSystem implements AutoCloseable {
 
     String url(String service) {
         return services.get(service).url();
+    }
+
+    /** Posts Alertmanager's firing fixture about {@code target} to the detector's webhook, as Alertmanager would. */
+    Response postAlert(TargetKey target) {
+        return given().baseUri(url("detector-service"))
+                .header("Authorization", "Bearer " + WEBHOOK_TOKEN)
+                .contentType("application/json").body(EventFixtures.alertmanagerFiring(target))
+                .post("/api/v1/alerts/alertmanager");
+    }
+
+    /** Seeds Deployment {@code target} at revision 2 (v1.3.0), with revision 1 (v1.2.5) in its history. */
+    Deployment deployTwoReleases(TargetKey target) {
+        return sandbox.deployWithHistory(target.namespace(), target.service(), "registry.example/shop/checkout",
+                List.of("v1.2.5", "v1.3.0"));
     }
 
     /** A connection to the database the services use, to look at what they stored. */

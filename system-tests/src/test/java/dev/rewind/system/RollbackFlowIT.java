@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.rewind.events.EventFixtures;
 import dev.rewind.events.EventJson;
 import dev.rewind.events.TargetKey;
 import dev.rewind.kubernetes.DeploymentRevisions;
@@ -28,7 +27,6 @@ import org.junit.jupiter.api.Test;
 class RollbackFlowIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(90);
-    private static final String IMAGE = "registry.example/shop/checkout";
     private static RewindSystem rewind;
 
     @BeforeAll
@@ -44,10 +42,10 @@ class RollbackFlowIT {
     @Test
     void alertBecomesOneVerifiedRollbackAnnouncedAndRecorded() throws Exception {
         TargetKey target = PublishedEvents.uniqueTarget("development");
-        Deployment seeded = deploy(target);
+        Deployment seeded = rewind.deployTwoReleases(target);
         ReplicaSet revisionOne = replicaSet(target, "1");
 
-        postAlert(target).then().statusCode(202);
+        rewind.postAlert(target).then().statusCode(202);
 
         await().atMost(PATIENCE).until(() -> incidentStatus(target).equals("ROLLED_BACK"));
         Deployment rolledBack = deployment(target);
@@ -78,10 +76,10 @@ class RollbackFlowIT {
     @Test
     void alertmanagerResendingTheSameAlertStillRollsBackOnce() throws Exception {
         TargetKey target = PublishedEvents.uniqueTarget("development");
-        deploy(target);
+        rewind.deployTwoReleases(target);
 
         for (int i = 0; i < 3; i++) {
-            postAlert(target).then().statusCode(202);
+            rewind.postAlert(target).then().statusCode(202);
         }
 
         await().atMost(PATIENCE).until(() -> incidentStatus(target).equals("ROLLED_BACK"));
@@ -90,25 +88,6 @@ class RollbackFlowIT {
         assertThat(rowsFor("postmortem.incident", target)).isEqualTo(1);
         assertThat(rewind.sandbox.deploymentPatches(target.namespace(), target.service())).hasSize(1);
         assertThat(DeploymentRevisions.versionOf(deployment(target).getSpec().getTemplate())).isEqualTo("v1.2.5");
-    }
-
-    private static io.restassured.response.Response postAlert(TargetKey target) {
-        ObjectNode payload = tree(EventFixtures.wire("alertmanager-v4-firing"));
-        ObjectNode labels = (ObjectNode) payload.at("/alerts/0/labels");
-        labels.put("environment", target.environment());
-        labels.put("namespace", target.namespace());
-        labels.put("service", target.service());
-        // Alertmanager derives the fingerprint from the label set: a target of its own has a fingerprint of its own.
-        ((ObjectNode) payload.at("/alerts/0")).put("fingerprint", "fp-" + target.namespace());
-        return given().baseUri(rewind.url("detector-service"))
-                .header("Authorization", "Bearer " + RewindSystem.WEBHOOK_TOKEN)
-                .contentType("application/json").body(payload.toString())
-                .post("/api/v1/alerts/alertmanager");
-    }
-
-    private static Deployment deploy(TargetKey target) {
-        return rewind.sandbox.deployWithHistory(target.namespace(), target.service(), IMAGE,
-                List.of("v1.2.5", "v1.3.0"));
     }
 
     private static Deployment deployment(TargetKey target) {

@@ -1,11 +1,7 @@
 package dev.rewind.system;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.rewind.events.EventFixtures;
-import dev.rewind.events.EventJson;
 import dev.rewind.events.TargetKey;
 import dev.rewind.platform.testing.PublishedEvents;
 import java.io.IOException;
@@ -54,24 +50,8 @@ class RollbackLatencyBench {
 
     private static double once(RewindSystem rewind) {
         TargetKey target = PublishedEvents.uniqueTarget("development");
-        rewind.sandbox.deployWithHistory(target.namespace(), target.service(), "registry.example/shop/checkout",
-                List.of("v1.2.5", "v1.3.0"));
-        ObjectNode payload;
-        try {
-            payload = (ObjectNode) EventJson.mapper().readTree(EventFixtures.wire("alertmanager-v4-firing"));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        ObjectNode labels = (ObjectNode) payload.at("/alerts/0/labels");
-        labels.put("environment", target.environment());
-        labels.put("namespace", target.namespace());
-        labels.put("service", target.service());
-        ((ObjectNode) payload.at("/alerts/0")).put("fingerprint", "fp-" + target.namespace());
-
-        given().baseUri(rewind.url("detector-service"))
-                .header("Authorization", "Bearer " + RewindSystem.WEBHOOK_TOKEN)
-                .contentType("application/json").body(payload.toString())
-                .post("/api/v1/alerts/alertmanager").then().statusCode(202);
+        rewind.deployTwoReleases(target);
+        rewind.postAlert(target).then().statusCode(202);
         long accepted = System.nanoTime();
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(5))
                 .until(() -> !rewind.sandbox.deploymentPatches(target.namespace(), target.service()).isEmpty());
