@@ -9,6 +9,7 @@ import static org.awaitility.Awaitility.await;
 import dev.rewind.detector.persistence.AlertRecord;
 import dev.rewind.detector.persistence.IncidentRecord;
 import dev.rewind.events.EventFixtures;
+import dev.rewind.events.EventJson;
 import dev.rewind.events.ExecutionMode;
 import dev.rewind.events.RewindEvent;
 import dev.rewind.events.Severity;
@@ -20,15 +21,18 @@ import dev.rewind.events.alert.AlertFired;
 import dev.rewind.events.incident.DeclineReason;
 import dev.rewind.events.incident.IncidentOpened;
 import dev.rewind.events.incident.RollbackDeclined;
+import dev.rewind.events.incident.RollbackSucceeded;
 import dev.rewind.events.request.RollbackRequested;
 import dev.rewind.platform.messaging.OutboxRecord;
-import dev.rewind.platform.testing.ServiceContract;
 import dev.rewind.platform.testing.InfrastructureResource;
+import dev.rewind.platform.testing.ServiceContract;
 import dev.rewind.platform.testing.TestKafka;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.List;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -102,6 +106,27 @@ class AlertConsumerTest extends ServiceContract {
         long outboxRows = QuarkusTransaction.requiringNew().call(
                 () -> OutboxRecord.count("recordKey", target.toString()));
         assertThat(outboxRows).as("one IncidentOpened and one RollbackRequested").isEqualTo(2);
+    }
+
+    @Test
+    void nextAlertStormAfterASuccessfulRollbackOpensANewIncident() {
+        TargetKey target = uniqueTarget("production");
+        kafka.send(Topics.ALERTS, alert(target, "fp-first", Signal.HEALTH_CHECK_FAILING, null));
+        RollbackRequested first = EventJson.read(
+                kafka.awaitRecord(Topics.ROLLBACK_REQUESTS.name(), about(target)).value(), RollbackRequested.class);
+
+        RollbackSucceeded fixture = EventFixtures.event(RollbackSucceeded.class);
+        kafka.send(Topics.INCIDENT_EVENTS, new RollbackSucceeded(first.incidentId(), target, fixture.executionId(),
+                fixture.method(), fixture.fromVersion(), fixture.toVersion(), fixture.message(), fixture.occurredAt()));
+        await().atMost(TestKafka.PATIENCE).until(() -> QuarkusTransaction.requiringNew().call(
+                () -> IncidentRecord.<IncidentRecord>findById(first.incidentId()).state) == IncidentRecord.State.CLOSED);
+        kafka.send(Topics.ALERTS, alert(target, "fp-second", Signal.HEALTH_CHECK_FAILING, null));
+
+        List<ConsumerRecord<String, String>> requests =
+                kafka.awaitRecords(Topics.ROLLBACK_REQUESTS.name(), about(target), 2);
+        RollbackRequested second = EventJson.read(requests.get(1).value(), RollbackRequested.class);
+        assertThat(second.incidentId()).isNotEqualTo(first.incidentId());
+        assertThat(second.incidentNumber()).isGreaterThan(first.incidentNumber());
     }
 
     @Override

@@ -1,0 +1,28 @@
+package dev.rewind.detector.service;
+
+import dev.rewind.detector.persistence.IncidentRecord;
+import dev.rewind.events.incident.ApprovalRejected;
+import dev.rewind.events.incident.IncidentEvent;
+import dev.rewind.events.incident.RollbackSucceeded;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+/**
+ * Closes the detector's incident once its rollback succeeded or people rejected it, so that the target's next alert
+ * storm opens a new incident instead of attaching to a finished one. Failed and declined incidents stay open: people
+ * own them, and their alerts keep attaching as evidence.
+ */
+@ApplicationScoped
+public class IncidentCloser {
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void apply(IncidentEvent event) {
+        if (!(event instanceof RollbackSucceeded || event instanceof ApprovalRejected)) {
+            return;
+        }
+        IncidentRecord incident = IncidentRecord.findById(event.incidentId());
+        if (incident != null && incident.state == IncidentRecord.State.OPEN) {
+            incident.state = IncidentRecord.State.CLOSED;
+        }
+    }
+}
