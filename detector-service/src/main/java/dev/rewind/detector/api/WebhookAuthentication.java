@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Map;
 import java.util.Optional;
+import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
@@ -17,12 +18,17 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  */
 public class WebhookAuthentication {
 
+    private static final Logger LOG = Logger.getLogger(WebhookAuthentication.class);
+
     private final Optional<byte[]> expected;
 
     @Inject
     public WebhookAuthentication(DetectorConfig config) {
         this.expected = config.webhook().bearerToken().filter(t -> !t.isBlank())
                 .map(token -> ("Bearer " + token).getBytes(StandardCharsets.UTF_8));
+        if (expected.isEmpty()) {
+            LOG.warn("alert webhooks accept requests without authentication: set ALERTMANAGER_TOKEN outside local use");
+        }
     }
 
     @ServerRequestFilter

@@ -26,8 +26,12 @@ public final class Infrastructure {
     /** Ensures a broker is running; returns the Quarkus configuration that points at it. */
     public static synchronized Map<String, String> kafka() {
         if (kafka == null) {
-            int port = Integer.parseInt(KAFKA.substring(KAFKA.lastIndexOf(':') + 1));
-            if (LocalService.listening("127.0.0.1", port) || !dockerAvailable()) {
+            String first = KAFKA.split(",")[0].trim();
+            String host = first.substring(0, first.lastIndexOf(':'));
+            int port = Integer.parseInt(first.substring(first.lastIndexOf(':') + 1));
+            if (LocalService.listening(host, port)) {
+                kafka = Map.of("kafka.bootstrap.servers", KAFKA);
+            } else if (!dockerAvailable()) {
                 new LocalService("kafka.sh", port, Map.of("KAFKA_PORT", String.valueOf(port))).ensureRunning();
                 kafka = Map.of("kafka.bootstrap.servers", KAFKA);
             } else {
