@@ -3,6 +3,7 @@ package dev.rewind.sandbox;
 import io.fabric8.mockwebserver.http.Dispatcher;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -27,7 +28,7 @@ public final class RecordingDispatcher extends Dispatcher {
             // getBytes() copies without consuming, so the CRUD dispatcher still reads the whole body.
             byte[] body = request.getBody() == null ? new byte[0] : request.getBody().getBytes();
             writes.add(new Write(request.getMethod(), request.getPath(), request.getHeader("Content-Type"),
-                    new String(body, java.nio.charset.StandardCharsets.UTF_8), received));
+                    new String(body, StandardCharsets.UTF_8), received));
         }
         return delegate.dispatch(request);
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.is;
 
+import dev.rewind.events.EventJson;
 import dev.rewind.events.RewindEvent;
 import dev.rewind.events.TargetKey;
 import dev.rewind.events.Topic;
@@ -67,11 +68,11 @@ public abstract class ServiceContract {
         String type = Topic.typeOf(valid.getClass());
         String key = target.toString();
 
-        kafka.sendRaw(inputTopic().name(), key, "{\"this is\": not json", headers(type));
-        kafka.sendRaw(inputTopic().name(), key, "{}", headers("dev.rewind.nothing.happened.v1"));
-        Map<String, String> noId = headers(type);
+        kafka.sendRaw(inputTopic().name(), key, "{\"this is\": not json", headers(type, valid));
+        kafka.sendRaw(inputTopic().name(), key, "{}", headers("dev.rewind.nothing.happened.v1", valid));
+        Map<String, String> noId = headers(type, valid);
         noId.remove(CloudEventHeaders.ID);
-        kafka.sendRaw(inputTopic().name(), key, dev.rewind.events.EventJson.write(valid), noId);
+        kafka.sendRaw(inputTopic().name(), key, EventJson.write(valid), noId);
         kafka.send(castTopic(), valid);
 
         awaitEffect(target);
@@ -85,13 +86,9 @@ public abstract class ServiceContract {
         assertThat(dead.get(0).value()).isEqualTo("{\"this is\": not json");
     }
 
-    private static Map<String, String> headers(String type) {
-        Map<String, String> headers = new java.util.LinkedHashMap<>();
-        headers.put(CloudEventHeaders.SPEC_VERSION, "1.0");
-        headers.put(CloudEventHeaders.ID, UUID.randomUUID().toString());
-        headers.put(CloudEventHeaders.TYPE, type);
-        headers.put(CloudEventHeaders.SOURCE, "/rewind/tests");
-        return headers;
+    /** The headers a producer would write for {@code about}, claiming CloudEvents type {@code type}. */
+    private static Map<String, String> headers(String type, RewindEvent about) {
+        return TestKafka.cloudEventHeaders(UUID.randomUUID(), type, about);
     }
 
     @SuppressWarnings("unchecked")
