@@ -1,5 +1,6 @@
 package dev.rewind.kubernetes;
 
+import dev.rewind.events.Release;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
@@ -8,6 +9,7 @@ import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.OptionalLong;
 
 /** The facts of Deployment revisions that the controller, kubectl and Rewind agree on. */
@@ -65,6 +67,16 @@ public final class DeploymentRevisions {
     /** Template equality as the controller and kubectl see it: ignoring the pod-template-hash label. */
     public static boolean sameTemplate(PodTemplateSpec a, PodTemplateSpec b) {
         return Objects.equals(withoutHash(a), withoutHash(b));
+    }
+
+    /** The release {@code deployment} runs: its revision annotation and the image of each container. */
+    public static Release releaseOf(Deployment deployment) {
+        Map<String, String> images = new TreeMap<>();
+        PodTemplateSpec template = deployment.getSpec() == null ? null : deployment.getSpec().getTemplate();
+        if (template != null && template.getSpec() != null && template.getSpec().getContainers() != null) {
+            template.getSpec().getContainers().forEach(c -> images.put(c.getName(), String.valueOf(c.getImage())));
+        }
+        return new Release(revisionOf(deployment).orElse(0), images);
     }
 
     /** The image tag of the template's first container, the version people talk about; null when untagged. */

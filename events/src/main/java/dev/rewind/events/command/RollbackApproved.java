@@ -5,6 +5,7 @@ import static dev.rewind.events.Contracts.required;
 import static dev.rewind.events.Contracts.requiredText;
 
 import dev.rewind.events.EventType;
+import dev.rewind.events.Release;
 import dev.rewind.events.RollbackMethod;
 import dev.rewind.events.Severity;
 import dev.rewind.events.TargetKey;
@@ -17,6 +18,7 @@ import java.util.UUID;
  *
  * @param method the method asked for, or null to let the executor choose for the target
  * @param toRevision the revision to return to, or null for the previous one
+ * @param release the release judged bad, as the request named it: the executor acts only while the target runs it
  * @param approvedBy who approved; empty when the policy needs no approval
  */
 @EventType("dev.rewind.rollback.approved.v1")
@@ -30,6 +32,7 @@ public record RollbackApproved(
         String reason,
         RollbackMethod method,
         Integer toRevision,
+        Release release,
         List<String> approvedBy,
         Instant occurredAt) implements RollbackCommand {
 
@@ -43,6 +46,7 @@ public record RollbackApproved(
         if (toRevision != null && toRevision < 0) {
             throw new IllegalArgumentException("'toRevision' must be 0 (previous) or a positive revision");
         }
+        required("release", release);
         approvedBy = copyOrEmpty(approvedBy);
         required("occurredAt", occurredAt);
     }

@@ -8,5 +8,7 @@ public enum DeclineReason {
     INFRASTRUCTURE_FAULT,
     COOLDOWN,
     BLOCKED_VERSION,
-    NEEDS_HUMAN
+    NEEDS_HUMAN,
+    /** The alert's environment is not configured, or its namespace does not belong to that environment. */
+    TARGET_NOT_CONFIGURED
 }

@@ -6,6 +6,7 @@ import static dev.rewind.events.Contracts.requiredText;
 
 import dev.rewind.events.EventType;
 import dev.rewind.events.ExecutionMode;
+import dev.rewind.events.Release;
 import dev.rewind.events.RollbackMethod;
 import dev.rewind.events.Severity;
 import dev.rewind.events.Signal;
@@ -20,6 +21,8 @@ import java.util.UUID;
  * @param incidentNumber the human incident number, e.g. 123 for INCIDENT-123
  * @param method the rollback method asked for, or null to let the executor choose for the target
  * @param toRevision the revision to return to, or null for the previous one
+ * @param release the release judged bad, read from the cluster when the decision was made: the executor refuses when
+ *                the target no longer runs it (already rolled back, or deployed again meanwhile)
  * @param requestedBy who asked: a person's user name, or {@code rewind-detector} for automatic decisions
  * @param evidence ids of the alerts that led to the decision
  */
@@ -35,6 +38,7 @@ public record RollbackRequested(
         ExecutionMode mode,
         RollbackMethod method,
         Integer toRevision,
+        Release release,
         String requestedBy,
         List<UUID> evidence,
         Instant occurredAt) implements RollbackRequestEvent {
@@ -50,6 +54,7 @@ public record RollbackRequested(
         if (toRevision != null && toRevision < 0) {
             throw new IllegalArgumentException("'toRevision' must be 0 (previous) or a positive revision");
         }
+        required("release", release);
         requiredText("requestedBy", requestedBy);
         evidence = copyOrEmpty(evidence);
         required("occurredAt", occurredAt);

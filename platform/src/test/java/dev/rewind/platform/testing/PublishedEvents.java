@@ -7,6 +7,7 @@ import dev.rewind.events.TargetKey;
 import dev.rewind.events.Topic;
 import dev.rewind.platform.messaging.CloudEventHeaders;
 import java.time.OffsetDateTime;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -17,9 +18,18 @@ public final class PublishedEvents {
     private PublishedEvents() {
     }
 
-    /** A target no other test uses, in environment {@code environment}. */
+    /** The namespace each test environment owns (the {@code %test} profile's rewind.environments). */
+    public static final Map<String, String> TEST_NAMESPACES =
+            Map.of("development", "shop", "staging", "storefront", "production", "payments");
+
+    /** A target no other test uses, in environment {@code environment} and the namespace it owns in tests. */
     public static TargetKey uniqueTarget(String environment) {
-        return new TargetKey(environment, "ns-" + UUID.randomUUID().toString().substring(0, 8), "checkout");
+        String namespace = TEST_NAMESPACES.get(environment);
+        if (namespace == null) {
+            throw new IllegalArgumentException("no test environment " + environment + ": use one of "
+                    + TEST_NAMESPACES.keySet());
+        }
+        return new TargetKey(environment, namespace, "svc-" + UUID.randomUUID().toString().substring(0, 8));
     }
 
     /** Matches records keyed by {@code target}. */
