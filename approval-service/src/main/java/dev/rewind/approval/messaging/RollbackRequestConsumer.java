@@ -3,11 +3,10 @@ package dev.rewind.approval.messaging;
 import dev.rewind.approval.service.RequestIntake;
 import dev.rewind.events.Topics;
 import dev.rewind.events.request.RollbackRequested;
-import dev.rewind.platform.messaging.Inbox;
+import dev.rewind.platform.messaging.IdempotentConsumer;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -18,20 +17,19 @@ public class RollbackRequestConsumer {
     /** The incoming channel of rollback requests. */
     public static final String CHANNEL = "rollback-requests";
 
-    private final Inbox inbox;
+    private final IdempotentConsumer consumer;
     private final RequestIntake intake;
 
     @Inject
-    public RollbackRequestConsumer(Inbox inbox, RequestIntake intake) {
-        this.inbox = inbox;
+    public RollbackRequestConsumer(IdempotentConsumer consumer, RequestIntake intake) {
+        this.consumer = consumer;
         this.intake = intake;
     }
 
     @Incoming(CHANNEL)
     @Blocking
-    @Transactional
     public void consume(ConsumerRecord<String, String> record) {
-        inbox.receive(Topics.ROLLBACK_REQUESTS, record)
-                .ifPresent(delivery -> intake.receive((RollbackRequested) delivery.event()));
+        consumer.apply(Topics.ROLLBACK_REQUESTS, record,
+                delivery -> intake.receive((RollbackRequested) delivery.event()));
     }
 }

@@ -2,11 +2,10 @@ package dev.rewind.detector.messaging;
 
 import dev.rewind.detector.service.AlertProcessor;
 import dev.rewind.events.Topics;
-import dev.rewind.platform.messaging.Inbox;
+import dev.rewind.platform.messaging.IdempotentConsumer;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -17,19 +16,18 @@ public class AlertConsumer {
     /** The incoming channel of normalized alerts. */
     public static final String CHANNEL = "alerts";
 
-    private final Inbox inbox;
+    private final IdempotentConsumer consumer;
     private final AlertProcessor processor;
 
     @Inject
-    public AlertConsumer(Inbox inbox, AlertProcessor processor) {
-        this.inbox = inbox;
+    public AlertConsumer(IdempotentConsumer consumer, AlertProcessor processor) {
+        this.consumer = consumer;
         this.processor = processor;
     }
 
     @Incoming(CHANNEL)
     @Blocking
-    @Transactional
     public void consume(ConsumerRecord<String, String> record) {
-        inbox.receive(Topics.ALERTS, record).ifPresent(delivery -> processor.process(delivery.event()));
+        consumer.apply(Topics.ALERTS, record, delivery -> processor.process(delivery.event()));
     }
 }

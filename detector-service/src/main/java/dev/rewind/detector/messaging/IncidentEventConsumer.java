@@ -2,11 +2,10 @@ package dev.rewind.detector.messaging;
 
 import dev.rewind.detector.service.IncidentCloser;
 import dev.rewind.events.Topics;
-import dev.rewind.platform.messaging.Inbox;
+import dev.rewind.platform.messaging.IdempotentConsumer;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -17,19 +16,18 @@ public class IncidentEventConsumer {
     /** The incoming channel of incident lifecycle events. */
     public static final String CHANNEL = "incident-events";
 
-    private final Inbox inbox;
+    private final IdempotentConsumer consumer;
     private final IncidentCloser closer;
 
     @Inject
-    public IncidentEventConsumer(Inbox inbox, IncidentCloser closer) {
-        this.inbox = inbox;
+    public IncidentEventConsumer(IdempotentConsumer consumer, IncidentCloser closer) {
+        this.consumer = consumer;
         this.closer = closer;
     }
 
     @Incoming(CHANNEL)
     @Blocking
-    @Transactional
     public void consume(ConsumerRecord<String, String> record) {
-        inbox.receive(Topics.INCIDENT_EVENTS, record).ifPresent(delivery -> closer.apply(delivery.event()));
+        consumer.apply(Topics.INCIDENT_EVENTS, record, delivery -> closer.apply(delivery.event()));
     }
 }

@@ -1,12 +1,11 @@
 package dev.rewind.notifier.messaging;
 
 import dev.rewind.events.Topics;
-import dev.rewind.platform.messaging.Inbox;
+import dev.rewind.platform.messaging.IdempotentConsumer;
 import dev.rewind.notifier.service.IncidentNotifications;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -17,19 +16,18 @@ public class IncidentEventConsumer {
     /** The incoming channel of incident lifecycle events. */
     public static final String CHANNEL = "incident-events";
 
-    private final Inbox inbox;
+    private final IdempotentConsumer consumer;
     private final IncidentNotifications notifications;
 
     @Inject
-    public IncidentEventConsumer(Inbox inbox, IncidentNotifications notifications) {
-        this.inbox = inbox;
+    public IncidentEventConsumer(IdempotentConsumer consumer, IncidentNotifications notifications) {
+        this.consumer = consumer;
         this.notifications = notifications;
     }
 
     @Incoming(CHANNEL)
     @Blocking
-    @Transactional
     public void consume(ConsumerRecord<String, String> record) {
-        inbox.receive(Topics.INCIDENT_EVENTS, record).ifPresent(notifications::handle);
+        consumer.apply(Topics.INCIDENT_EVENTS, record, notifications::handle);
     }
 }

@@ -1,20 +1,16 @@
 package dev.rewind.platform.messaging;
 
-import dev.rewind.events.RewindEvent;
-import dev.rewind.events.Topic;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
  * Idempotent consumption: remembers, in the transaction of the effect, which events this service has applied, so
- * that a redelivered event has no second effect.
+ * that a redelivered event has no second effect. {@link IdempotentConsumer} is how consumers use it.
  */
 @ApplicationScoped
 public class Inbox {
@@ -26,16 +22,6 @@ public class Inbox {
     public Inbox(MessagingConfig config, Clock clock) {
         this.consumer = config.consumer();
         this.clock = clock;
-    }
-
-    /**
-     * Reads {@code record} and claims its event for this consumer. Empty when the event was already applied (a
-     * redelivery); throws {@link dev.rewind.events.EventParseException} when the record is not a valid event.
-     */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public <E extends RewindEvent> Optional<Delivery<E>> receive(Topic<E> topic, ConsumerRecord<String, String> record) {
-        Delivery<E> delivery = EventReader.read(topic, record);
-        return claim(delivery.id(), delivery.type()) ? Optional.of(delivery) : Optional.empty();
     }
 
     /**

@@ -1,12 +1,11 @@
 package dev.rewind.postmortem.messaging;
 
 import dev.rewind.events.Topics;
-import dev.rewind.platform.messaging.Inbox;
+import dev.rewind.platform.messaging.IdempotentConsumer;
 import dev.rewind.postmortem.service.IncidentRecorder;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -17,19 +16,18 @@ public class IncidentEventConsumer {
     /** The incoming channel of incident lifecycle events. */
     public static final String CHANNEL = "incident-events";
 
-    private final Inbox inbox;
+    private final IdempotentConsumer consumer;
     private final IncidentRecorder recorder;
 
     @Inject
-    public IncidentEventConsumer(Inbox inbox, IncidentRecorder recorder) {
-        this.inbox = inbox;
+    public IncidentEventConsumer(IdempotentConsumer consumer, IncidentRecorder recorder) {
+        this.consumer = consumer;
         this.recorder = recorder;
     }
 
     @Incoming(CHANNEL)
     @Blocking
-    @Transactional
     public void consume(ConsumerRecord<String, String> record) {
-        inbox.receive(Topics.INCIDENT_EVENTS, record).ifPresent(recorder::record);
+        consumer.apply(Topics.INCIDENT_EVENTS, record, recorder::record);
     }
 }
