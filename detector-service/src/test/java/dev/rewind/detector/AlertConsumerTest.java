@@ -11,6 +11,7 @@ import dev.rewind.detector.persistence.IncidentRecord;
 import dev.rewind.events.EventFixtures;
 import dev.rewind.events.EventJson;
 import dev.rewind.events.ExecutionMode;
+import dev.rewind.events.Release;
 import dev.rewind.events.RewindEvent;
 import dev.rewind.events.Severity;
 import dev.rewind.events.Signal;
@@ -23,27 +24,35 @@ import dev.rewind.events.incident.IncidentOpened;
 import dev.rewind.events.incident.RollbackDeclined;
 import dev.rewind.events.incident.RollbackSucceeded;
 import dev.rewind.events.request.RollbackRequested;
+import dev.rewind.kubernetes.DeploymentRevisions;
 import dev.rewind.platform.messaging.OutboxRecord;
 import dev.rewind.platform.testing.InfrastructureResource;
+import dev.rewind.platform.testing.KubernetesSandboxResource;
 import dev.rewind.platform.testing.ServiceContract;
 import dev.rewind.platform.testing.TestKafka;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @WithTestResource(InfrastructureResource.class)
+@WithTestResource(KubernetesSandboxResource.class)
 class AlertConsumerTest extends ServiceContract {
 
     private static final String SERVICE = "detector-service";
+    private static final String IMAGE = "registry.example/shop/checkout";
 
     @Test
     void errorRateAlertOpensAnIncidentAndRequestsARollbackThroughTheOutbox() {
         TargetKey target = uniqueTarget("production");
+        Deployment deployment = deployTwoReleases(target);
         AlertFired alert = alert(target, "fp-errors", Signal.ERROR_RATE, 0.12);
 
         kafka.send(Topics.ALERTS, alert);
@@ -56,6 +65,9 @@ class AlertConsumerTest extends ServiceContract {
         assertThat(request.reason()).isEqualTo("High error rate (12% 5xx errors)");
         assertThat(request.evidence()).containsExactly(alert.alertId());
         assertThat(request.requestedBy()).isEqualTo("rewind-detector");
+        assertThat(request.release()).as("the release judged bad, read from the cluster when deciding")
+                .isEqualTo(new Release(2, Map.of(target.service(), IMAGE + ":v1.3.0")))
+                .isEqualTo(DeploymentRevisions.releaseOf(deployment));
 
         IncidentOpened opened = assertCloudEvent(
                 kafka.awaitRecord(Topics.INCIDENT_EVENTS.name(), about(target, IncidentOpened.class)),
@@ -87,6 +99,7 @@ class AlertConsumerTest extends ServiceContract {
     @Test
     void redeliveredAlertAndAlertmanagerResendHaveNoSecondEffect() {
         TargetKey target = uniqueTarget("production");
+        deployTwoReleases(target);
         AlertFired alert = alert(target, "fp-dup", Signal.HEALTH_CHECK_FAILING, null);
         AlertFired resend = new AlertFired(UUID.randomUUID(), alert.source(), alert.fingerprint(), target,
                 alert.signal(), null, alert.summary(), alert.version(), alert.labels(), alert.annotations(),
@@ -109,8 +122,9 @@ class AlertConsumerTest extends ServiceContract {
     }
 
     @Test
-    void nextAlertStormAfterASuccessfulRollbackOpensANewIncident() {
+    void nextAlertStormAfterTheCooldownOfASuccessfulRollbackOpensANewIncidentAndRequest() {
         TargetKey target = uniqueTarget("production");
+        deployTwoReleases(target);
         kafka.send(Topics.ALERTS, alert(target, "fp-first", Signal.HEALTH_CHECK_FAILING, null));
         RollbackRequested first = EventJson.read(
                 kafka.awaitRecord(Topics.ROLLBACK_REQUESTS.name(), about(target)).value(), RollbackRequested.class);
@@ -127,6 +141,67 @@ class AlertConsumerTest extends ServiceContract {
         RollbackRequested second = EventJson.read(requests.get(1).value(), RollbackRequested.class);
         assertThat(second.incidentId()).isNotEqualTo(first.incidentId());
         assertThat(second.incidentNumber()).isGreaterThan(first.incidentNumber());
+    }
+
+    @Test
+    void alertStormWithinTheCooldownOfARollbackIsDeclinedNeverRolledBackAgain() {
+        TargetKey target = uniqueTarget("production");
+        deployTwoReleases(target);
+        kafka.send(Topics.ALERTS, alert(target, "fp-first", Signal.ERROR_RATE, 0.12));
+        RollbackRequested first = EventJson.read(
+                kafka.awaitRecord(Topics.ROLLBACK_REQUESTS.name(), about(target)).value(), RollbackRequested.class);
+        RollbackSucceeded fixture = EventFixtures.event(RollbackSucceeded.class);
+        kafka.send(Topics.INCIDENT_EVENTS, new RollbackSucceeded(first.incidentId(), target, fixture.executionId(),
+                fixture.method(), "v1.3.0", "v1.2.5", fixture.message(), Instant.now()));
+        await().atMost(TestKafka.PATIENCE).until(() -> QuarkusTransaction.requiringNew().call(
+                () -> IncidentRecord.<IncidentRecord>findById(first.incidentId()).state) == IncidentRecord.State.CLOSED);
+
+        kafka.send(Topics.ALERTS, alert(target, "fp-flapping", Signal.ERROR_RATE, 0.2));
+
+        RollbackDeclined declined = assertCloudEvent(
+                kafka.awaitRecord(Topics.INCIDENT_EVENTS.name(), about(target, RollbackDeclined.class)),
+                Topics.INCIDENT_EVENTS, RollbackDeclined.class, SERVICE);
+        assertThat(declined.code()).isEqualTo(DeclineReason.COOLDOWN);
+        assertThat(declined.reason()).contains("INCIDENT-" + first.incidentNumber() + " rolled this target back")
+                .contains("not rolling back again automatically");
+        assertThat(declined.incidentId()).isNotEqualTo(first.incidentId());
+        assertThat(QuarkusTransaction.requiringNew().call(() -> OutboxRecord.count(
+                "recordKey = ?1 and topic = ?2", target.toString(), Topics.ROLLBACK_REQUESTS.name())))
+                .as("no second rollback request").isEqualTo(1);
+    }
+
+    @Test
+    void alertAboutANamespaceItsEnvironmentDoesNotOwnIsDeclinedNotRolledBack() {
+        TargetKey production = uniqueTarget("production");
+        deployTwoReleases(production);
+        TargetKey target = new TargetKey("development", production.namespace(), production.service());
+
+        kafka.send(Topics.ALERTS, alert(target, "fp-mislabelled", Signal.HEALTH_CHECK_FAILING, null));
+
+        RollbackDeclined declined = assertCloudEvent(
+                kafka.awaitRecord(Topics.INCIDENT_EVENTS.name(), about(target, RollbackDeclined.class)),
+                Topics.INCIDENT_EVENTS, RollbackDeclined.class, SERVICE);
+        assertThat(declined.code()).isEqualTo(DeclineReason.TARGET_NOT_CONFIGURED);
+        assertThat(declined.reason()).contains("namespace 'payments' does not belong to environment 'development'");
+    }
+
+    @Test
+    void rollbackOfADeploymentThatDoesNotExistIsDeclinedForPeople() {
+        TargetKey target = uniqueTarget("production");
+
+        kafka.send(Topics.ALERTS, alert(target, "fp-ghost", Signal.HEALTH_CHECK_FAILING, null));
+
+        RollbackDeclined declined = assertCloudEvent(
+                kafka.awaitRecord(Topics.INCIDENT_EVENTS.name(), about(target, RollbackDeclined.class)),
+                Topics.INCIDENT_EVENTS, RollbackDeclined.class, SERVICE);
+        assertThat(declined.code()).isEqualTo(DeclineReason.NEEDS_HUMAN);
+        assertThat(declined.reason()).contains("deployment payments/" + target.service() + " not found");
+    }
+
+    /** Seeds the target's Deployment at revision 2 (v1.3.0, after v1.2.5). */
+    private static Deployment deployTwoReleases(TargetKey target) {
+        return KubernetesSandboxResource.sandbox.deployWithHistory(target.namespace(), target.service(), IMAGE,
+                List.of("v1.2.5", "v1.3.0"));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.rewind.detector.persistence;
 
+import dev.rewind.detector.domain.PastRollback;
 import dev.rewind.events.Severity;
 import dev.rewind.events.Signal;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -47,6 +48,17 @@ public class IncidentRecord extends PanacheEntityBase {
 
     @Column(name = "opened_at", nullable = false)
     public Instant openedAt;
+
+    /** When Rewind's rollback of this incident succeeded; null when it did not (yet). */
+    @Column(name = "rolled_back_at")
+    public Instant rolledBackAt;
+
+    /** The latest rollback Rewind completed for {@code target}, if any. */
+    public static Optional<PastRollback> lastRollback(String target) {
+        return find("target = ?1 and rolledBackAt is not null order by rolledBackAt desc", target)
+                .<IncidentRecord>firstResultOptional()
+                .map(incident -> new PastRollback(incident.number, incident.rolledBackAt));
+    }
 
     /** The open incident of {@code target}, if any. */
     public static Optional<IncidentRecord> openFor(String target) {

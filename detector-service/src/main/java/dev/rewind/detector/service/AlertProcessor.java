@@ -23,8 +23,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Applies one normalized alert: records it, asks the decision matrix, and opens an incident with a rollback request
- * (or a declined rollback), or attaches the alert to the target's open incident as evidence.
+ * Applies one normalized alert: records it, asks the decision matrix and the guards, and opens an incident with a
+ * rollback request naming the release judged bad (or a declined rollback), or attaches the alert to the target's
+ * open incident as evidence.
  */
 @ApplicationScoped
 public class AlertProcessor {
@@ -33,12 +34,14 @@ public class AlertProcessor {
     public static final String REQUESTER = "rewind-detector";
 
     private final DecisionMatrix matrix;
+    private final RollbackGuards guards;
     private final Outbox outbox;
     private final Clock clock;
 
     @Inject
-    public AlertProcessor(DecisionMatrix matrix, Outbox outbox, Clock clock) {
+    public AlertProcessor(DecisionMatrix matrix, RollbackGuards guards, Outbox outbox, Clock clock) {
         this.matrix = matrix;
+        this.guards = guards;
         this.outbox = outbox;
         this.clock = clock;
     }
@@ -67,12 +70,14 @@ public class AlertProcessor {
             record.persist();
             return;
         }
-        Decision decision = matrix.decide(alert.signal(), alert.observedValue(), alert.summary());
+        RollbackGuards.Checked checked =
+                guards.check(alert.target(), matrix.decide(alert.signal(), alert.observedValue(), alert.summary()));
+        Decision decision = checked.decision();
         if (decision instanceof Decision.RollBack rollBack) {
             IncidentRecord incident = open(alert, rollBack.severity(), rollBack.reason());
             outbox.publish(Topics.ROLLBACK_REQUESTS, new RollbackRequested(UUID.randomUUID(), incident.id,
                     incident.number, alert.target(), rollBack.severity(), alert.signal(), rollBack.reason(),
-                    rollBack.mode(), null, null, REQUESTER, List.of(alert.alertId()), now()));
+                    rollBack.mode(), null, null, checked.release(), REQUESTER, List.of(alert.alertId()), now()));
             record.incidentId = incident.id;
             record.decision = "ROLLBACK " + rollBack.severity() + " " + rollBack.mode();
         } else if (decision instanceof Decision.Decline decline) {

@@ -9,8 +9,8 @@ import jakarta.transaction.Transactional;
 
 /**
  * Closes the detector's incident once its rollback succeeded or people rejected it, so that the target's next alert
- * storm opens a new incident instead of attaching to a finished one. Failed and declined incidents stay open: people
- * own them, and their alerts keep attaching as evidence.
+ * storm opens a new incident instead of attaching to a finished one; a success is remembered for the cooldown guard.
+ * Failed and declined incidents stay open: people own them, and their alerts keep attaching as evidence.
  */
 @ApplicationScoped
 public class IncidentCloser {
@@ -21,7 +21,13 @@ public class IncidentCloser {
             return;
         }
         IncidentRecord incident = IncidentRecord.findById(event.incidentId());
-        if (incident != null && incident.state == IncidentRecord.State.OPEN) {
+        if (incident == null) {
+            return;
+        }
+        if (event instanceof RollbackSucceeded succeeded) {
+            incident.rolledBackAt = succeeded.occurredAt();
+        }
+        if (incident.state == IncidentRecord.State.OPEN) {
             incident.state = IncidentRecord.State.CLOSED;
         }
     }

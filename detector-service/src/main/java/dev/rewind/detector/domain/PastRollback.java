@@ -1,0 +1,7 @@
+package dev.rewind.detector.domain;
+
+import java.time.Instant;
+
+/** A rollback Rewind completed for a target: which incident, and when it succeeded. */
+public record PastRollback(long incidentNumber, Instant at) {
+}
