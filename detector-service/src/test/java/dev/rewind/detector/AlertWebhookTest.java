@@ -19,16 +19,19 @@ import dev.rewind.events.Topics;
 import dev.rewind.events.alert.AlertFired;
 import dev.rewind.events.request.RollbackRequested;
 import dev.rewind.platform.testing.InfrastructureResource;
+import dev.rewind.platform.testing.KubernetesSandboxResource;
 import dev.rewind.platform.testing.TestKafka;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @WithTestResource(InfrastructureResource.class)
+@WithTestResource(KubernetesSandboxResource.class)
 class AlertWebhookTest {
 
     private static final String TOKEN = "Bearer test-webhook-token";
@@ -47,6 +50,8 @@ class AlertWebhookTest {
     @Test
     void acceptsAFiringAlertmanagerAlertAndRequestsARollback() {
         TargetKey target = uniqueTarget("production");
+        KubernetesSandboxResource.sandbox.deployWithHistory(target.namespace(), target.service(),
+                "registry.example/shop/checkout", List.of("v1.2.5", "v1.3.0"));
 
         given().header("Authorization", TOKEN).contentType("application/json").body(payload(target))
                 .post("/api/v1/alerts/alertmanager")
@@ -64,6 +69,19 @@ class AlertWebhookTest {
                 kafka.awaitRecord(Topics.ROLLBACK_REQUESTS.name(), about(target)).value(), RollbackRequested.class);
         assertThat(request.severity()).isEqualTo(Severity.P1);
         assertThat(request.evidence()).containsExactly(alert.alertId());
+    }
+
+    @Test
+    void alertAboutANamespaceItsEnvironmentDoesNotOwnIsRefusedAndNothingIsAccepted() {
+        TargetKey production = uniqueTarget("production");
+        TargetKey mislabelled = new TargetKey("development", production.namespace(), production.service());
+
+        given().header("Authorization", TOKEN).contentType("application/json").body(payload(mislabelled))
+                .post("/api/v1/alerts/alertmanager")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("violations[0].field", is("alerts[0].labels"))
+                .body("violations[0].message", containsString(
+                        "namespace 'payments' does not belong to environment 'development'"));
     }
 
     @Test
