@@ -7,15 +7,21 @@ import org.testcontainers.kafka.KafkaContainer;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
 /**
- * The real Kafka broker and PostgreSQL the tests run against. Reuses the ones listening at the configured
- * addresses (CI starts them first); otherwise starts them with Testcontainers where a Docker engine is reachable,
- * and with the project's {@code dev/} scripts where none is. Each is started at most once per JVM.
+ * The real Kafka broker and PostgreSQL the tests run against: the tests' own, on ports of their own (Kafka 19092,
+ * PostgreSQL 55433, or {@code REWIND_TEST_KAFKA_PORT} / {@code REWIND_TEST_POSTGRES_PORT}), never the dev stack's
+ * (9092, 55432): tests clean schemas and join consumer groups, and must not touch a running stack's data. Reuses
+ * the ones listening on those ports (CI starts them first); otherwise starts them with Testcontainers where a Docker
+ * engine is reachable, and with the project's {@code dev/} scripts where none is. Each is started at most once per
+ * JVM.
  */
 public final class Infrastructure {
 
-    /** Kafka bootstrap address, from {@code KAFKA_BOOTSTRAP_SERVERS} (default {@code 127.0.0.1:9092}). */
-    private static final String KAFKA = env("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092");
-    private static final int POSTGRES_PORT = Integer.parseInt(env("POSTGRES_PORT", "55432"));
+    /** The tests' broker port; deliberately not the dev stack's 9092. */
+    public static final int KAFKA_PORT = Integer.parseInt(env("REWIND_TEST_KAFKA_PORT", "19092"));
+    /** The tests' PostgreSQL port; deliberately not the dev stack's 55432. */
+    public static final int POSTGRES_PORT = Integer.parseInt(env("REWIND_TEST_POSTGRES_PORT", "55433"));
+
+    private static final String KAFKA = "127.0.0.1:" + KAFKA_PORT;
 
     private static Map<String, String> kafka;
     private static Map<String, String> postgres;
@@ -26,13 +32,11 @@ public final class Infrastructure {
     /** Ensures a broker is running; returns the Quarkus configuration that points at it. */
     public static synchronized Map<String, String> kafka() {
         if (kafka == null) {
-            String first = KAFKA.split(",")[0].trim();
-            String host = first.substring(0, first.lastIndexOf(':'));
-            int port = Integer.parseInt(first.substring(first.lastIndexOf(':') + 1));
-            if (LocalService.listening(host, port)) {
+            if (LocalService.listening("127.0.0.1", KAFKA_PORT)) {
                 kafka = Map.of("kafka.bootstrap.servers", KAFKA);
             } else if (!dockerAvailable()) {
-                new LocalService("kafka.sh", port, Map.of("KAFKA_PORT", String.valueOf(port))).ensureRunning();
+                new LocalService("kafka.sh", KAFKA_PORT, Map.of("KAFKA_PORT", String.valueOf(KAFKA_PORT)))
+                        .ensureRunning();
                 kafka = Map.of("kafka.bootstrap.servers", KAFKA);
             } else {
                 KafkaContainer container = new KafkaContainer("apache/kafka:4.1.2");
