@@ -11,6 +11,8 @@ source "$(dirname "$0")/lib.sh"
 SERVICES=(detector-service:8081 approval-service:8082 executor-service:8083 notifier-service:8084 postmortem-service:8085)
 export KAFKA_BOOTSTRAP_SERVERS=${KAFKA_BOOTSTRAP_SERVERS:-127.0.0.1:${KAFKA_PORT:-9092}}
 export POSTGRES_URL=${POSTGRES_URL:-jdbc:postgresql://127.0.0.1:${POSTGRES_PORT:-55432}/rewind}
+# The environments Rewind may act in, and the namespaces each owns (see the file): configuration, never alert labels.
+export QUARKUS_CONFIG_LOCATIONS=${QUARKUS_CONFIG_LOCATIONS:-$REWIND_ROOT/dev/environments.properties}
 
 build_if_needed() {
   local missing=0 entry

@@ -61,6 +61,8 @@ final class RewindSystem implements AutoCloseable {
         env.put("KUBECONFIG", kubeconfig.toString());
         env.put("SLACK_WEBHOOK_URL", slack.url() + "/services/T000/B000/XXXX");
         env.put("ALERTMANAGER_TOKEN", WEBHOOK_TOKEN);
+        env.put("QUARKUS_CONFIG_LOCATIONS",
+                root.resolve("system-tests/src/test/resources/environments.properties").toString());
         for (String name : SERVICES) {
             system.services.put(name, ServiceProcess.start(root, name, env));
         }

@@ -5,11 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rewind.events.EventFixtures;
 import dev.rewind.events.EventJson;
 import dev.rewind.events.TargetKey;
+import dev.rewind.events.Topic;
+import dev.rewind.events.Topics;
 import dev.rewind.kubernetes.DeploymentRevisions;
+import dev.rewind.platform.testing.Infrastructure;
 import dev.rewind.platform.testing.PublishedEvents;
 import dev.rewind.platform.testing.RecordingHttpServer;
+import dev.rewind.platform.testing.TestKafka;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.restassured.path.json.JsonPath;
@@ -20,6 +25,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -58,7 +64,7 @@ class RollbackFlowIT {
 
         List<RecordingHttpServer.Request> messages = slackMessages(target, 2);
         assertThat(messages).hasSize(2);
-        assertThat(fields(messages.get(0))).contains("*Environment*: Development", "*Service*: checkout",
+        assertThat(fields(messages.get(0))).contains("*Environment*: Development", "*Service*: " + target.service(),
                 "*From Version*: v1.3.0", "*To Version*: v1.2.5", "*Reason*: High error rate (12% 5xx errors)",
                 "*Status*: In Progress");
         assertThat(header(messages.get(0))).isEqualTo("🚨 DEVELOPMENT ROLLBACK INITIATED");
@@ -90,6 +96,55 @@ class RollbackFlowIT {
         assertThat(DeploymentRevisions.versionOf(deployment(target).getSpec().getTemplate())).isEqualTo("v1.2.5");
     }
 
+    @Test
+    void anotherAlertAfterTheRollbackIsDeclinedNeverRollingBackToTheFaultyVersion() throws Exception {
+        TargetKey target = PublishedEvents.uniqueTarget("development");
+        rewind.deployTwoReleases(target);
+        rewind.postAlert(target).then().statusCode(202);
+        await().atMost(PATIENCE).until(() -> incidentStatuses(target).equals(List.of("ROLLED_BACK")));
+        // Until the detector has seen the success, a new alert joins the open incident as evidence (also safe).
+        await().atMost(PATIENCE).until(() -> rowsFor("detector.incident", target, "rolled_back_at IS NOT NULL") == 1);
+
+        // A flapping rule or a second rule fires again: a new fingerprint, a new alert storm.
+        ObjectNode again = tree(EventFixtures.alertmanagerFiring(target));
+        ((ObjectNode) again.at("/alerts/0")).put("fingerprint", "fp-flapping").put("startsAt", "2026-11-15T14:40:00Z");
+        given().baseUri(rewind.url("detector-service")).header("Authorization", "Bearer " + RewindSystem.WEBHOOK_TOKEN)
+                .contentType("application/json").body(again.toString())
+                .post("/api/v1/alerts/alertmanager").then().statusCode(202);
+
+        await().atMost(PATIENCE).until(() -> incidentStatuses(target).equals(List.of("DECLINED", "ROLLED_BACK")));
+        assertThat(rewind.sandbox.deploymentPatches(target.namespace(), target.service()))
+                .as("one rollback, no rollback of the rollback").hasSize(1);
+        assertThat(DeploymentRevisions.versionOf(deployment(target).getSpec().getTemplate())).isEqualTo("v1.2.5");
+        assertThat(rowsFor("executor.execution", target)).isEqualTo(1);
+    }
+
+    @Test
+    void flowCompletesAfterADatabaseOutageAndNothingValidIsDeadLettered() throws Exception {
+        Assumptions.assumeTrue(Infrastructure.postgresIsLocal(), "needs the dev-script PostgreSQL to stop it");
+        TargetKey target = PublishedEvents.uniqueTarget("development");
+        rewind.deployTwoReleases(target);
+
+        rewind.postAlert(target).then().statusCode(202);
+        Infrastructure.interruptPostgres(Duration.ofSeconds(10));
+
+        await().atMost(Duration.ofMinutes(3)).until(() -> incidentStatus(target).equals("ROLLED_BACK"));
+        assertThat(rewind.sandbox.deploymentPatches(target.namespace(), target.service())).hasSize(1);
+        try (TestKafka kafka = TestKafka.connect()) {
+            for (Topic<?> topic : Topics.ALL) {
+                assertThat(kafka.recordsNow(topic.deadLetterTopic(), PublishedEvents.about(target)))
+                        .as("dead letters in %s", topic.deadLetterTopic()).isEmpty();
+            }
+        }
+    }
+
+    private static List<String> incidentStatuses(TargetKey target) {
+        List<Map<String, Object>> incidents = given().baseUri(rewind.url("postmortem-service"))
+                .get("/api/v1/incidents?limit=500").then().statusCode(200).extract().jsonPath().getList("$");
+        return incidents.stream().filter(i -> target.toString().equals(i.get("target")))
+                .map(i -> (String) i.get("status")).toList();
+    }
+
     private static Deployment deployment(TargetKey target) {
         return rewind.sandbox.client().apps().deployments().inNamespace(target.namespace())
                 .withName(target.service()).get();
@@ -118,9 +173,9 @@ class RollbackFlowIT {
     }
 
     private static List<RecordingHttpServer.Request> slackMessages(TargetKey target, int count) {
-        String namespace = "`" + target.namespace() + "`";
-        await().atMost(PATIENCE).until(() -> rewind.slack.requestsContaining(namespace).size() >= count);
-        return rewind.slack.requestsContaining(namespace);
+        String service = "*Service*: " + target.service();
+        await().atMost(PATIENCE).until(() -> rewind.slack.requestsContaining(service).size() >= count);
+        return rewind.slack.requestsContaining(service);
     }
 
     private static List<String> fields(RecordingHttpServer.Request message) {
@@ -145,8 +200,12 @@ class RollbackFlowIT {
     }
 
     private static long rowsFor(String table, TargetKey target) throws Exception {
-        try (Connection db = rewind.database();
-             PreparedStatement query = db.prepareStatement("SELECT count(*) FROM " + table + " WHERE target = ?")) {
+        return rowsFor(table, target, "true");
+    }
+
+    private static long rowsFor(String table, TargetKey target, String condition) throws Exception {
+        try (Connection db = rewind.database(); PreparedStatement query = db.prepareStatement(
+                "SELECT count(*) FROM " + table + " WHERE target = ? AND " + condition)) {
             query.setString(1, target.toString());
             try (ResultSet rows = query.executeQuery()) {
                 rows.next();

@@ -2,6 +2,7 @@ package dev.rewind.platform.testing;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.testcontainers.kafka.KafkaContainer;
 import org.testcontainers.postgresql.PostgreSQLContainer;
@@ -25,6 +26,7 @@ public final class Infrastructure {
 
     private static Map<String, String> kafka;
     private static Map<String, String> postgres;
+    private static boolean postgresContainer;
 
     private Infrastructure() {
     }
@@ -59,11 +61,37 @@ public final class Infrastructure {
                 PostgreSQLContainer container = new PostgreSQLContainer("postgres:15")
                         .withDatabaseName("rewind").withUsername("rewind").withPassword("rewind");
                 container.start();
+                postgresContainer = true;
                 postgres = Map.of("quarkus.datasource.jdbc.url", container.getJdbcUrl(),
                         "quarkus.datasource.username", "rewind", "quarkus.datasource.password", "rewind");
             }
         }
         return postgres;
+    }
+
+    /**
+     * Fault injection: stops the tests' PostgreSQL, keeps it down for {@code outage}, and starts it again with its
+     * data. Only where the dev scripts run it (not with Testcontainers).
+     */
+    public static void interruptPostgres(Duration outage) throws InterruptedException {
+        postgres();
+        if (postgresContainer) {
+            throw new IllegalStateException("PostgreSQL runs in a container here; the outage test needs dev/postgres.sh");
+        }
+        LocalService database = new LocalService("postgres.sh", POSTGRES_PORT,
+                Map.of("POSTGRES_PORT", String.valueOf(POSTGRES_PORT)));
+        database.stopNow();
+        try {
+            Thread.sleep(outage.toMillis()); // the outage itself, not a wait for something to happen
+        } finally {
+            database.restart();
+        }
+    }
+
+    /** True when PostgreSQL is run by the dev scripts, so {@link #interruptPostgres} can stop it. */
+    public static boolean postgresIsLocal() {
+        postgres();
+        return !postgresContainer;
     }
 
     /** The broker's bootstrap address, starting it if needed. */

@@ -45,6 +45,16 @@ final class LocalService {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> run("stop"), "stop-" + script));
     }
 
+    /** Stops the server now, whoever started it; its data stays for {@link #restart}. */
+    synchronized void stopNow() {
+        run("stop");
+    }
+
+    /** Starts the server again after {@link #stopNow}, with the same data. */
+    synchronized void restart() {
+        run("start");
+    }
+
     private void run(String action) {
         Path root = projectRoot();
         Path log = root.resolve("target").resolve(script.replace(".sh", "") + "-" + action + ".log");
