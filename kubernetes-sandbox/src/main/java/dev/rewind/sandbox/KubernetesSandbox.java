@@ -121,15 +121,39 @@ public final class KubernetesSandbox implements AutoCloseable {
 
     /**
      * The JSON patches that replaced Deployment {@code name}'s whole pod template, as {@code kubectl rollout undo}
-     * does (edits of single fields, like a release's new image, are not counted).
+     * does (edits of single fields, like a release's new image, are not counted), whatever the API server answered.
      */
     public List<RecordingDispatcher.Write> deploymentPatches(String namespace, String name) {
-        String path = "/apis/apps/v1/namespaces/" + namespace + "/deployments/" + name;
+        String path = deploymentPath(namespace, name);
         return dispatcher.writes().stream()
-                .filter(w -> w.method().equals("PATCH") && w.path().split("\\?")[0].equals(path)
-                        && w.contentType() != null && w.contentType().startsWith("application/json-patch+json")
-                        && w.body().contains("\"path\":\"/spec/template\",\"value\""))
+                .filter(w -> w.path().split("\\?")[0].equals(path)
+                        && RecordingDispatcher.isRollbackPatch(w.method(), w.contentType(), w.body()))
                 .toList();
+    }
+
+    /** Those of {@link #deploymentPatches} the API server applied (answered 2xx; a 409 changed nothing). */
+    public List<RecordingDispatcher.Write> appliedDeploymentPatches(String namespace, String name) {
+        return deploymentPatches(namespace, name).stream().filter(w -> w.status() / 100 == 2).toList();
+    }
+
+    /**
+     * Answers the next {@code times} requests about Deployment {@code name} with {@code status} (503, 429, 403, ...),
+     * as a struggling API server does; {@code Integer.MAX_VALUE} until the returned handle is closed.
+     */
+    public AutoCloseable failDeploymentRequests(String namespace, String name, int status, int times) {
+        return dispatcher.fail(deploymentPath(namespace, name), status, times);
+    }
+
+    /**
+     * Applies {@code jsonPatch} to Deployment {@code name}, as another client would, right before the API server serves
+     * the next rollback patch of it: a write between the rollback's plan and its patch.
+     */
+    public void beforeNextRollbackPatch(String namespace, String name, String jsonPatch) {
+        dispatcher.beforeNextRollbackPatch(deploymentPath(namespace, name), jsonPatch);
+    }
+
+    private static String deploymentPath(String namespace, String name) {
+        return "/apis/apps/v1/namespaces/" + namespace + "/deployments/" + name;
     }
 
     @Override

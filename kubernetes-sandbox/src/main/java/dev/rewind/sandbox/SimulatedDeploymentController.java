@@ -18,15 +18,19 @@ import io.fabric8.kubernetes.client.utils.Serialization;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -36,17 +40,33 @@ import java.util.logging.Logger;
  * revisions as the real controller does (a reused ReplicaSet becomes max+1 and records its old number in
  * revision-history), scales ReplicaSets, prunes past revisionHistoryLimit, honours {@code paused}, and publishes
  * status through {@code /status}. A pod template annotated {@value #SIMULATE} = {@code progress-deadline-exceeded}
- * never becomes available: its rollout fails as a broken release does.
+ * never becomes available: its rollout fails as a broken release does. Tests can also hold a Deployment's rollouts
+ * ({@link #holdRollouts}) and have others write it in the background ({@link #churn}: an HPA scaling, a controller's
+ * status heartbeat, another controller's label).
  */
 public final class SimulatedDeploymentController implements AutoCloseable {
 
     /** Pod-template annotation that makes a version misbehave in the sandbox. */
     public static final String SIMULATE = "sandbox.rewind.dev/simulate";
 
+    /** Label that {@link Churn#LABEL} keeps rewriting, as another controller would. */
+    public static final String CHURN_LABEL = "sandbox.rewind.dev/churn";
+
+    /** Writes other actors make to a Deployment in the background. */
+    public enum Churn {
+        /** The controller's status heartbeat: condition times move on, nothing else. */
+        STATUS,
+        /** An autoscaler: spec.replicas between 2 and 3 (a new generation), observed by the controller at once. */
+        SCALE,
+        /** Another controller labelling the Deployment. */
+        LABEL
+    }
+
     private static final Logger LOG = Logger.getLogger(SimulatedDeploymentController.class.getName());
     private static final String SAFE = "bcdfghjklmnpqrstvwxz2456789";
 
     private final KubernetesClient client;
+    private final Set<String> held = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "simulated-deployment-controller");
         thread.setDaemon(true);
@@ -82,12 +102,80 @@ public final class SimulatedDeploymentController implements AutoCloseable {
         }
     }
 
+    /**
+     * Holds the rollouts of Deployment {@code name}: new ReplicaSets are made and revisions numbered, but no replica
+     * is updated until the returned handle is closed, as when new pods take their time to start.
+     */
+    public AutoCloseable holdRollouts(String namespace, String name) {
+        held.add(namespace + "/" + name);
+        return () -> {
+            held.remove(namespace + "/" + name);
+            reconcileNow(namespace, name);
+        };
+    }
+
+    /**
+     * Keeps writing Deployment {@code name} every {@code period} with each of {@code kinds} until the returned handle
+     * is closed: the writes a real cluster makes between a rollback's plan and its patch.
+     */
+    public AutoCloseable churn(String namespace, String name, Duration period, Churn... kinds) {
+        ScheduledExecutorService churner = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "sandbox-churn-" + name);
+            thread.setDaemon(true);
+            return thread;
+        });
+        AtomicLong round = new AtomicLong();
+        churner.scheduleWithFixedDelay(() -> {
+            try {
+                churnOnce(namespace, name, round.incrementAndGet(), kinds);
+            } catch (RuntimeException e) {
+                LOG.log(Level.FINE, "churn round failed", e);
+            }
+        }, 0, period.toMillis(), TimeUnit.MILLISECONDS);
+        return churner::shutdownNow;
+    }
+
+    private synchronized void churnOnce(String namespace, String name, long round, Churn... kinds) {
+        var resource = client.apps().deployments().inNamespace(namespace).withName(name);
+        for (Churn kind : kinds) {
+            switch (kind) {
+                case STATUS -> resource.editStatus(d -> {
+                    if (d.getStatus() != null && d.getStatus().getConditions() != null) {
+                        String now = Instant.now().toString();
+                        d.getStatus().getConditions().forEach(c -> c.setLastUpdateTime(now));
+                    }
+                    return d;
+                });
+                case SCALE -> reconcile(resource.edit(d -> {
+                    d.getSpec().setReplicas(round % 2 == 0 ? 2 : 3);
+                    return d;
+                }));
+                case LABEL -> resource.edit(d -> {
+                    Map<String, String> labels = d.getMetadata().getLabels() == null
+                            ? new HashMap<>() : new HashMap<>(d.getMetadata().getLabels());
+                    labels.put(CHURN_LABEL, String.valueOf(round));
+                    d.getMetadata().setLabels(labels);
+                    return d;
+                });
+                default -> throw new IllegalArgumentException(kind.name());
+            }
+        }
+    }
+
+    /** Reconciles Deployment {@code name} now, observed or not. */
+    public synchronized void reconcileNow(String namespace, String name) {
+        Deployment deployment = client.apps().deployments().inNamespace(namespace).withName(name).get();
+        if (deployment != null) {
+            reconcile(deployment);
+        }
+    }
+
     private void reconcile(Deployment deployment) {
         String namespace = deployment.getMetadata().getNamespace();
         String name = deployment.getMetadata().getName();
         int replicas = deployment.getSpec().getReplicas() == null ? 1 : deployment.getSpec().getReplicas();
         if (Boolean.TRUE.equals(deployment.getSpec().getPaused())) {
-            publishStatus(namespace, name, deployment.getMetadata().getGeneration(), replicas, false, true);
+            publishStatus(namespace, name, deployment.getMetadata().getGeneration(), replicas, false, true, false);
             return;
         }
         List<ReplicaSet> owned = new ArrayList<>(client.apps().replicaSets().inNamespace(namespace).list().getItems()
@@ -123,7 +211,8 @@ public final class SimulatedDeploymentController implements AutoCloseable {
             });
         }
         boolean broken = "progress-deadline-exceeded".equals(templateAnnotation(deployment.getSpec().getTemplate()));
-        publishStatus(namespace, name, deployment.getMetadata().getGeneration(), replicas, broken, false);
+        publishStatus(namespace, name, deployment.getMetadata().getGeneration(), replicas, broken, false,
+                held.contains(namespace + "/" + name));
     }
 
     private ReplicaSet createReplicaSet(Deployment deployment, long revision, int replicas) {
@@ -212,7 +301,7 @@ public final class SimulatedDeploymentController implements AutoCloseable {
     }
 
     private void publishStatus(String namespace, String name, Long generation, int replicas, boolean broken,
-                               boolean paused) {
+                               boolean paused, boolean holding) {
         String now = Instant.now().toString();
         List<DeploymentCondition> conditions = List.of(
                 new DeploymentConditionBuilder().withType("Available")
@@ -225,10 +314,11 @@ public final class SimulatedDeploymentController implements AutoCloseable {
                                 : "NewReplicaSetAvailable")
                         .withLastUpdateTime(now).withLastTransitionTime(now).build());
         int available = broken ? 0 : replicas;
+        int updated = holding ? 0 : replicas;
         client.apps().deployments().inNamespace(namespace).withName(name).editStatus(d -> {
             d.setStatus(new DeploymentStatusBuilder()
                     .withObservedGeneration(generation)
-                    .withReplicas(replicas).withUpdatedReplicas(replicas)
+                    .withReplicas(replicas).withUpdatedReplicas(updated)
                     .withReadyReplicas(available).withAvailableReplicas(available)
                     .withUnavailableReplicas(replicas - available)
                     .withConditions(conditions).build());

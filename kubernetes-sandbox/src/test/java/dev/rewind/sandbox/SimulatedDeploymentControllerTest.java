@@ -2,10 +2,12 @@ package dev.rewind.sandbox;
 
 import dev.rewind.kubernetes.DeploymentRevisions;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
@@ -87,6 +89,56 @@ class SimulatedDeploymentControllerTest {
                 assertThat(c.getReason()).isEqualTo("ProgressDeadlineExceeded");
             });
         });
+    }
+
+    @Test
+    void backgroundWritesMoveTheResourceVersionButNotThePodTemplate() throws Exception {
+        Deployment before = sandbox.deployWithHistory("shop", "churned", "registry.example/churned", List.of("v1"));
+
+        try (AutoCloseable churn = sandbox.controller().churn("shop", "churned", Duration.ofMillis(5),
+                SimulatedDeploymentController.Churn.STATUS, SimulatedDeploymentController.Churn.SCALE,
+                SimulatedDeploymentController.Churn.LABEL)) {
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                Deployment now = sandbox.client().apps().deployments().inNamespace("shop").withName("churned").get();
+                assertThat(now.getSpec().getReplicas()).isEqualTo(3);
+                assertThat(now.getMetadata().getLabels()).containsKey(SimulatedDeploymentController.CHURN_LABEL);
+                assertThat(Long.parseLong(now.getMetadata().getResourceVersion()))
+                        .isGreaterThan(Long.parseLong(before.getMetadata().getResourceVersion()) + 10);
+                assertThat(now.getSpec().getTemplate()).isEqualTo(before.getSpec().getTemplate());
+                assertThat(now.getMetadata().getAnnotations()).containsEntry(DeploymentRevisions.REVISION, "1");
+            });
+        }
+    }
+
+    @Test
+    void aHeldRolloutUpdatesNoReplicaUntilReleased() throws Exception {
+        sandbox.deployWithHistory("shop", "slow", "registry.example/slow", List.of("v1"));
+        AutoCloseable hold = sandbox.controller().holdRollouts("shop", "slow");
+
+        sandbox.client().apps().deployments().inNamespace("shop").withName("slow").edit(d -> {
+            d.getSpec().getTemplate().getSpec().getContainers().get(0).setImage("registry.example/slow:v2");
+            return d;
+        });
+        await().atMost(Duration.ofSeconds(10)).until(() -> "2".equals(revision("slow")));
+        assertThat(status("slow").getUpdatedReplicas()).isZero();
+
+        hold.close();
+        assertThat(status("slow").getUpdatedReplicas()).isEqualTo(2);
+    }
+
+    @Test
+    void failedRequestsAreAnsweredWithTheStatusAndThenServedAgain() throws Exception {
+        sandbox.deployWithHistory("shop", "flaky", "registry.example/flaky", List.of("v1"));
+        sandbox.failDeploymentRequests("shop", "flaky", 403, 1);
+
+        assertThatThrownBy(() -> sandbox.client().apps().deployments().inNamespace("shop").withName("flaky").get())
+                .isInstanceOf(KubernetesClientException.class)
+                .satisfies(e -> assertThat(((KubernetesClientException) e).getCode()).isEqualTo(403));
+        assertThat(sandbox.client().apps().deployments().inNamespace("shop").withName("flaky").get()).isNotNull();
+    }
+
+    private static io.fabric8.kubernetes.api.model.apps.DeploymentStatus status(String name) {
+        return sandbox.client().apps().deployments().inNamespace("shop").withName(name).get().getStatus();
     }
 
     private static String revision(String name) {
