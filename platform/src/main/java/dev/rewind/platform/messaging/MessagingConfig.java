@@ -18,23 +18,41 @@ public interface MessagingConfig {
 
     Outbox outbox();
 
-    /** Outbox relay settings. */
+    /**
+     * Outbox relay settings. How long the relay waits for acknowledgements is not a setting: it follows from the
+     * outbox producer's {@code delivery.timeout.ms} and {@code max.block.ms}.
+     */
     interface Outbox {
 
         /** How often the relay looks for pending events even when no commit woke it (the safety net). */
         @WithDefault("5s")
         Duration pollInterval();
 
-        /** How many pending events one relay round publishes. */
+        /** How many events one relay round sends at most: the bound on sends in flight. At most 256. */
         @WithDefault("200")
         int batchSize();
 
-        /** How long the relay waits for the broker to acknowledge a batch. */
-        @WithDefault("10s")
-        Duration sendTimeout();
-
-        /** How long published events stay in the outbox table, for inspection. */
+        /** How long published events stay in the outbox table, for inspection. Parked events stay until replayed. */
         @WithDefault("7d")
         Duration retention();
+
+        /**
+         * The largest event (UTF-8 bytes of payload, key and subject) the outbox accepts; larger ones are refused
+         * before they are written. Must stay 64 KiB below the outbox producer's {@code max.request.size}.
+         */
+        @WithDefault("900000")
+        int maxEventBytes();
+
+        /** Readiness is DOWN while the oldest pending (not parked) event is older than this. */
+        @WithDefault("2m")
+        Duration maxPendingAge();
+
+        /** The wait before an event that failed to send is sent again; doubled with each further failure. */
+        @WithDefault("1s")
+        Duration retryBackoff();
+
+        /** The longest wait between two sends of an event that keeps failing. */
+        @WithDefault("1m")
+        Duration maxRetryBackoff();
     }
 }

@@ -1,5 +1,7 @@
 package dev.rewind.platform.messaging;
 
+import dev.rewind.platform.messaging.outbox.OutboxBacklog;
+import dev.rewind.platform.messaging.outbox.PendingRecord;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -11,12 +13,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** One event waiting in (or published from) the transactional outbox. */
+/**
+ * One event waiting in, published from, or parked in the transactional outbox. Pending means neither published nor
+ * parked.
+ */
 @Entity
 @Table(name = "outbox_event")
 public class OutboxRecord extends PanacheEntityBase {
 
-    /** Publication order: the relay publishes pending records by ascending position. */
+    /** Publication order within a record key: the relay publishes a key's pending records by ascending position. */
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long position;
@@ -49,9 +54,54 @@ public class OutboxRecord extends PanacheEntityBase {
     @Column(name = "published_at")
     public Instant publishedAt;
 
-    /** The oldest unpublished records, in publication order. */
-    public static List<OutboxRecord> pending(int limit) {
-        return find("publishedAt is null order by position").page(0, limit).list();
+    /** How many sends of this record failed or had no outcome. */
+    @Column(nullable = false)
+    public int attempts;
+
+    /** Not sent again before this instant (backoff after a failure); null when it may be sent now. */
+    @Column(name = "next_attempt_at")
+    public Instant nextAttemptAt;
+
+    /** Why the last send failed, if one did. */
+    @Column(name = "last_error")
+    public String lastError;
+
+    /** When the relay parked the record because Kafka refused it for good; null unless parked. */
+    @Column(name = "parked_at")
+    public Instant parkedAt;
+
+    @Column(name = "park_reason")
+    public String parkReason;
+
+    /** The record as the relay's ordering rules see it. */
+    public PendingRecord pending() {
+        return new PendingRecord(position, recordKey, attempts);
+    }
+
+    /**
+     * Up to {@code limit} records the relay may send at {@code now}, in position order: pending, due, and not behind
+     * a failing pending record of their key. Leaving out the records behind a failing one here keeps a key with a
+     * long backlog from filling every batch and starving the other keys.
+     */
+    public static List<OutboxRecord> sendable(Instant now, int limit) {
+        return find("from OutboxRecord r where r.publishedAt is null and r.parkedAt is null"
+                + " and (r.nextAttemptAt is null or r.nextAttemptAt <= ?1)"
+                + " and not exists (select e.position from OutboxRecord e where e.recordKey = r.recordKey"
+                + " and e.position < r.position and e.publishedAt is null and e.parkedAt is null and e.attempts > 0)"
+                + " order by r.position", now)
+                .page(0, limit).list();
+    }
+
+    /** The oldest parked records, in position order. */
+    public static List<OutboxRecord> parked(int limit) {
+        return find("parkedAt is not null order by position").page(0, limit).list();
+    }
+
+    /** How many records are pending, since when, and how many are parked. */
+    public static OutboxBacklog backlog() {
+        Object[] pending = getEntityManager().createQuery("select count(r), min(r.createdAt) from OutboxRecord r"
+                + " where r.publishedAt is null and r.parkedAt is null", Object[].class).getSingleResult();
+        return new OutboxBacklog((Long) pending[0], (Instant) pending[1], count("parkedAt is not null"));
     }
 
     /** Deletes records published before {@code cutoff}; returns how many. */
