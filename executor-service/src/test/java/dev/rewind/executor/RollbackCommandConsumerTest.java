@@ -1,5 +1,10 @@
 package dev.rewind.executor;
 
+import static dev.rewind.executor.Rollbacks.command;
+import static dev.rewind.executor.Rollbacks.count;
+import static dev.rewind.executor.Rollbacks.deploy;
+import static dev.rewind.executor.Rollbacks.deployment;
+import static dev.rewind.executor.Rollbacks.execution;
 import static dev.rewind.platform.testing.PublishedEvents.about;
 import static dev.rewind.platform.testing.PublishedEvents.assertCloudEvent;
 import static dev.rewind.platform.testing.PublishedEvents.uniqueTarget;
@@ -17,17 +22,14 @@ import dev.rewind.events.incident.RollbackFailed;
 import dev.rewind.events.incident.RollbackStarted;
 import dev.rewind.events.incident.RollbackSucceeded;
 import dev.rewind.executor.domain.ExecutionState;
-import dev.rewind.executor.persistence.ExecutionRecord;
 import dev.rewind.kubernetes.DeploymentRevisions;
 import dev.rewind.platform.testing.InfrastructureResource;
 import dev.rewind.platform.testing.ServiceContract;
 import dev.rewind.platform.testing.TestKafka;
 import dev.rewind.sandbox.SimulatedDeploymentController;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -38,7 +40,6 @@ import org.junit.jupiter.api.Test;
 class RollbackCommandConsumerTest extends ServiceContract {
 
     private static final String SERVICE = "executor-service";
-    private static final String IMAGE = "registry.example/shop/checkout";
 
     @Test
     void rollsTheDeploymentBackToThePreviousRevisionAsKubectlWould() {
@@ -51,7 +52,7 @@ class RollbackCommandConsumerTest extends ServiceContract {
         RollbackSucceeded succeeded = assertCloudEvent(
                 kafka.awaitRecord(Topics.INCIDENT_EVENTS.name(), about(target, RollbackSucceeded.class)),
                 Topics.INCIDENT_EVENTS, RollbackSucceeded.class, SERVICE);
-        assertThat(succeeded.message()).isEqualTo("deployment \"checkout\" successfully rolled out");
+        assertThat(succeeded.message()).isEqualTo("deployment \"" + target.service() + "\" successfully rolled out");
         assertThat(succeeded.fromVersion()).isEqualTo("v1.3.0");
         assertThat(succeeded.toVersion()).isEqualTo("v1.2.5");
         RollbackStarted started = assertCloudEvent(
@@ -78,7 +79,7 @@ class RollbackCommandConsumerTest extends ServiceContract {
         RollbackFailed failed = assertCloudEvent(
                 kafka.awaitRecord(Topics.INCIDENT_EVENTS.name(), about(target, RollbackFailed.class)),
                 Topics.INCIDENT_EVENTS, RollbackFailed.class, SERVICE);
-        assertThat(failed.reason()).isEqualTo("no rollout history found for deployment \"checkout\"");
+        assertThat(failed.reason()).isEqualTo("no rollout history found for deployment \"" + target.service() + "\"");
         assertThat(SandboxResource.sandbox.deploymentPatches(target.namespace(), target.service())).isEmpty();
     }
 
@@ -119,7 +120,7 @@ class RollbackCommandConsumerTest extends ServiceContract {
         RollbackFailed failed = assertCloudEvent(
                 kafka.awaitRecord(Topics.INCIDENT_EVENTS.name(), about(target, RollbackFailed.class)),
                 Topics.INCIDENT_EVENTS, RollbackFailed.class, SERVICE);
-        assertThat(failed.reason()).isEqualTo("deployment \"checkout\" exceeded its progress deadline");
+        assertThat(failed.reason()).isEqualTo("deployment \"" + target.service() + "\" exceeded its progress deadline");
     }
 
     @Test
@@ -148,35 +149,12 @@ class RollbackCommandConsumerTest extends ServiceContract {
 
     @Override
     protected RewindEvent validEvent(TargetKey target) {
-        return command(target, UUID.randomUUID());
+        // No Deployment behind it: the executor records the command, then fails it for the missing Deployment.
+        return command(target, UUID.randomUUID(), EventFixtures.event(RollbackApproved.class).release());
     }
 
     @Override
     protected void awaitEffect(TargetKey target) {
         await().atMost(TestKafka.PATIENCE).until(() -> count(target) == 1);
-    }
-
-    private static void deploy(TargetKey target, String... versions) {
-        SandboxResource.sandbox.deployWithHistory(target.namespace(), target.service(), IMAGE, List.of(versions));
-    }
-
-    private static Deployment deployment(TargetKey target) {
-        return SandboxResource.sandbox.client().apps().deployments().inNamespace(target.namespace())
-                .withName(target.service()).get();
-    }
-
-    private static RollbackApproved command(TargetKey target, UUID incidentId) {
-        RollbackApproved fixture = EventFixtures.event(RollbackApproved.class);
-        return new RollbackApproved(UUID.randomUUID(), UUID.randomUUID(), incidentId, fixture.incidentNumber(),
-                target, fixture.severity(), fixture.reason(), fixture.method(), fixture.toRevision(),
-                fixture.approvedBy(), fixture.occurredAt());
-    }
-
-    private static ExecutionRecord execution(UUID incidentId) {
-        return QuarkusTransaction.requiringNew().call(() -> ExecutionRecord.forIncident(incidentId).orElse(null));
-    }
-
-    private static long count(TargetKey target) {
-        return QuarkusTransaction.requiringNew().call(() -> ExecutionRecord.count("target", target.toString()));
     }
 }

@@ -2,7 +2,9 @@ package dev.rewind.executor.config;
 
 import dev.rewind.events.RollbackMethod;
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Optional;
 
 /** The executor's configuration. */
 @ConfigMapping(prefix = "rewind.executor")
@@ -22,4 +24,62 @@ public interface ExecutorConfig {
 
     /** How many rollbacks (of different targets) may run at once. */
     int concurrency();
+
+    /** After a rollback of a target, how long no other automatic rollback of it is done: people decide. */
+    @WithDefault("15m")
+    Duration cooldown();
+
+    /**
+     * How often the patch is planned again when the Deployment changed between plan and patch without a new pod
+     * template (a scale, a status write, another controller's label), before giving up.
+     */
+    @WithDefault("5")
+    int conflictAttempts();
+
+    /** Retries of Kubernetes API calls that failed for a passing reason. */
+    KubernetesRetry kubernetesRetry();
+
+    /** The lease that lets exactly one executor instance drive an execution at a time. */
+    Lease lease();
+
+    /**
+     * Retries of a Kubernetes API call that timed out, could not connect, or was answered 429 or 5xx: exponential
+     * backoff with jitter, for at most {@link #maxDuration}. Other answers (404, 403, 409, 422, ...) are never retried.
+     */
+    interface KubernetesRetry {
+
+        /** The first delay between attempts; it doubles up to {@link #maxDelay}. */
+        @WithDefault("200ms")
+        Duration delay();
+
+        @WithDefault("10s")
+        Duration maxDelay();
+
+        /** Random spread added to or taken from each delay, so that instances do not retry in step. */
+        @WithDefault("100ms")
+        Duration jitter();
+
+        /** How long one call keeps retrying before the execution fails with the last error. */
+        @WithDefault("2m")
+        Duration maxDuration();
+    }
+
+    /** The execution lease: held while driving, renewed, taken over by another instance when it expired. */
+    interface Lease {
+
+        /** How long a lease lasts unless renewed: an instance that died gives its executions up after this. */
+        @WithDefault("30s")
+        Duration duration();
+
+        /** How often an instance renews the leases of the executions it drives (well below the duration). */
+        @WithDefault("10s")
+        Duration renewEvery();
+
+        /** How often an instance looks for unfinished executions whose lease expired, to take them over. */
+        @WithDefault("15s")
+        Duration sweepEvery();
+
+        /** This instance's name in lease_owner; by default the host name and a random suffix. */
+        Optional<String> owner();
+    }
 }

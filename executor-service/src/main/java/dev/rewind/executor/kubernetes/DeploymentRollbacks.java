@@ -2,28 +2,29 @@ package dev.rewind.executor.kubernetes;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.rewind.events.Release;
 import dev.rewind.events.TargetKey;
 import dev.rewind.executor.config.ExecutorConfig;
+import dev.rewind.executor.domain.ExecutionInterrupted;
+import dev.rewind.executor.domain.ReleaseGuard;
 import dev.rewind.executor.domain.RollbackRefused;
 import dev.rewind.kubernetes.DeploymentRevisions;
+import dev.rewind.platform.environment.Environment;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.dsl.base.PatchContext;
-import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
- * {@code kubectl rollout undo} and {@code kubectl rollout status} through the Kubernetes API: reads the Deployment
- * and its ReplicaSets, sends the one JSON patch (a compare-and-set on the resourceVersion it planned from), and
- * follows the rollout. Works the same against a real cluster and the sandbox.
+ * {@code kubectl rollout undo} and {@code kubectl rollout status} through the Kubernetes API of the target's
+ * environment: reads the Deployment and its ReplicaSets, checks it still runs the release judged bad, sends the one
+ * JSON patch (a compare-and-set on the resourceVersion, planned again around writes that leave the pod template alone),
+ * and follows the rollout. Works the same against a real cluster and the sandbox.
  */
 @ApplicationScoped
 public class DeploymentRollbacks {
@@ -31,52 +32,85 @@ public class DeploymentRollbacks {
     private static final Logger LOG = Logger.getLogger(DeploymentRollbacks.class);
     private static final int CONFLICT = 409;
 
-    private final KubernetesClient client;
+    private final TargetClusters clusters;
+    private final KubernetesApi api;
     private final ExecutorConfig config;
 
     @Inject
-    public DeploymentRollbacks(KubernetesClient client, ExecutorConfig config) {
-        this.client = client;
+    public DeploymentRollbacks(TargetClusters clusters, KubernetesApi api, ExecutorConfig config) {
+        this.clusters = clusters;
+        this.api = api;
         this.config = config;
     }
 
-    /** Plans the undo of the target's Deployment to {@code toRevision} (0 = previous), as kubectl would. */
-    public UndoPlan plan(TargetKey target, long toRevision) {
-        Deployment deployment = awaitObserved(target);
-        List<ReplicaSet> replicaSets = client.apps().replicaSets().inNamespace(target.namespace())
-                .withLabels(deployment.getSpec().getSelector().getMatchLabels()).list().getItems();
-        return KubectlUndo.plan(deployment, replicaSets, toRevision);
+    /**
+     * Plans the undo of the target's Deployment to {@code toRevision} (0 = previous), as kubectl would; refuses when
+     * the Deployment is not its environment's or no longer runs {@code judged}.
+     */
+    public UndoPlan plan(TargetKey target, long toRevision, Release judged, long incidentNumber) {
+        Environment environment = clusters.environment(target);
+        KubernetesClient client = clusters.client(environment);
+        Deployment deployment = awaitObserved(client, target);
+        TargetClusters.requireLabels(environment, deployment);
+        if (judged != null) {
+            ReleaseGuard.refusal(target.namespace() + "/" + target.service(), DeploymentRevisions.releaseOf(deployment),
+                    judged, incidentNumber).ifPresent(reason -> {
+                        throw new RollbackRefused(reason);
+                    });
+        }
+        return KubectlUndo.plan(deployment, api.replicaSets(client, target.namespace(),
+                deployment.getSpec().getSelector().getMatchLabels()), toRevision);
     }
 
     /**
-     * Sends the plan's JSON patch. When the Deployment changed since planning, the API answers 409 and nothing is
-     * written: if the change is this very rollback (sent before a restart), that is success; otherwise it refuses.
+     * Sends the plan's patch unless the Deployment no longer runs what it was planned from. A write between plan and
+     * patch that left the pod template alone is planned around, at most {@code rewind.executor.conflict-attempts}
+     * times; a Deployment already on the target template is this very rollback when its patch may have been sent.
      */
-    public void apply(UndoPlan plan) {
-        try {
-            client.apps().deployments().inNamespace(plan.namespace()).withName(plan.name())
-                    .patch(PatchContext.of(PatchType.JSON), patchOf(plan));
-        } catch (KubernetesClientException e) {
-            if (e.getCode() != CONFLICT) {
-                throw e;
+    public void apply(TargetKey target, UndoPlan plan, Release judged, long incidentNumber,
+                      boolean patchMayHaveBeenSent) {
+        KubernetesClient client = clusters.client(clusters.environment(target));
+        boolean sent = patchMayHaveBeenSent;
+        for (int attempt = 1; ; attempt++) {
+            Deployment now = api.deployment(client, plan.namespace(), plan.name());
+            PatchDecision decision = PatchDecision.of(plan, now, judged, incidentNumber, sent);
+            switch (decision.kind()) {
+                case ALREADY_APPLIED -> {
+                    LOG.infof("deployment %s already runs revision %d's template: its rollback was sent before",
+                            plan.deployment(), plan.toRevision());
+                    return;
+                }
+                case REFUSE -> throw new RollbackRefused(decision.reason());
+                case PATCH -> {
+                    try {
+                        sent = true;
+                        api.patch(client, plan.namespace(), plan.name(), patchOf(decision.plan()));
+                        return;
+                    } catch (KubernetesClientException e) {
+                        if (e.getCode() != CONFLICT) {
+                            throw e;
+                        }
+                        if (attempt >= config.conflictAttempts()) {
+                            throw new RollbackRefused("deployment " + plan.deployment() + " kept changing while "
+                                    + "Rewind was rolling it back (" + attempt + " conflicting writes); not rolling "
+                                    + "back: find what keeps writing it, then roll back by hand");
+                        }
+                        LOG.infof("deployment %s changed since planned (409): looking again", plan.deployment());
+                    }
+                }
+                default -> throw new IllegalStateException(decision.kind().name());
             }
-            Deployment now = get(plan.namespace(), plan.name());
-            if (!DeploymentRevisions.sameTemplate(now.getSpec().getTemplate(), plan.template())) {
-                throw new RollbackRefused("deployment \"" + plan.name() + "\" changed while Rewind was rolling it "
-                        + "back (expected resourceVersion " + plan.resourceVersion() + "); not patching again");
-            }
-            LOG.infof("deployment %s/%s already carries revision %d's template: rollback was sent before",
-                    plan.namespace(), plan.name(), plan.toRevision());
         }
     }
 
     /** Follows the rollout as {@code kubectl rollout status} does, until it finishes or the timeout passes. */
-    public RolloutStatus awaitRollout(UndoPlan plan) {
+    public RolloutStatus awaitRollout(TargetKey target, UndoPlan plan) {
+        KubernetesClient client = clusters.client(clusters.environment(target));
         Instant deadline = Instant.now().plus(config.rolloutTimeout());
-        RolloutStatus status = RolloutStatus.of(get(plan.namespace(), plan.name()));
+        RolloutStatus status = RolloutStatus.of(api.deployment(client, plan.namespace(), plan.name()));
         while (!status.done() && Instant.now().isBefore(deadline)) {
             pause(config.pollInterval());
-            status = RolloutStatus.of(get(plan.namespace(), plan.name()));
+            status = RolloutStatus.of(api.deployment(client, plan.namespace(), plan.name()));
         }
         if (!status.done()) {
             return new RolloutStatus(true, true, "timed out after " + config.rolloutTimeout() + " waiting for "
@@ -97,10 +131,10 @@ public class DeploymentRollbacks {
         return patch.toString();
     }
 
-    private Deployment awaitObserved(TargetKey target) {
+    private Deployment awaitObserved(KubernetesClient client, TargetKey target) {
         Instant deadline = Instant.now().plus(config.observeTimeout());
         while (true) {
-            Deployment deployment = get(target.namespace(), target.service());
+            Deployment deployment = api.deployment(client, target.namespace(), target.service());
             Long generation = deployment.getMetadata().getGeneration();
             Long observed = deployment.getStatus() == null ? null : deployment.getStatus().getObservedGeneration();
             if (generation == null || (observed != null && observed >= generation)) {
@@ -114,20 +148,13 @@ public class DeploymentRollbacks {
         }
     }
 
-    private Deployment get(String namespace, String name) {
-        Deployment deployment = client.apps().deployments().inNamespace(namespace).withName(name).get();
-        if (deployment == null) {
-            throw new RollbackRefused("deployments.apps \"" + name + "\" not found in namespace " + namespace);
-        }
-        return deployment;
-    }
-
     private static void pause(Duration interval) {
         try {
             Thread.sleep(interval.toMillis());
         } catch (InterruptedException e) {
+            // Stopping: the execution is left to be resumed, never failed for it (see RollbackRunner).
             Thread.currentThread().interrupt();
-            throw new RollbackRefused("interrupted while waiting for the rollout");
+            throw new ExecutionInterrupted();
         }
     }
 }

@@ -65,9 +65,24 @@ public final class KubectlUndo {
         String toVersion = DeploymentRevisions.versionOf(restored);
         String skipped = DeploymentRevisions.sameTemplate(restored, deployment.getSpec().getTemplate())
                 ? "skipped rollback (current template already matches revision " + target.number + ")" : null;
+        Map<String, String> targetAnnotations = target.replicaSet.getMetadata().getAnnotations() == null
+                ? Map.of() : new HashMap<>(target.replicaSet.getMetadata().getAnnotations());
         return new UndoPlan(deployment.getMetadata().getNamespace(), name, current, target.number, fromVersion,
                 toVersion, deployment.getMetadata().getResourceVersion(), restored,
-                annotations(deployment, target.replicaSet), skipped);
+                annotations(deployment, targetAnnotations), skipped, deployment.getSpec().getTemplate(),
+                targetAnnotations);
+    }
+
+    /**
+     * The same undo planned against {@code newer}, a later state of the Deployment whose pod template did not change
+     * (it was scaled, its status written, or another controller labelled it): the annotations kubectl would write
+     * are computed again from it, and the patch is conditioned on its resourceVersion.
+     */
+    public static UndoPlan replan(UndoPlan plan, Deployment newer) {
+        return new UndoPlan(plan.namespace(), plan.name(), plan.fromRevision(), plan.toRevision(), plan.fromVersion(),
+                plan.toVersion(), newer.getMetadata().getResourceVersion(), plan.template(),
+                annotations(newer, plan.targetAnnotations()), plan.skipped(), newer.getSpec().getTemplate(),
+                plan.targetAnnotations());
     }
 
     /** The Deployment's revisions, oldest first: owned ReplicaSets with a parsable revision annotation. */
@@ -83,7 +98,7 @@ public final class KubectlUndo {
         return history;
     }
 
-    private static Map<String, String> annotations(Deployment deployment, ReplicaSet target) {
+    private static Map<String, String> annotations(Deployment deployment, Map<String, String> target) {
         Map<String, String> annotations = new HashMap<>();
         Map<String, String> current = deployment.getMetadata().getAnnotations();
         if (current != null) {
@@ -93,13 +108,11 @@ public final class KubectlUndo {
                 }
             }
         }
-        if (target.getMetadata().getAnnotations() != null) {
-            target.getMetadata().getAnnotations().forEach((key, value) -> {
-                if (!ANNOTATIONS_TO_SKIP.contains(key)) {
-                    annotations.put(key, value);
-                }
-            });
-        }
+        target.forEach((key, value) -> {
+            if (!ANNOTATIONS_TO_SKIP.contains(key)) {
+                annotations.put(key, value);
+            }
+        });
         return annotations;
     }
 

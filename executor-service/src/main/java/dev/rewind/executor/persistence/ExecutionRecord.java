@@ -10,12 +10,13 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.hibernate.annotations.DynamicUpdate;
 
-/** One rollback execution; at most one per incident. */
+/** One rollback execution; at most one per incident. Updates write only changed columns: the lease is SQL's. */
 @Entity
+@DynamicUpdate
 @Table(name = "execution")
 public class ExecutionRecord extends PanacheEntityBase {
 
@@ -62,18 +63,51 @@ public class ExecutionRecord extends PanacheEntityBase {
     /** The last word of the tool or the cluster about this execution. */
     public String message;
 
+    /** The release the incident judged bad, as JSON; the execution acts only while the target runs it. */
+    @Column(name = "judged_release")
+    public String judgedRelease;
+
+    /** The incident's human number, for the messages people read. */
+    @Column(name = "incident_number")
+    public Long incidentNumber;
+
+    /** The instance driving this execution, while its lease lasts. */
+    @Column(name = "lease_owner")
+    public String leaseOwner;
+
+    @Column(name = "lease_expires_at")
+    public Instant leaseExpiresAt;
+
+    /** Set before the patch is first sent: from then on, the patch may have reached the cluster. */
+    @Column(name = "patch_sent_at")
+    public Instant patchSentAt;
+
+    /** When the "patched" step was announced; it is announced once. */
+    @Column(name = "patched_at")
+    public Instant patchedAt;
+
+    @Column(name = "finished_at")
+    public Instant finishedAt;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
-    /** Executions that were accepted or started but not finished, e.g. when the executor stopped mid-way. */
-    public static List<ExecutionRecord> unfinished() {
-        return list("state in ?1", List.of(ExecutionState.ACCEPTED, ExecutionState.RUNNING));
-    }
-
     public static Optional<ExecutionRecord> forIncident(UUID incidentId) {
         return find("incidentId", incidentId).firstResultOptional();
+    }
+
+    /** The latest rollback of {@code target} that patched the cluster and succeeded since {@code since}, if any. */
+    public static Optional<ExecutionRecord> lastRollbackOf(String target, Instant since) {
+        return find("target = ?1 and state = ?2 and patchedAt is not null and finishedAt > ?3 order by finishedAt desc",
+                target, ExecutionState.SUCCEEDED, since).firstResultOptional();
+    }
+
+    /** Another execution of {@code target} that is past planning and not finished, if any. */
+    public static Optional<ExecutionRecord> runningOn(String target, UUID except) {
+        return find("target = ?1 and state = ?2 and id <> ?3", target, ExecutionState.RUNNING, except)
+                .firstResultOptional();
     }
 }

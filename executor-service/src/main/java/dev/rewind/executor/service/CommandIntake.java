@@ -8,6 +8,7 @@ import dev.rewind.executor.config.ExecutorConfig;
 import dev.rewind.executor.domain.ExecutionState;
 import dev.rewind.executor.persistence.ExecutionRecord;
 import dev.rewind.platform.messaging.Outbox;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -52,6 +53,8 @@ public class CommandIntake {
         RollbackMethod method = command.method() != null ? command.method() : config.defaultMethod();
         execution.method = method;
         execution.toRevision = command.toRevision();
+        execution.judgedRelease = Serialization.asJson(command.release());
+        execution.incidentNumber = command.incidentNumber();
         execution.state = ExecutionState.ACCEPTED;
         execution.createdAt = now;
         execution.updatedAt = now;

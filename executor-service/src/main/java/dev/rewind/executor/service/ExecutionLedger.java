@@ -1,37 +1,49 @@
 package dev.rewind.executor.service;
 
+import dev.rewind.events.Release;
 import dev.rewind.events.TargetKey;
 import dev.rewind.events.Topics;
 import dev.rewind.events.incident.RollbackFailed;
 import dev.rewind.events.incident.RollbackStarted;
 import dev.rewind.events.incident.RollbackStepCompleted;
 import dev.rewind.events.incident.RollbackSucceeded;
+import dev.rewind.executor.config.ExecutorConfig;
 import dev.rewind.executor.domain.ExecutionState;
+import dev.rewind.executor.domain.RollbackCooldown;
+import dev.rewind.executor.domain.RollbackRefused;
 import dev.rewind.executor.kubernetes.UndoPlan;
+import dev.rewind.executor.persistence.ExecutionLease;
 import dev.rewind.executor.persistence.ExecutionRecord;
 import dev.rewind.platform.messaging.Outbox;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Every state change of an execution, each in its own transaction with the incident event that announces it: what
- * is recorded here is what a restarted executor resumes from.
+ * Every state change of an execution, each in its own transaction with the incident event that announces it, and
+ * each only while this instance holds the execution's lease: what is recorded here is what a restarted or another
+ * instance resumes from. Each step is announced once, however often the execution is resumed.
  */
 @ApplicationScoped
 public class ExecutionLedger {
 
     private final Outbox outbox;
     private final Clock clock;
+    private final ExecutionLease lease;
+    private final ExecutorConfig config;
 
     @Inject
-    public ExecutionLedger(Outbox outbox, Clock clock) {
+    public ExecutionLedger(Outbox outbox, Clock clock, ExecutionLease lease, ExecutorConfig config) {
         this.outbox = outbox;
         this.clock = clock;
+        this.lease = lease;
+        this.config = config;
     }
 
     @Transactional
@@ -39,15 +51,40 @@ public class ExecutionLedger {
         return ExecutionRecord.findById(executionId);
     }
 
-    /** Commits to {@code plan} before the cluster is touched, and announces the start. */
+    /** Why the target must not be rolled back again yet: a rollback of it succeeded within the cooldown. */
+    @Transactional
+    public Optional<String> cooldownRefusal(ExecutionRecord execution) {
+        Instant now = Instant.now(clock);
+        TargetKey target = target(execution);
+        return ExecutionRecord.lastRollbackOf(execution.target, now.minus(config.cooldown()))
+                .flatMap(last -> RollbackCooldown.refusal(target.namespace() + "/" + target.service(),
+                        last.finishedAt, last.incidentNumber, now, config.cooldown()));
+    }
+
+    /**
+     * Commits to {@code plan} before the cluster is touched, and announces the start. Refuses when another execution
+     * of the same target is under way: a second rollback would take the first one's patch for its own.
+     */
     @Transactional
     public void start(UUID executionId, UndoPlan plan) {
-        ExecutionRecord execution = move(executionId, ExecutionState.RUNNING);
+        ExecutionRecord execution = owned(executionId);
+        ExecutionRecord.runningOn(execution.target, executionId).ifPresent(other -> {
+            throw new RollbackRefused("deployment " + plan.deployment() + " is being rolled back already (incident "
+                    + other.incidentNumber + ", execution " + other.id + "); not starting a second rollback");
+        });
+        move(execution, ExecutionState.RUNNING);
         execution.plan = Serialization.asJson(plan);
         execution.fromRevision = plan.fromRevision();
         execution.toRevisionResolved = plan.toRevision();
         execution.fromVersion = plan.fromVersion();
         execution.toVersion = plan.toVersion();
+        try {
+            // The unique index on running executions per target settles a race with another execution here.
+            ExecutionRecord.flush();
+        } catch (PersistenceException e) {
+            throw new RollbackRefused("deployment " + plan.deployment() + " is being rolled back already by another "
+                    + "execution; not starting a second rollback");
+        }
         outbox.publish(Topics.INCIDENT_EVENTS, new RollbackStarted(execution.incidentId, target(execution),
                 execution.id, execution.method, plan.fromRevision(), plan.toRevision(), plan.fromVersion(),
                 plan.toVersion(), execution.updatedAt));
@@ -58,18 +95,41 @@ public class ExecutionLedger {
         return Serialization.unmarshal(execution.plan, UndoPlan.class);
     }
 
+    /** The release the incident judged bad; null for executions recorded before commands named it. */
+    public static Release judgedReleaseOf(ExecutionRecord execution) {
+        return execution.judgedRelease == null ? null : Serialization.unmarshal(execution.judgedRelease, Release.class);
+    }
+
+    /**
+     * Records that the patch is about to be sent; returns true when it may have been sent already (by an earlier run
+     * of this execution, here or on another instance).
+     */
     @Transactional
-    public void step(UUID executionId, String step, String detail) {
-        ExecutionRecord execution = ExecutionRecord.findById(executionId);
-        execution.updatedAt = Instant.now(clock);
+    public boolean patchSending(UUID executionId) {
+        ExecutionRecord execution = owned(executionId);
+        if (execution.patchSentAt != null) {
+            return true;
+        }
+        execution.patchSentAt = Instant.now(clock);
+        return false;
+    }
+
+    /** Announces that the cluster took the patch, once per execution. */
+    @Transactional
+    public void patched(UUID executionId, String detail) {
+        ExecutionRecord execution = owned(executionId);
+        if (execution.patchedAt != null) {
+            return;
+        }
+        execution.patchedAt = Instant.now(clock);
+        execution.updatedAt = execution.patchedAt;
         outbox.publish(Topics.INCIDENT_EVENTS, new RollbackStepCompleted(execution.incidentId, target(execution),
-                execution.id, step, detail, execution.updatedAt));
+                execution.id, "patched", detail, execution.updatedAt));
     }
 
     @Transactional
     public void succeed(UUID executionId, String message) {
-        ExecutionRecord execution = move(executionId, ExecutionState.SUCCEEDED);
-        execution.message = message;
+        ExecutionRecord execution = finish(executionId, ExecutionState.SUCCEEDED, message);
         outbox.publish(Topics.INCIDENT_EVENTS, new RollbackSucceeded(execution.incidentId, target(execution),
                 execution.id, execution.method, execution.fromVersion, execution.toVersion, message,
                 execution.updatedAt));
@@ -77,17 +137,29 @@ public class ExecutionLedger {
 
     @Transactional
     public void fail(UUID executionId, String reason) {
-        ExecutionRecord execution = move(executionId, ExecutionState.FAILED);
-        execution.message = reason;
+        ExecutionRecord execution = finish(executionId, ExecutionState.FAILED, reason);
         outbox.publish(Topics.INCIDENT_EVENTS, new RollbackFailed(execution.incidentId, target(execution),
                 execution.id, execution.method, reason, execution.updatedAt));
     }
 
-    private ExecutionRecord move(UUID executionId, ExecutionState to) {
-        ExecutionRecord execution = ExecutionRecord.findById(executionId);
+    private ExecutionRecord finish(UUID executionId, ExecutionState to, String message) {
+        ExecutionRecord execution = owned(executionId);
+        move(execution, to);
+        execution.message = message;
+        execution.finishedAt = execution.updatedAt;
+        execution.leaseOwner = null;
+        execution.leaseExpiresAt = null;
+        return execution;
+    }
+
+    private ExecutionRecord owned(UUID executionId) {
+        lease.requireHeld(executionId);
+        return ExecutionRecord.findById(executionId);
+    }
+
+    private void move(ExecutionRecord execution, ExecutionState to) {
         execution.state = execution.state.moveTo(to);
         execution.updatedAt = Instant.now(clock);
-        return execution;
     }
 
     private static TargetKey target(ExecutionRecord execution) {

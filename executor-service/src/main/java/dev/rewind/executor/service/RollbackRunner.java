@@ -1,59 +1,113 @@
 package dev.rewind.executor.service;
 
+import dev.rewind.events.Release;
 import dev.rewind.events.RollbackMethod;
 import dev.rewind.events.TargetKey;
 import dev.rewind.executor.config.ExecutorConfig;
+import dev.rewind.executor.domain.ExecutionInterrupted;
 import dev.rewind.executor.domain.ExecutionState;
+import dev.rewind.executor.domain.LeaseLost;
 import dev.rewind.executor.domain.RollbackRefused;
 import dev.rewind.executor.kubernetes.DeploymentRollbacks;
 import dev.rewind.executor.kubernetes.RolloutStatus;
+import dev.rewind.executor.kubernetes.TargetClusters;
+import dev.rewind.executor.kubernetes.TransientFailures;
 import dev.rewind.executor.kubernetes.UndoPlan;
+import dev.rewind.executor.persistence.ExecutionLease;
 import dev.rewind.executor.persistence.ExecutionRecord;
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
- * Runs each accepted execution: plan as kubectl would, commit to the plan, send the one patch, follow the rollout,
- * record the outcome. Starts right after the command is committed, and on start-up resumes what a previous run left
- * unfinished: a started execution finishes its own plan and never plans again. Any error fails the execution with
- * its reason; a failed execution is never retried on its own, since the incident has exactly one.
+ * Drives each execution whose lease this instance takes: plan as kubectl would, commit to the plan, send the one
+ * patch, follow the rollout, record the outcome. Starts right after a command is committed; on start-up and
+ * periodically it takes over unfinished executions nobody holds (an instance stopped or died). A refusal or a failure
+ * that outlived its retries fails the execution with its reason, for people; stopping never does: the execution is
+ * left as recorded, its lease given back, and resumed by whichever instance takes it.
  */
 @ApplicationScoped
 public class RollbackRunner {
 
     private static final Logger LOG = Logger.getLogger(RollbackRunner.class);
+    private static final long STOP_GRACE_SECONDS = 10;
 
     private final DeploymentRollbacks rollbacks;
+    private final TargetClusters clusters;
     private final ExecutionLedger ledger;
+    private final ExecutionLease lease;
     private final ExecutorConfig config;
-    private ExecutorService workers;
+    private final ExecutorService workers;
+    private final Set<UUID> driving = ConcurrentHashMap.newKeySet();
+    private volatile boolean stopping;
 
     @Inject
-    public RollbackRunner(DeploymentRollbacks rollbacks, ExecutionLedger ledger, ExecutorConfig config) {
+    public RollbackRunner(DeploymentRollbacks rollbacks, TargetClusters clusters, ExecutionLedger ledger,
+                          ExecutionLease lease, ExecutorConfig config) {
         this.rollbacks = rollbacks;
+        this.clusters = clusters;
         this.ledger = ledger;
+        this.lease = lease;
         this.config = config;
+        this.workers = Executors.newFixedThreadPool(config.concurrency(), task -> new Thread(task, "rewind-rollback"));
     }
 
     void start(@Observes StartupEvent startup) {
-        workers = Executors.newFixedThreadPool(config.concurrency(), task -> new Thread(task, "rewind-rollback"));
-        List<UUID> unfinished = QuarkusTransaction.requiringNew()
-                .call(() -> ExecutionRecord.unfinished().stream().map(e -> e.id).toList());
-        unfinished.forEach(this::submit);
+        LOG.infof("executor instance %s resumes unfinished executions it can take", lease.owner());
+        takeOverUnowned();
+    }
+
+    @Scheduled(every = "${rewind.executor.lease.sweep-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void takeOverUnowned() {
+        if (!stopping) {
+            lease.claimable().forEach(this::submit);
+        }
+    }
+
+    @Scheduled(every = "${rewind.executor.lease.renew-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void renewLeases() {
+        if (!driving.isEmpty() && !stopping) {
+            List<UUID> lost = lease.renew(Set.copyOf(driving));
+            lost.forEach(id -> LOG.warnf("execution %s: lease lost; another instance drives it now", id));
+        }
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
+        stopGracefully();
+    }
+
+    /**
+     * A graceful stop (a rolling update of the executor itself) interrupts the rollbacks in flight, waits for them to
+     * let go without recording anything against them, and gives their leases back for another instance to resume.
+     */
+    public void stopGracefully() {
+        stopping = true;
         workers.shutdownNow();
+        try {
+            if (!workers.awaitTermination(STOP_GRACE_SECONDS, TimeUnit.SECONDS)) {
+                LOG.warn("rollbacks still running at shutdown; their leases expire and another instance resumes them");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        int released = lease.releaseAll();
+        if (released > 0) {
+            LOG.infof("stopping: gave back the leases of %d unfinished executions for another instance", released);
+        }
     }
 
     void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) ExecutionAccepted accepted) {
@@ -61,46 +115,122 @@ public class RollbackRunner {
     }
 
     private void submit(UUID executionId) {
-        workers.execute(() -> run(executionId));
-    }
-
-    void run(UUID executionId) {
-        ExecutionRecord execution = ledger.load(executionId);
-        if (execution == null || execution.state.completed()) {
+        if (stopping || !driving.add(executionId)) {
             return;
         }
         try {
-            UndoPlan plan;
-            if (execution.state == ExecutionState.ACCEPTED) {
-                if (execution.method != RollbackMethod.KUBECTL) {
-                    throw new RollbackRefused("rollback method " + execution.method + " is not available in this "
-                            + "executor yet; only KUBECTL is");
+            workers.execute(() -> {
+                try {
+                    drive(executionId);
+                } finally {
+                    driving.remove(executionId);
                 }
-                long toRevision = execution.toRevision == null ? 0 : execution.toRevision;
-                plan = rollbacks.plan(TargetKey.parse(execution.target), toRevision);
-                ledger.start(executionId, plan);
-                if (plan.skipped() != null) {
-                    ledger.succeed(executionId, plan.skipped());
-                    return;
-                }
-            } else {
-                plan = ExecutionLedger.planOf(execution);
-            }
-            rollbacks.apply(plan);
-            ledger.step(executionId, "patched", "deployment.apps/" + plan.name() + " rolled back to revision "
-                    + plan.toRevision());
-            RolloutStatus status = rollbacks.awaitRollout(plan);
-            if (status.failed()) {
-                ledger.fail(executionId, status.message());
-            } else {
-                ledger.succeed(executionId, status.message());
-            }
-        } catch (RollbackRefused e) {
-            ledger.fail(executionId, e.getMessage());
-        } catch (RuntimeException e) {
-            // Never guess after an unexpected error: the execution fails (one per incident) and people decide.
-            LOG.errorf(e, "rollback %s failed unexpectedly", executionId);
-            ledger.fail(executionId, "unexpected error: " + e.getMessage());
+            });
+        } catch (RejectedExecutionException e) {
+            driving.remove(executionId);
         }
+    }
+
+    void drive(UUID executionId) {
+        if (!lease.claim(executionId)) {
+            return;
+        }
+        try {
+            run(ledger.load(executionId));
+        } catch (LeaseLost e) {
+            LOG.infof("execution %s: %s", executionId, e.getMessage());
+        } catch (RuntimeException e) {
+            if (stopping || interrupted(e)) {
+                LOG.infof("execution %s interrupted by a stop: left to be resumed", executionId);
+                lease.release(executionId);
+                return;
+            }
+            if (databaseAway(e)) {
+                // Not the rollback's fault: the lease expires and this or another instance resumes it later.
+                LOG.warnf("execution %s: database unavailable (%s); it will be resumed", executionId, e.getMessage());
+                return;
+            }
+            try {
+                ledger.fail(executionId, reasonOf(e));
+            } catch (RuntimeException unrecorded) {
+                // The database is likely away: the lease expires and this or another instance resumes the execution.
+                LOG.errorf(unrecorded, "execution %s: cannot record its failure (%s); it will be resumed",
+                        executionId, e.getMessage());
+            }
+        }
+    }
+
+    private void run(ExecutionRecord execution) {
+        UUID id = execution.id;
+        TargetKey target = TargetKey.parse(execution.target);
+        Release judged = ExecutionLedger.judgedReleaseOf(execution);
+        long incident = execution.incidentNumber == null ? 0 : execution.incidentNumber;
+        UndoPlan plan;
+        if (execution.state == ExecutionState.ACCEPTED) {
+            if (execution.method != RollbackMethod.KUBECTL) {
+                throw new RollbackRefused("rollback method " + execution.method + " is not available in this "
+                        + "executor yet; only KUBECTL is");
+            }
+            clusters.environment(target);
+            long toRevision = execution.toRevision == null ? 0 : execution.toRevision;
+            plan = rollbacks.plan(target, toRevision, judged, incident);
+            ledger.cooldownRefusal(execution).ifPresent(reason -> {
+                throw new RollbackRefused(reason);
+            });
+            ledger.start(id, plan);
+            if (plan.skipped() != null) {
+                ledger.succeed(id, plan.skipped());
+                return;
+            }
+        } else {
+            plan = ExecutionLedger.planOf(execution);
+        }
+        boolean patchMayHaveBeenSent = ledger.patchSending(id);
+        rollbacks.apply(target, plan, judged, incident, patchMayHaveBeenSent);
+        ledger.patched(id, "deployment.apps/" + plan.name() + " rolled back to revision " + plan.toRevision());
+        RolloutStatus status = rollbacks.awaitRollout(target, plan);
+        if (status.failed()) {
+            ledger.fail(id, status.message());
+        } else {
+            ledger.succeed(id, status.message());
+        }
+    }
+
+    private String reasonOf(RuntimeException e) {
+        if (e instanceof RollbackRefused) {
+            return e.getMessage();
+        }
+        if (TransientFailures.isTransient(e)) {
+            return "the Kubernetes API kept failing for " + config.kubernetesRetry().maxDuration() + " ("
+                    + e.getMessage() + "); not rolled back: check the cluster's API server, then roll back by hand";
+        }
+        if (e instanceof KubernetesClientException) {
+            return "the Kubernetes API refused the rollback: " + e.getMessage();
+        }
+        // Never guess after an unexpected error: the execution fails (one per incident) and people decide.
+        LOG.errorf(e, "rollback failed unexpectedly");
+        return "unexpected error: " + e;
+    }
+
+    private static boolean databaseAway(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLException || cause instanceof jakarta.persistence.PersistenceException
+                    || cause instanceof jakarta.transaction.SystemException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean interrupted(Throwable e) {
+        if (Thread.currentThread().isInterrupted()) {
+            return true;
+        }
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof InterruptedException || cause instanceof ExecutionInterrupted) {
+                return true;
+            }
+        }
+        return false;
     }
 }

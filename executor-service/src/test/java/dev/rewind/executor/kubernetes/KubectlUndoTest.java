@@ -1,23 +1,20 @@
 package dev.rewind.executor.kubernetes;
 
+import static dev.rewind.executor.kubernetes.DeploymentFixtures.UID;
+import static dev.rewind.executor.kubernetes.DeploymentFixtures.deployment;
+import static dev.rewind.executor.kubernetes.DeploymentFixtures.rs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rewind.executor.domain.RollbackRefused;
-import io.fabric8.kubernetes.api.model.PodTemplateSpec;
-import io.fabric8.kubernetes.api.model.PodTemplateSpecBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
-import io.fabric8.kubernetes.api.model.apps.ReplicaSetBuilder;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class KubectlUndoTest {
-
-    private static final String UID = "d-uid";
 
     @Test
     void undoesToThePreviousRevisionWithoutThePodTemplateHash() {
@@ -112,6 +109,26 @@ class KubectlUndoTest {
     }
 
     @Test
+    void aPlanMadeAgainstANewerDeploymentKeepsItsTargetAndRecomputesKubectlsAnnotations() {
+        List<ReplicaSet> history = List.of(rs("v1", 1, "h1", UID), rs("v2", 2, "h2", UID));
+        UndoPlan plan = KubectlUndo.plan(deployment("v2", 2, Map.of()), history, 0);
+        Deployment scaled = deployment("v2", 2, Map.of("kubectl.kubernetes.io/last-applied-configuration", "{}",
+                "autoscaler", "hpa"));
+        scaled.getMetadata().setResourceVersion("57");
+        scaled.getSpec().setReplicas(5);
+
+        UndoPlan again = KubectlUndo.replan(plan, scaled);
+
+        assertThat(again.resourceVersion()).isEqualTo("57");
+        assertThat(again.template()).isEqualTo(plan.template());
+        assertThat(again.toRevision()).isEqualTo(1);
+        assertThat(again.annotations()).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "deployment.kubernetes.io/revision", "2",
+                "kubectl.kubernetes.io/last-applied-configuration", "{}"));
+        assertThat(again.fromTemplate()).isEqualTo(scaled.getSpec().getTemplate());
+    }
+
+    @Test
     void thePatchIsOneJsonPatchGuardedByTheResourceVersion() {
         UndoPlan plan = KubectlUndo.plan(deployment("v2", 2, Map.of()), List.of(rs("v1", 1, "h1", UID),
                 rs("v2", 2, "h2", UID)), 0);
@@ -122,37 +139,5 @@ class KubectlUndoTest {
                 .contains("\"image\":\"registry.example/checkout:v1\"")
                 .endsWith("{\"op\":\"replace\",\"path\":\"/metadata/annotations\","
                         + "\"value\":{\"deployment.kubernetes.io/revision\":\"2\"}}]");
-    }
-
-    private static Deployment deployment(String version, long revision, Map<String, String> annotations) {
-        Map<String, String> all = new HashMap<>(annotations);
-        all.putIfAbsent("deployment.kubernetes.io/revision", String.valueOf(revision));
-        return new DeploymentBuilder()
-                .withNewMetadata().withName("checkout").withNamespace("shop").withUid(UID).withResourceVersion("42")
-                .withAnnotations(all).endMetadata()
-                .withNewSpec().withNewSelector().withMatchLabels(Map.of("app", "checkout")).endSelector()
-                .withTemplate(template(version, null)).endSpec()
-                .build();
-    }
-
-    private static ReplicaSet rs(String version, long revision, String hash, String ownerUid) {
-        return new ReplicaSetBuilder()
-                .withNewMetadata().withName("checkout-" + hash).withNamespace("shop")
-                .withAnnotations(new HashMap<>(Map.of("deployment.kubernetes.io/revision", String.valueOf(revision))))
-                .addNewOwnerReference().withUid(ownerUid).withController(true).withKind("Deployment")
-                .withName("checkout").endOwnerReference()
-                .endMetadata()
-                .withNewSpec().withTemplate(template(version, hash)).endSpec()
-                .build();
-    }
-
-    private static PodTemplateSpec template(String version, String hash) {
-        Map<String, String> labels = new HashMap<>(Map.of("app", "checkout"));
-        if (hash != null) {
-            labels.put("pod-template-hash", hash);
-        }
-        return new PodTemplateSpecBuilder().withNewMetadata().withLabels(labels).endMetadata()
-                .withNewSpec().addNewContainer().withName("checkout").withImage("registry.example/checkout:" + version)
-                .endContainer().endSpec().build();
     }
 }

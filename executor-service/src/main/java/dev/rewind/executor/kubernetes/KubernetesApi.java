@@ -1,0 +1,82 @@
+package dev.rewind.executor.kubernetes;
+
+import dev.rewind.executor.config.ExecutorConfig;
+import dev.rewind.executor.domain.ExecutionInterrupted;
+import dev.rewind.executor.domain.RollbackRefused;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.smallrye.faulttolerance.api.Guard;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.jboss.logging.Logger;
+
+/**
+ * The executor's Kubernetes API calls, each retried with exponential backoff and jitter while it fails for a passing
+ * reason ({@link TransientFailures}), within {@code rewind.executor.kubernetes-retry.max-duration}; then the last
+ * failure is thrown. The only retry policy: fabric8's own retries are switched off in application.properties.
+ */
+@ApplicationScoped
+public class KubernetesApi {
+
+    private static final Logger LOG = Logger.getLogger(KubernetesApi.class);
+
+    private final Guard retry;
+
+    @Inject
+    public KubernetesApi(ExecutorConfig config) {
+        ExecutorConfig.KubernetesRetry policy = config.kubernetesRetry();
+        this.retry = Guard.create().withDescription("kubernetes-api")
+                .withRetry()
+                .maxRetries(-1)
+                .maxDuration(policy.maxDuration().toMillis(), ChronoUnit.MILLIS)
+                .delay(policy.delay().toMillis(), ChronoUnit.MILLIS)
+                .jitter(policy.jitter().toMillis(), ChronoUnit.MILLIS)
+                .withExponentialBackoff().factor(2).maxDelay(policy.maxDelay().toMillis(), ChronoUnit.MILLIS).done()
+                .whenException(TransientFailures::isTransient)
+                .beforeRetry(failure -> LOG.warnf("Kubernetes API call failed (%s); retrying", failure.toString()))
+                .done()
+                .build();
+    }
+
+    /** The Deployment; refuses with the API server's words when there is none. */
+    public Deployment deployment(KubernetesClient client, String namespace, String name) {
+        Deployment deployment = call(() -> client.apps().deployments().inNamespace(namespace).withName(name).get());
+        if (deployment == null) {
+            throw new RollbackRefused("deployments.apps \"" + name + "\" not found in namespace " + namespace);
+        }
+        return deployment;
+    }
+
+    /** The ReplicaSets of {@code namespace} matching {@code labels}; the caller keeps those the Deployment owns. */
+    public List<ReplicaSet> replicaSets(KubernetesClient client, String namespace, Map<String, String> labels) {
+        return call(() -> client.apps().replicaSets().inNamespace(namespace).withLabels(labels).list().getItems());
+    }
+
+    /** Sends a JSON patch ({@code application/json-patch+json}) to the Deployment. */
+    public void patch(KubernetesClient client, String namespace, String name, String jsonPatch) {
+        call(() -> client.apps().deployments().inNamespace(namespace).withName(name)
+                .patch(PatchContext.of(PatchType.JSON), jsonPatch));
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T call(Supplier<T> request) {
+        try {
+            return (T) retry.call(request::get, Object.class);
+        } catch (InterruptedException e) {
+            // Interrupted between two attempts: the executor is stopping.
+            Thread.currentThread().interrupt();
+            throw new ExecutionInterrupted();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

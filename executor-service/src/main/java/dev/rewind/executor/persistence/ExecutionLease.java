@@ -1,0 +1,111 @@
+package dev.rewind.executor.persistence;
+
+import dev.rewind.executor.config.ExecutorConfig;
+import dev.rewind.executor.domain.LeaseLost;
+import io.quarkus.hibernate.orm.panache.Panache;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Exactly one executor instance drives an execution at a time: it takes the execution's lease with a conditional
+ * UPDATE (free, expired, or already its own), renews it while driving, and gives it back when it stops; a lease
+ * whose owner died expires and another instance takes the execution over. Expiry is measured on the database's clock,
+ * so instances' clocks do not matter.
+ */
+@ApplicationScoped
+public class ExecutionLease {
+
+    private static final String UNFINISHED = "state IN ('ACCEPTED', 'RUNNING')";
+
+    private final String owner;
+    private final double seconds;
+
+    @Inject
+    public ExecutionLease(ExecutorConfig config) {
+        this.owner = config.lease().owner().orElseGet(ExecutionLease::defaultOwner);
+        this.seconds = config.lease().duration().toMillis() / 1000.0;
+    }
+
+    /** This instance's name in {@code lease_owner}. */
+    public String owner() {
+        return owner;
+    }
+
+    /** Takes the lease of an unfinished execution; false when another live instance holds it or it is finished. */
+    public boolean claim(UUID executionId) {
+        return QuarkusTransaction.requiringNew().call(() -> Panache.getEntityManager().createNativeQuery(
+                        "UPDATE execution SET lease_owner = ?1, lease_expires_at = clock_timestamp() + make_interval("
+                                + "secs => ?2) WHERE id = ?3 AND " + UNFINISHED + " AND (lease_owner IS NULL OR "
+                                + "lease_owner = ?1 OR lease_expires_at < clock_timestamp())")
+                .setParameter(1, owner).setParameter(2, seconds).setParameter(3, executionId)
+                .executeUpdate() == 1);
+    }
+
+    /** Extends the leases this instance holds on {@code executionIds}; returns those it no longer holds. */
+    public List<UUID> renew(Collection<UUID> executionIds) {
+        return QuarkusTransaction.requiringNew().call(() -> executionIds.stream()
+                .filter(id -> Panache.getEntityManager().createNativeQuery(
+                                "UPDATE execution SET lease_expires_at = clock_timestamp() + make_interval(secs => ?2) "
+                                        + "WHERE id = ?3 AND lease_owner = ?1 AND " + UNFINISHED)
+                        .setParameter(1, owner).setParameter(2, seconds).setParameter(3, id)
+                        .executeUpdate() == 0)
+                .toList());
+    }
+
+    /** Gives the lease back, so that another instance may resume the execution at once. */
+    public void release(UUID executionId) {
+        QuarkusTransaction.requiringNew().run(() -> Panache.getEntityManager().createNativeQuery(
+                        "UPDATE execution SET lease_owner = NULL, lease_expires_at = NULL "
+                                + "WHERE id = ?2 AND lease_owner = ?1")
+                .setParameter(1, owner).setParameter(2, executionId).executeUpdate());
+    }
+
+    /** Gives back every lease this instance holds: it is stopping. */
+    public int releaseAll() {
+        return QuarkusTransaction.requiringNew().call(() -> Panache.getEntityManager().createNativeQuery(
+                        "UPDATE execution SET lease_owner = NULL, lease_expires_at = NULL WHERE lease_owner = ?1")
+                .setParameter(1, owner).executeUpdate());
+    }
+
+    /** Unfinished executions nobody holds (never taken, given back, or whose owner died), oldest first. */
+    @SuppressWarnings("unchecked")
+    public List<UUID> claimable() {
+        return QuarkusTransaction.requiringNew().call(() -> (List<UUID>) Panache.getEntityManager().createNativeQuery(
+                        "SELECT id FROM execution WHERE " + UNFINISHED + " AND (lease_owner IS NULL "
+                                + "OR lease_expires_at < clock_timestamp()) ORDER BY created_at", UUID.class)
+                .getResultList());
+    }
+
+    /**
+     * Checks, in the current transaction, that this instance still holds the execution's lease, and extends it; the
+     * row stays locked until the transaction ends, so that what it records is never contradicted by an instance
+     * taking over meanwhile.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void requireHeld(UUID executionId) {
+        int held = Panache.getEntityManager().createNativeQuery(
+                        "UPDATE execution SET lease_expires_at = clock_timestamp() + make_interval(secs => ?2) "
+                                + "WHERE id = ?3 AND lease_owner = ?1 AND lease_expires_at > clock_timestamp()")
+                .setParameter(1, owner).setParameter(2, seconds).setParameter(3, executionId).executeUpdate();
+        if (held == 0) {
+            throw new LeaseLost(executionId);
+        }
+    }
+
+    private static String defaultOwner() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            host = "executor";
+        }
+        return host + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+}

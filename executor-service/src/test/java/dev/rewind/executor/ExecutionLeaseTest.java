@@ -1,0 +1,79 @@
+package dev.rewind.executor;
+
+import static dev.rewind.executor.Rollbacks.appliedPatches;
+import static dev.rewind.executor.Rollbacks.command;
+import static dev.rewind.executor.Rollbacks.deploy;
+import static dev.rewind.executor.Rollbacks.eventsUntil;
+import static dev.rewind.executor.Rollbacks.execution;
+import static dev.rewind.executor.Rollbacks.outcomeOf;
+import static dev.rewind.platform.testing.PublishedEvents.uniqueTarget;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.rewind.events.TargetKey;
+import dev.rewind.events.Topics;
+import dev.rewind.events.command.RollbackApproved;
+import dev.rewind.events.incident.RollbackStarted;
+import dev.rewind.events.incident.RollbackStepCompleted;
+import dev.rewind.events.incident.RollbackSucceeded;
+import dev.rewind.executor.domain.ExecutionState;
+import dev.rewind.executor.persistence.ExecutionRecord;
+import dev.rewind.platform.testing.InfrastructureResource;
+import dev.rewind.platform.testing.TestKafka;
+import io.quarkus.hibernate.orm.panache.Panache;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** An execution whose driver died is taken over once its lease expired, and resumes without repeating a step. */
+@QuarkusTest
+@WithTestResource(InfrastructureResource.class)
+@WithTestResource(SandboxResource.class)
+class ExecutionLeaseTest {
+
+    private static TestKafka kafka;
+
+    @BeforeAll
+    static void connect() {
+        kafka = TestKafka.connect();
+    }
+
+    @AfterAll
+    static void close() {
+        kafka.close();
+    }
+
+    @Test
+    void anExecutionTakenOverAfterItsPatchNeitherPatchesNorAnnouncesAgain() throws Exception {
+        TargetKey target = uniqueTarget("development");
+        deploy(target, "v1.2.5", "v1.3.0");
+        AutoCloseable slowPods = SandboxResource.sandbox.controller().holdRollouts(target.namespace(),
+                target.service());
+        RollbackApproved command = command(target, UUID.randomUUID());
+        kafka.send(Topics.ROLLBACK_COMMANDS, command);
+        await().atMost(TestKafka.PATIENCE).until(() -> {
+            ExecutionRecord execution = execution(command.incidentId());
+            return execution != null && execution.patchedAt != null;
+        });
+
+        // The instance driving it is presumed dead: its lease now names one that never renews, and has expired.
+        QuarkusTransaction.requiringNew().run(() -> Panache.getEntityManager().createNativeQuery(
+                        "UPDATE execution SET lease_owner = 'executor-that-died', "
+                                + "lease_expires_at = clock_timestamp() - interval '1 second' WHERE incident_id = ?1")
+                .setParameter(1, command.incidentId()).executeUpdate());
+        slowPods.close();
+
+        outcomeOf(kafka, target, command.incidentId(), RollbackSucceeded.class);
+        assertThat(eventsUntil(kafka, target, RollbackStarted.class, RollbackSucceeded.class)).hasSize(1);
+        assertThat(eventsUntil(kafka, target, RollbackStepCompleted.class, RollbackSucceeded.class))
+                .extracting(RollbackStepCompleted::step).containsExactly("accepted", "patched");
+        assertThat(appliedPatches(target)).isOne();
+        ExecutionRecord finished = execution(command.incidentId());
+        assertThat(finished.state).isEqualTo(ExecutionState.SUCCEEDED);
+        assertThat(finished.leaseOwner).isNull();
+    }
+}

@@ -1,0 +1,132 @@
+package dev.rewind.executor;
+
+import static dev.rewind.executor.Rollbacks.appliedPatches;
+import static dev.rewind.executor.Rollbacks.command;
+import static dev.rewind.executor.Rollbacks.deploy;
+import static dev.rewind.executor.Rollbacks.deployment;
+import static dev.rewind.executor.Rollbacks.outcome;
+import static dev.rewind.executor.Rollbacks.release;
+import static dev.rewind.executor.Rollbacks.running;
+import static dev.rewind.platform.testing.PublishedEvents.uniqueTarget;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rewind.events.Release;
+import dev.rewind.events.TargetKey;
+import dev.rewind.events.incident.RollbackFailed;
+import dev.rewind.events.incident.RollbackSucceeded;
+import dev.rewind.kubernetes.DeploymentRevisions;
+import dev.rewind.platform.testing.InfrastructureResource;
+import dev.rewind.platform.testing.TestKafka;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The executor acts only while the world is what the decision saw, and only where the environment allows. */
+@QuarkusTest
+@WithTestResource(InfrastructureResource.class)
+@WithTestResource(SandboxResource.class)
+class RollbackGuardsTest {
+
+    private static TestKafka kafka;
+
+    @BeforeAll
+    static void connect() {
+        kafka = TestKafka.connect();
+    }
+
+    @AfterAll
+    static void close() {
+        kafka.close();
+    }
+
+    @Test
+    void refusesWhenSomeoneDeployedAfterTheDecision() {
+        TargetKey target = uniqueTarget("development");
+        deploy(target, "v1.2.5", "v1.3.0");
+        Release judged = running(target);
+        release(target, "v1.4.0");
+
+        RollbackFailed failed = outcome(kafka, target, command(target, UUID.randomUUID(), judged), RollbackFailed.class);
+
+        assertThat(failed.reason()).isEqualTo("deployment shop/" + target.service() + " now runs revision 3 {"
+                + target.service() + "=registry.example/shop/checkout:v1.4.0}, not revision 2 {" + target.service()
+                + "=registry.example/shop/checkout:v1.3.0} that incident 123 judged bad: already rolled back or "
+                + "deployed again; not rolling back");
+        assertThat(appliedPatches(target)).isZero();
+        assertThat(versionOf(target)).isEqualTo("v1.4.0");
+    }
+
+    @Test
+    void aSecondIncidentAboutTheSameBadReleaseDoesNotRollBackTheRollback() {
+        TargetKey target = uniqueTarget("development");
+        deploy(target, "v1.2.5", "v1.3.0");
+        Release judged = running(target);
+        outcome(kafka, target, command(target, UUID.randomUUID(), judged), RollbackSucceeded.class);
+
+        RollbackFailed second = outcome(kafka, target, command(target, UUID.randomUUID(), judged), RollbackFailed.class);
+
+        assertThat(second.reason()).contains("now runs revision 3 {" + target.service()
+                + "=registry.example/shop/checkout:v1.2.5}, not revision 2").contains("already rolled back");
+        assertThat(appliedPatches(target)).isOne();
+        assertThat(versionOf(target)).isEqualTo("v1.2.5");
+    }
+
+    @Test
+    void refusesAnotherAutomaticRollbackOfTheTargetWithinTheCooldown() {
+        TargetKey target = uniqueTarget("development");
+        deploy(target, "v1.2.5", "v1.3.0");
+        outcome(kafka, target, command(target, UUID.randomUUID()), RollbackSucceeded.class);
+        release(target, "v1.3.0");
+
+        RollbackFailed second = outcome(kafka, target, command(target, UUID.randomUUID()), RollbackFailed.class);
+
+        assertThat(second.reason()).startsWith("deployment shop/" + target.service() + " was rolled back ")
+                .contains("ago for incident 123; not rolling back again automatically within the cooldown of 15 min");
+        assertThat(appliedPatches(target)).isOne();
+        assertThat(versionOf(target)).isEqualTo("v1.3.0");
+    }
+
+    @Test
+    void refusesATargetInANamespaceItsEnvironmentDoesNotOwn() {
+        TargetKey target = new TargetKey("development", "payments", uniqueTarget("development").service());
+        SandboxResource.sandbox.deployWithHistory("payments", target.service(), Rollbacks.IMAGE,
+                List.of("v1.2.5", "v1.3.0"));
+
+        RollbackFailed failed = outcome(kafka, target, command(target, UUID.randomUUID()), RollbackFailed.class);
+
+        assertThat(failed.reason()).isEqualTo("namespace 'payments' does not belong to environment 'development' "
+                + "(its namespaces: shop); Rewind does not act on it");
+        assertThat(appliedPatches(target)).isZero();
+    }
+
+    @Test
+    void refusesADeploymentWithoutItsEnvironmentsLabelsAndRollsBackOneWithThem() {
+        TargetKey unlabelled = uniqueTarget("production");
+        deploy(unlabelled, "v1.2.5", "v1.3.0");
+        TargetKey labelled = uniqueTarget("production");
+        deploy(labelled, "v1.2.5", "v1.3.0");
+        SandboxResource.sandbox.client().apps().deployments().inNamespace(labelled.namespace())
+                .withName(labelled.service()).edit(d -> {
+                    d.getMetadata().getLabels().put("environment", "production");
+                    return d;
+                });
+
+        RollbackFailed refused = outcome(kafka, unlabelled, command(unlabelled, UUID.randomUUID()), RollbackFailed.class);
+        outcome(kafka, labelled, command(labelled, UUID.randomUUID()), RollbackSucceeded.class);
+
+        assertThat(refused.reason()).isEqualTo("deployment payments/" + unlabelled.service() + " does not carry the "
+                + "labels of environment 'production' {environment=production} (its labels: {app="
+                + unlabelled.service() + "}); Rewind does not act on it: fix the Deployment's labels or "
+                + "rewind.environments.production.deployment-labels");
+        assertThat(appliedPatches(unlabelled)).isZero();
+        assertThat(appliedPatches(labelled)).isOne();
+    }
+
+    private static String versionOf(TargetKey target) {
+        return DeploymentRevisions.versionOf(deployment(target).getSpec().getTemplate());
+    }
+}
