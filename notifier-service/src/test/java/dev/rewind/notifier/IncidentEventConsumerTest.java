@@ -102,9 +102,9 @@ class IncidentEventConsumerTest extends ServiceContract {
 
     /** Waits for the last of {@code count} posts about {@code target}, then returns all of them. */
     private static List<RecordingHttpServer.Request> awaitSlackPosts(TargetKey target, int count) {
-        String namespace = "`" + target.namespace() + "`";
-        await().atMost(TestKafka.PATIENCE).until(() -> SlackStubResource.slack.requestsContaining(namespace).size() >= count);
-        return SlackStubResource.slack.requestsContaining(namespace);
+        String service = "*Service*: " + target.service(); // unique per test; namespaces are shared
+        await().atMost(TestKafka.PATIENCE).until(() -> SlackStubResource.slack.requestsContaining(service).size() >= count);
+        return SlackStubResource.slack.requestsContaining(service);
     }
 
     static IncidentOpened opened(UUID incident, TargetKey target) {
