@@ -1,0 +1,79 @@
+package dev.rewind.platform.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Answers a request whose declared Content-Length exceeds {@code quarkus.http.limits.max-body-size} with a 413
+ * problem+json body. Quarkus refuses such a request itself, before any REST code runs, with an empty 413; this
+ * handler runs just ahead of that check, with the same limit, so the client learns what the limit is.
+ */
+@ApplicationScoped
+public class RequestBodyLimit {
+
+    private final long maxBodySize;
+    private final ObjectMapper mapper;
+
+    @Inject
+    public RequestBodyLimit(
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K") MemorySize maxBodySize,
+            ObjectMapper mapper) {
+        this.maxBodySize = maxBodySize.asLongValue();
+        this.mapper = mapper;
+    }
+
+    void install(@Observes Router router) {
+        router.route().order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1).handler(this::check);
+    }
+
+    private void check(RoutingContext context) {
+        long length = declaredLength(context.request().getHeader(HttpHeaders.CONTENT_LENGTH));
+        if (length <= maxBodySize) {
+            context.next();
+            return;
+        }
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("status", 413);
+        problem.put("title", "Request Entity Too Large");
+        problem.put("detail", "the request body is " + length + " bytes, more than the " + maxBodySize
+                + " bytes this service accepts (quarkus.http.limits.max-body-size); nothing was processed");
+        problem.put("instance", context.request().path());
+        // The client may still be sending the body: answer, then close the connection as Quarkus' own check does.
+        context.response().setStatusCode(413)
+                .putHeader(HttpHeaders.CONTENT_TYPE, "application/problem+json")
+                .putHeader(HttpHeaders.CONNECTION, "close")
+                .endHandler(ignored -> context.request().connection().close())
+                .end(json(problem));
+    }
+
+    /** The declared length, or -1 when there is none (chunked) or it is not a number (Vert.x refuses those). */
+    private static long declaredLength(String header) {
+        if (header == null) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(header.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private String json(Map<String, Object> problem) {
+        try {
+            return mapper.writeValueAsString(problem);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
