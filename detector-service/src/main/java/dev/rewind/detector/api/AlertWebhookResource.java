@@ -14,11 +14,16 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
 
-/** Webhooks monitoring systems post alerts to. Answers 202 once the alerts are durably accepted. */
+/**
+ * Webhooks monitoring systems post alerts to. Answers 202 once the alerts are durably accepted; every refusal is
+ * application/problem+json naming the field and the rule ({@code dev.rewind.platform.http}).
+ */
 @Path("/api/v1/alerts")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 public class AlertWebhookResource {
+
+    private static final String EMPTY_BODY = "the request body is empty: send the Alertmanager webhook payload as JSON";
 
     private final AlertmanagerAdapter alertmanager;
     private final AlertIntake intake;
@@ -32,7 +37,7 @@ public class AlertWebhookResource {
     /** Prometheus Alertmanager's webhook receiver (payload version 4). */
     @POST
     @Path("/alertmanager")
-    public Response alertmanager(@NotNull(message = "request body is required") @Valid AlertmanagerPayload payload) {
+    public Response alertmanager(@NotNull(message = EMPTY_BODY) @Valid AlertmanagerPayload payload) {
         List<AlertEvent> alerts = alertmanager.normalize(payload);
         intake.accept(alerts);
         return Response.accepted(Map.of("accepted", alerts.size())).build();

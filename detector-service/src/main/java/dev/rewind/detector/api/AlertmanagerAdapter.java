@@ -6,6 +6,9 @@ import dev.rewind.events.TargetKey;
 import dev.rewind.events.alert.AlertEvent;
 import dev.rewind.events.alert.AlertFired;
 import dev.rewind.events.alert.AlertResolved;
+import dev.rewind.platform.http.FieldViolation;
+import dev.rewind.platform.http.JsonPath;
+import dev.rewind.platform.http.Problems;
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -24,7 +27,8 @@ import java.util.UUID;
 
 /**
  * Turns an Alertmanager webhook into normalized alerts. Every alert must name its target through the configured
- * labels; a payload with one that does not is refused whole, naming each missing or invalid label.
+ * labels and fit the webhook limits; a payload with one that does not is refused whole, naming each missing or
+ * invalid label and each field over its limit.
  */
 @ApplicationScoped
 public class AlertmanagerAdapter {
@@ -33,19 +37,32 @@ public class AlertmanagerAdapter {
     public static final String SOURCE = "alertmanager";
 
     private final DetectorConfig.Labels labels;
+    private final WebhookLimits limits;
     private final SignalClassifier classifier;
     private final Clock clock;
 
     @Inject
     public AlertmanagerAdapter(DetectorConfig config, Clock clock) {
         this.labels = config.labels();
+        this.limits = new WebhookLimits(config.webhook().limits());
         this.classifier = new SignalClassifier(config.alertnames());
         this.clock = clock;
     }
 
+    /**
+     * The alerts of {@code payload}, normalized.
+     *
+     * @throws HttpProblem 413 when the payload exceeds the webhook limits or an alert would not fit in one Kafka
+     *                     record, 400 when an alert does not name its target; nothing of the payload is accepted
+     */
     public List<AlertEvent> normalize(AlertmanagerPayload payload) {
+        List<FieldViolation> tooLarge = limits.check(payload);
+        if (!tooLarge.isEmpty()) {
+            throw Problems.summarising(Response.Status.REQUEST_ENTITY_TOO_LARGE,
+                    "the payload exceeds the detector's webhook limits; nothing was accepted", tooLarge);
+        }
         List<AlertEvent> alerts = new ArrayList<>();
-        List<Map<String, String>> violations = new ArrayList<>();
+        List<FieldViolation> violations = new ArrayList<>();
         Instant now = Instant.now(clock);
         for (int i = 0; i < payload.alerts().size(); i++) {
             AlertmanagerPayload.Alert alert = payload.alerts().get(i);
@@ -55,13 +72,17 @@ public class AlertmanagerAdapter {
             }
         }
         if (!violations.isEmpty()) {
-            throw HttpProblem.builder()
-                    .withStatus(Response.Status.BAD_REQUEST)
-                    .withTitle("Bad Request")
-                    .withDetail("every alert must name its target with labels " + labels.environment() + ", "
-                            + labels.namespace() + " and " + labels.service() + "; nothing was accepted")
-                    .with("violations", violations)
-                    .build();
+            throw Problems.summarising(Response.Status.BAD_REQUEST, "every alert must name its target with labels "
+                    + labels.environment() + ", " + labels.namespace() + " and " + labels.service()
+                    + "; nothing was accepted", violations);
+        }
+        List<FieldViolation> oversized = new ArrayList<>();
+        for (int i = 0; i < alerts.size(); i++) {
+            limits.checkEvent("alerts[" + i + "]", alerts.get(i)).ifPresent(oversized::add);
+        }
+        if (!oversized.isEmpty()) {
+            throw Problems.summarising(Response.Status.REQUEST_ENTITY_TOO_LARGE,
+                    "alerts would not fit in one Kafka record each; nothing was accepted", oversized);
         }
         return alerts;
     }
@@ -82,7 +103,7 @@ public class AlertmanagerAdapter {
                 alert.labels().get(labels.version()), alert.labels(), annotations, startsAt, now);
     }
 
-    private TargetKey target(Map<String, String> alertLabels, String field, List<Map<String, String>> violations) {
+    private TargetKey target(Map<String, String> alertLabels, String field, List<FieldViolation> violations) {
         int before = violations.size();
         String environment = label(alertLabels, labels.environment(), field, violations);
         String namespace = label(alertLabels, labels.namespace(), field, violations);
@@ -93,18 +114,22 @@ public class AlertmanagerAdapter {
         try {
             return new TargetKey(environment, namespace, service);
         } catch (IllegalArgumentException e) {
-            violations.add(Map.of("field", field, "in", "body", "message", e.getMessage()));
+            // The labels were checked above; this only guards against the two rules drifting apart.
+            violations.add(FieldViolation.body(field, e.getMessage()));
             return null;
         }
     }
 
+    /** A target label: missing when absent or empty (Prometheus treats both alike), else a DNS-1123 label. */
     private static String label(Map<String, String> alertLabels, String name, String field,
-                                List<Map<String, String>> violations) {
+                                List<FieldViolation> violations) {
         String value = alertLabels.get(name);
-        if (value == null || value.isBlank()) {
-            violations.add(Map.of("field", field + "." + name, "in", "body",
-                    "message", "missing label '" + name + "' naming the target"));
+        String at = JsonPath.appendName(new StringBuilder(field), name).toString();
+        if (value == null || value.isEmpty()) {
+            violations.add(FieldViolation.body(at, "missing label '" + name + "' naming the target"));
+            return value;
         }
+        Dns1123Label.violation(value).ifPresent(rule -> violations.add(FieldViolation.body(at, rule)));
         return value;
     }
 

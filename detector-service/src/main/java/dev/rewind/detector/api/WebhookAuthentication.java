@@ -1,52 +1,58 @@
 package dev.rewind.detector.api;
 
 import dev.rewind.detector.config.DetectorConfig;
+import dev.rewind.platform.http.Problems;
+import io.quarkiverse.resteasy.problem.HttpProblem;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.util.Map;
-import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
- * Requires the configured bearer token on the alert webhooks (Alertmanager's {@code http_config.authorization}),
- * compared in constant time. Without a configured token the webhooks are open, for local use.
+ * Requires {@link WebhookCredentials} on the alert webhooks, before the body is read or validated, and says at
+ * start-up when the webhooks will refuse everything (no credentials) or check nothing (anonymous access on).
  */
+@ApplicationScoped
 public class WebhookAuthentication {
 
     private static final Logger LOG = Logger.getLogger(WebhookAuthentication.class);
+    private static final String WEBHOOKS = "/api/v1/alerts";
 
-    private final Optional<byte[]> expected;
+    private final WebhookCredentials credentials;
 
     @Inject
     public WebhookAuthentication(DetectorConfig config) {
-        this.expected = config.webhook().bearerToken().filter(t -> !t.isBlank())
-                .map(token -> ("Bearer " + token).getBytes(StandardCharsets.UTF_8));
-        if (expected.isEmpty()) {
-            LOG.warn("alert webhooks accept requests without authentication: set ALERTMANAGER_TOKEN outside local use");
-        }
+        DetectorConfig.Webhook webhook = config.webhook();
+        this.credentials = new WebhookCredentials(webhook.bearerToken(), webhook.username(), webhook.password(),
+                webhook.allowAnonymous());
     }
 
-    @ServerRequestFilter
-    public Optional<Response> authenticate(ContainerRequestContext request) {
-        if (expected.isEmpty() || !request.getUriInfo().getPath().startsWith("/api/v1/alerts")) {
-            return Optional.empty();
+    void report(@Observes StartupEvent started) {
+        credentials.startupErrors().forEach(LOG::error);
+        credentials.startupWarning().ifPresent(LOG::warn);
+    }
+
+    /** Pre-matching, so that no request reaches a webhook's content negotiation or body without credentials. */
+    @ServerRequestFilter(preMatching = true)
+    public void authenticate(ContainerRequestContext request) {
+        if (!isWebhook(request.getUriInfo().getPath())) {
+            return;
         }
-        String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-        byte[] given = header == null ? new byte[0] : header.getBytes(StandardCharsets.UTF_8);
-        if (MessageDigest.isEqual(expected.get(), given)) {
-            return Optional.empty();
-        }
-        return Optional.of(Response.status(Response.Status.UNAUTHORIZED)
-                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"rewind\"")
-                .type("application/problem+json")
-                .entity(Map.of("status", 401, "title", "Unauthorized",
-                        "detail", header == null ? "missing Authorization: Bearer <token> header"
-                                : "the bearer token is not the one configured for this webhook"))
-                .build());
+        credentials.refusal(request.getHeaderString(HttpHeaders.AUTHORIZATION)).ifPresent(reason -> {
+            throw HttpProblem.builder(Problems.of(Response.Status.UNAUTHORIZED, reason))
+                    .withHeader(HttpHeaders.WWW_AUTHENTICATE, String.join(", ", credentials.challenges()))
+                    .build();
+        });
+    }
+
+    /** Vert.x has already removed dot segments; repeated slashes are collapsed here so none slips past. */
+    static boolean isWebhook(String path) {
+        String normalized = path.replaceAll("/{2,}", "/");
+        return normalized.equals(WEBHOOKS) || normalized.startsWith(WEBHOOKS + "/");
     }
 }

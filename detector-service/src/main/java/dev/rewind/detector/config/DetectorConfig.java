@@ -1,6 +1,7 @@
 package dev.rewind.detector.config;
 
 import dev.rewind.events.Signal;
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.util.Map;
@@ -41,10 +42,59 @@ public interface DetectorConfig {
         String valueAnnotation();
     }
 
-    /** Webhook authentication. */
+    /** Who may post to the alert webhooks, and how much they may post. */
     interface Webhook {
-        /** The bearer token monitoring must send; none means the webhook is open (for local use only). */
+        /** The bearer token Alertmanager sends (http_config.authorization); from ALERTMANAGER_TOKEN. */
         Optional<String> bearerToken();
+
+        /** The Basic auth user name Alertmanager sends (http_config.basic_auth); from ALERTMANAGER_USERNAME. */
+        Optional<String> username();
+
+        /** The Basic auth password; from ALERTMANAGER_PASSWORD. */
+        Optional<String> password();
+
+        /** Accepts requests without credentials: for local development only, logged at WARN at start-up. */
+        @WithDefault("false")
+        boolean allowAnonymous();
+
+        Limits limits();
+
+        /**
+         * Sizes checked before anything is committed, so that every accepted alert fits in one Kafka record; a
+         * payload over a limit is refused whole (413) naming the field and the limit.
+         */
+        interface Limits {
+            /** Alerts in one payload (Alertmanager's webhook_config max_alerts should stay below it). */
+            @WithDefault("500")
+            int alerts();
+
+            /** Labels of one alert. */
+            @WithDefault("64")
+            int labels();
+
+            /** Characters of one label value. */
+            @WithDefault("1024")
+            int labelValueLength();
+
+            /** Annotations of one alert. */
+            @WithDefault("32")
+            int annotations();
+
+            /** Characters of one annotation value. */
+            @WithDefault("16384")
+            int annotationValueLength();
+
+            /** Characters of a label or annotation name, and of an alert's fingerprint. */
+            @WithDefault("256")
+            int nameLength();
+
+            /**
+             * Bytes of one normalized alert event (one Kafka record); below the producer's max.request.size and
+             * the broker's message.max.bytes (1 MiB by default), with room for headers.
+             */
+            @WithDefault("512K")
+            MemorySize eventSize();
+        }
     }
 
     ErrorRate errorRate();
