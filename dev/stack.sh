@@ -4,7 +4,8 @@
 #   dev/stack.sh up|down|status
 # Builds the services first when their packaged jars are missing (or REWIND_BUILD=always). Logs and pids go to
 # $REWIND_STATE_DIR (default /tmp/rewind). Service ports: detector 8081, approval 8082, executor 8083,
-# notifier 8084, postmortem 8085; sandbox API 18443. Slack messages go to SLACK_WEBHOOK_URL when it is set.
+# notifier 8084, postmortem 8085; sandbox API 18443. Slack messages go to SLACK_WEBHOOK_URL when it is set. The
+# detector's webhook token is ALERTMANAGER_TOKEN, or one generated once for this machine; `up` prints it.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
@@ -13,6 +14,21 @@ export KAFKA_BOOTSTRAP_SERVERS=${KAFKA_BOOTSTRAP_SERVERS:-127.0.0.1:${KAFKA_PORT
 export POSTGRES_URL=${POSTGRES_URL:-jdbc:postgresql://127.0.0.1:${POSTGRES_PORT:-55432}/rewind}
 # The environments Rewind may act in, and the namespaces each owns (see the file): configuration, never alert labels.
 export QUARKUS_CONFIG_LOCATIONS=${QUARKUS_CONFIG_LOCATIONS:-$REWIND_ROOT/dev/environments.properties}
+
+# The detector's webhooks require credentials: ALERTMANAGER_TOKEN when set, else a local token generated once and kept
+# (readable by you only) in $REWIND_STATE_DIR/alertmanager-token, so that it survives re-runs.
+webhook_token() {
+  local file=$REWIND_STATE_DIR/alertmanager-token
+  if [[ -n ${ALERTMANAGER_TOKEN:-} ]]; then
+    printf '%s' "$ALERTMANAGER_TOKEN"
+    return 0
+  fi
+  if [[ ! -s $file ]]; then
+    mkdir -p "$REWIND_STATE_DIR"
+    (umask 077 && od -An -N32 -tx1 /dev/urandom | tr -d ' \n' > "$file")
+  fi
+  cat "$file"
+}
 
 build_if_needed() {
   local missing=0 entry
@@ -62,11 +78,18 @@ up() {
     "$REWIND_ROOT/dev/sandbox.sh" start
     export KUBECONFIG=$REWIND_STATE_DIR/kubeconfig-sandbox.yaml
   fi
-  local entry
+  local entry token
+  token=$(webhook_token)
+  export ALERTMANAGER_TOKEN=$token
   for entry in "${SERVICES[@]}"; do start_service "${entry%%:*}" "${entry##*:}"; done
   for entry in "${SERVICES[@]}"; do await_ready "${entry%%:*}" "${entry##*:}"; done
   log "Rewind is up. Post Alertmanager webhooks to http://127.0.0.1:8081/api/v1/alerts/alertmanager,"
   log "read incidents at http://127.0.0.1:8085/api/v1/incidents (executor uses KUBECONFIG=$KUBECONFIG)"
+  log "The webhook requires ALERTMANAGER_TOKEN=$token (kept in $REWIND_STATE_DIR/alertmanager-token unless you set"
+  log "ALERTMANAGER_TOKEN); post the README's demo alert with:"
+  # Without the log prefix, so that it can be pasted as it is.
+  printf '%s\n' "curl -H 'Authorization: Bearer $token' -H 'Content-Type: application/json' \\" \
+    "  -d @/tmp/alert.json http://127.0.0.1:8081/api/v1/alerts/alertmanager" >&2
 }
 
 down() {
