@@ -72,6 +72,14 @@ final class RewindSystem implements AutoCloseable {
         return system;
     }
 
+    /**
+     * The environments the packaged services run with, as environment variables (they run in the prod profile, which
+     * configures none): {@code development} owns namespace {@code shop}, where the system tests' targets live.
+     */
+    static Map<String, String> environmentsConfig() {
+        return Map.of("REWIND_ENVIRONMENTS_DEVELOPMENT_NAMESPACES", "shop");
+    }
+
     String url(String service) {
         return services.get(service).url();
     }

@@ -32,12 +32,20 @@ final class ServiceProcess implements AutoCloseable {
 
     /** Starts {@code name} from its packaged jar with {@code environment} on a free port; does not wait. */
     static ServiceProcess start(Path root, String name, Map<String, String> environment) {
+        return start(root, name, name, environment);
+    }
+
+    /**
+     * Starts one more instance of {@code name}, logging to {@code <instance>.log}, with {@code environment} on a free
+     * port; does not wait.
+     */
+    static ServiceProcess start(Path root, String name, String instance, Map<String, String> environment) {
         Path jar = root.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: package the services first (mvn package)");
         }
         int port = freePort();
-        Path log = root.resolve("system-tests/target/system-test-logs/" + name + ".log");
+        Path log = root.resolve("system-tests/target/system-test-logs/" + instance + ".log");
         try {
             Files.createDirectories(log.getParent());
             ProcessBuilder builder = new ProcessBuilder(List.of(javaBinary(), "-XX:+UseSerialGC", "-Xmx256m",
@@ -47,7 +55,7 @@ final class ServiceProcess implements AutoCloseable {
             Map<String, String> env = new HashMap<>(environment);
             env.put("HTTP_PORT", String.valueOf(port));
             builder.environment().putAll(env);
-            return new ServiceProcess(name, port, builder.start(), log);
+            return new ServiceProcess(instance, port, builder.start(), log);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -75,6 +83,12 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** The file the process writes its log to. */
+    Path log() {
+        return log;
+    }
+
+    /** Stops the process as Kubernetes does (SIGTERM: a graceful stop), forcibly after 20 s; waits for it. */
     @Override
     public void close() {
         process.destroy();

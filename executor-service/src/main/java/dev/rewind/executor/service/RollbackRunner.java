@@ -52,7 +52,10 @@ public class RollbackRunner {
     private final ExecutionLease lease;
     private final ExecutorConfig config;
     private final ExecutorService workers;
+    /** Executions submitted to this instance's workers, queued or running. */
     private final Set<UUID> driving = ConcurrentHashMap.newKeySet();
+    /** Those of them whose lease this instance took. */
+    private final Set<UUID> leased = ConcurrentHashMap.newKeySet();
     private volatile boolean stopping;
 
     @Inject
@@ -80,8 +83,8 @@ public class RollbackRunner {
 
     @Scheduled(every = "${rewind.executor.lease.renew-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void renewLeases() {
-        if (!driving.isEmpty() && !stopping) {
-            List<UUID> lost = lease.renew(Set.copyOf(driving));
+        if (!leased.isEmpty() && !stopping) {
+            List<UUID> lost = lease.renew(Set.copyOf(leased));
             lost.forEach(id -> LOG.warnf("execution %s: lease lost; another instance drives it now", id));
         }
     }
@@ -135,6 +138,8 @@ public class RollbackRunner {
         if (!lease.claim(executionId)) {
             return;
         }
+        leased.add(executionId);
+        LOG.infof("execution %s: lease taken by %s, driving it", executionId, lease.owner());
         try {
             run(ledger.load(executionId));
         } catch (LeaseLost e) {
@@ -157,6 +162,8 @@ public class RollbackRunner {
                 LOG.errorf(unrecorded, "execution %s: cannot record its failure (%s); it will be resumed",
                         executionId, e.getMessage());
             }
+        } finally {
+            leased.remove(executionId);
         }
     }
 
