@@ -16,6 +16,8 @@ import dev.rewind.events.Topics;
 import dev.rewind.events.command.RollbackApproved;
 import dev.rewind.events.incident.ApprovalGranted;
 import dev.rewind.events.incident.ApprovalRequested;
+import dev.rewind.events.incident.DeclineReason;
+import dev.rewind.events.incident.RollbackDeclined;
 import dev.rewind.events.request.RollbackRequested;
 import dev.rewind.platform.messaging.OutboxRecord;
 import dev.rewind.platform.testing.InfrastructureResource;
@@ -48,6 +50,7 @@ class RollbackRequestConsumerTest extends ServiceContract {
         assertThat(command.severity()).isEqualTo(request.severity());
         assertThat(command.method()).isEqualTo(request.method());
         assertThat(command.approvedBy()).isEmpty();
+        assertThat(command.release()).as("the release judged bad goes on to the executor").isEqualTo(request.release());
         ApprovalGranted granted = assertCloudEvent(
                 kafka.awaitRecord(Topics.INCIDENT_EVENTS.name(), about(target, ApprovalGranted.class)),
                 Topics.INCIDENT_EVENTS, ApprovalGranted.class, SERVICE);
@@ -71,6 +74,23 @@ class RollbackRequestConsumerTest extends ServiceContract {
         ApprovalRequestRecord stored = stored(request.requestId());
         assertThat(stored.state).isEqualTo(ApprovalState.PENDING);
         assertThat(outboxRows(target)).as("no command while pending").isEqualTo(1);
+    }
+
+    @Test
+    void requestAboutANamespaceItsEnvironmentDoesNotOwnIsDeclinedNotApproved() {
+        TargetKey production = uniqueTarget("production");
+        TargetKey target = new TargetKey("development", production.namespace(), production.service());
+        RollbackRequested request = request(target);
+
+        kafka.send(Topics.ROLLBACK_REQUESTS, request);
+
+        RollbackDeclined declined = assertCloudEvent(
+                kafka.awaitRecord(Topics.INCIDENT_EVENTS.name(), about(target, RollbackDeclined.class)),
+                Topics.INCIDENT_EVENTS, RollbackDeclined.class, SERVICE);
+        assertThat(declined.code()).isEqualTo(DeclineReason.TARGET_NOT_CONFIGURED);
+        assertThat(declined.reason()).contains("namespace 'payments' does not belong to environment 'development'");
+        assertThat(stored(request.requestId()).state).isEqualTo(ApprovalState.REJECTED);
+        assertThat(outboxRows(target)).as("declined, and no command").isEqualTo(1);
     }
 
     @Test
@@ -107,7 +127,7 @@ class RollbackRequestConsumerTest extends ServiceContract {
         RollbackRequested fixture = EventFixtures.event(RollbackRequested.class);
         return new RollbackRequested(UUID.randomUUID(), UUID.randomUUID(), fixture.incidentNumber(), target,
                 fixture.severity(), fixture.signal(), fixture.reason(), fixture.mode(), fixture.method(),
-                fixture.toRevision(), fixture.requestedBy(), fixture.evidence(), fixture.occurredAt());
+                fixture.toRevision(), fixture.release(), fixture.requestedBy(), fixture.evidence(), fixture.occurredAt());
     }
 
     private static ApprovalRequestRecord stored(UUID requestId) {

@@ -52,7 +52,7 @@ class IncidentEventConsumerTest extends ServiceContract {
         assertThat(message.at("/blocks/0/text/text").asText()).isEqualTo("🚨 PRODUCTION ROLLBACK INITIATED");
         assertThat(message.at("/blocks/1/fields").findValuesAsText("text")).containsExactly(
                 "*Environment*: Production",
-                "*Service*: checkout",
+                "*Service*: " + target.service(),
                 "*From Version*: v1.3.0",
                 "*To Version*: v1.2.5",
                 "*Triggered By*: @john.doe",

@@ -49,6 +49,9 @@ public class ApprovalRequestRecord extends PanacheEntityBase {
     @Column(name = "to_revision")
     public Integer toRevision;
 
+    /** The release judged bad, as JSON ({@link dev.rewind.events.Release}). */
+    public String release;
+
     @Column(name = "requested_by", nullable = false)
     public String requestedBy;
 

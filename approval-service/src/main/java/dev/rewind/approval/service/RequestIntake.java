@@ -9,7 +9,11 @@ import dev.rewind.events.Topics;
 import dev.rewind.events.command.RollbackApproved;
 import dev.rewind.events.incident.ApprovalGranted;
 import dev.rewind.events.incident.ApprovalRequested;
+import dev.rewind.events.incident.DeclineReason;
+import dev.rewind.events.incident.RollbackDeclined;
 import dev.rewind.events.request.RollbackRequested;
+import dev.rewind.events.EventJson;
+import dev.rewind.platform.environment.Environments;
 import dev.rewind.platform.messaging.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -17,11 +21,13 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
  * Records each rollback request and applies the approval policy: approves at once where the policy needs nobody
- * (and commands the rollback), otherwise asks for approval before the severity's deadline.
+ * (and commands the rollback), otherwise asks for approval before the severity's deadline. A request about a target
+ * outside the configured environments is declined: the policy applies to configured environments only.
  */
 @ApplicationScoped
 public class RequestIntake {
@@ -30,12 +36,14 @@ public class RequestIntake {
     public static final String POLICY = "policy";
 
     private final ApprovalPolicy policy;
+    private final Environments environments;
     private final Outbox outbox;
     private final Clock clock;
 
     @Inject
-    public RequestIntake(ApprovalPolicy policy, Outbox outbox, Clock clock) {
+    public RequestIntake(ApprovalPolicy policy, Environments environments, Outbox outbox, Clock clock) {
         this.policy = policy;
+        this.environments = environments;
         this.outbox = outbox;
         this.clock = clock;
     }
@@ -48,17 +56,25 @@ public class RequestIntake {
         Instant now = Instant.now(clock);
         Requirement requirement = policy.requirementFor(request.target(), request.severity());
         ApprovalRequestRecord record = record(request, requirement, now);
-        if (requirement.automatic()) {
+        Optional<String> refusal = environments.refusal(request.target());
+        if (refusal.isPresent()) {
+            record.state = record.state.moveTo(ApprovalState.REJECTED);
+            record.decidedAt = now;
+            record.persist();
+            recordPolicyDecision(record.id, ApprovalDecisionRecord.Verdict.REJECT, refusal.get(), now);
+            outbox.publish(Topics.INCIDENT_EVENTS, new RollbackDeclined(request.incidentId(), request.target(),
+                    DeclineReason.TARGET_NOT_CONFIGURED, refusal.get(), now));
+        } else if (requirement.automatic()) {
             record.state = record.state.moveTo(ApprovalState.APPROVED);
             record.decidedAt = now;
             record.persist();
-            recordPolicyDecision(record.id, now);
+            recordPolicyDecision(record.id, ApprovalDecisionRecord.Verdict.APPROVE, null, now);
             outbox.publish(Topics.INCIDENT_EVENTS, new ApprovalGranted(request.incidentId(), request.target(),
                     request.requestId(), POLICY, true, "no approval required in " + request.target().environment(),
                     now));
             outbox.publish(Topics.ROLLBACK_COMMANDS, new RollbackApproved(UUID.randomUUID(), request.requestId(),
                     request.incidentId(), request.incidentNumber(), request.target(), request.severity(),
-                    request.reason(), request.method(), request.toRevision(), List.of(), now));
+                    request.reason(), request.method(), request.toRevision(), request.release(), List.of(), now));
         } else {
             record.persist();
             outbox.publish(Topics.INCIDENT_EVENTS, new ApprovalRequested(request.incidentId(), request.target(),
@@ -78,6 +94,7 @@ public class RequestIntake {
         record.mode = request.mode();
         record.method = request.method();
         record.toRevision = request.toRevision();
+        record.release = EventJson.write(request.release());
         record.requestedBy = request.requestedBy();
         record.state = ApprovalState.PENDING;
         record.required = requirement.approvals();
@@ -86,12 +103,14 @@ public class RequestIntake {
         return record;
     }
 
-    private static void recordPolicyDecision(UUID requestId, Instant now) {
+    private static void recordPolicyDecision(UUID requestId, ApprovalDecisionRecord.Verdict verdict, String comment,
+                                             Instant now) {
         ApprovalDecisionRecord decision = new ApprovalDecisionRecord();
         decision.id = UUID.randomUUID();
         decision.requestId = requestId;
         decision.decidedBy = POLICY;
-        decision.verdict = ApprovalDecisionRecord.Verdict.APPROVE;
+        decision.verdict = verdict;
+        decision.comment = comment;
         decision.automatic = true;
         decision.decidedAt = now;
         decision.persist();
