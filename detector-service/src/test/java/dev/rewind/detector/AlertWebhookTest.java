@@ -19,34 +19,20 @@ import dev.rewind.events.Topics;
 import dev.rewind.events.alert.AlertFired;
 import dev.rewind.events.request.RollbackRequested;
 import dev.rewind.platform.testing.InfrastructureResource;
+import dev.rewind.platform.testing.KafkaClientTest;
 import dev.rewind.platform.testing.KubernetesSandboxResource;
-import dev.rewind.platform.testing.TestKafka;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @WithTestResource(InfrastructureResource.class)
 @WithTestResource(KubernetesSandboxResource.class)
-class AlertWebhookTest {
+class AlertWebhookTest extends KafkaClientTest {
 
     private static final String TOKEN = "Bearer test-webhook-token";
-    private static TestKafka kafka;
-
-    @BeforeAll
-    static void connect() {
-        kafka = TestKafka.connect();
-    }
-
-    @AfterAll
-    static void close() {
-        kafka.close();
-    }
-
     @Test
     void acceptsAFiringAlertmanagerAlertAndRequestsARollback() {
         TargetKey target = uniqueTarget("production");

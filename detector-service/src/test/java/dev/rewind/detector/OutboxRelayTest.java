@@ -21,6 +21,7 @@ import dev.rewind.platform.messaging.OutboxRecord;
 import dev.rewind.platform.messaging.OutboxRelay;
 import dev.rewind.platform.messaging.outbox.OutboxEventTooLarge;
 import dev.rewind.platform.testing.InfrastructureResource;
+import dev.rewind.platform.testing.KafkaClientTest;
 import dev.rewind.platform.testing.KubernetesSandboxResource;
 import dev.rewind.platform.testing.TestKafka;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -35,8 +36,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -48,12 +47,10 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(InfrastructureResource.class)
 @WithTestResource(KubernetesSandboxResource.class)
-class OutboxRelayTest {
+class OutboxRelayTest extends KafkaClientTest {
 
     private static final String TOPIC = "rewind.test.outbox-relay";
     private static final String CHECK = "checks.find { it.name == 'Outbox relay' }";
-    private static TestKafka kafka;
-
     @Inject
     OutboxRelay relay;
 
@@ -62,16 +59,6 @@ class OutboxRelayTest {
 
     @Inject
     KafkaClientService kafkaClients;
-
-    @BeforeAll
-    static void connect() {
-        kafka = TestKafka.connect();
-    }
-
-    @AfterAll
-    static void close() {
-        kafka.close();
-    }
 
     @Test
     void outboxProducerIsIdempotentWithAcksAllAndTheDeliveryTimeoutTheRelayWaitsOut() {

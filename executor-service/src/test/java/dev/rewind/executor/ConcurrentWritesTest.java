@@ -13,14 +13,13 @@ import dev.rewind.events.incident.RollbackFailed;
 import dev.rewind.events.incident.RollbackSucceeded;
 import dev.rewind.kubernetes.DeploymentRevisions;
 import dev.rewind.platform.testing.InfrastructureResource;
-import dev.rewind.platform.testing.TestKafka;
+import dev.rewind.platform.testing.KafkaClientTest;
+import dev.rewind.platform.testing.KubernetesSandboxResource;
 import dev.rewind.sandbox.SimulatedDeploymentController.Churn;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,30 +28,18 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @WithTestResource(InfrastructureResource.class)
-@WithTestResource(SandboxResource.class)
-class ConcurrentWritesTest {
-
-    private static TestKafka kafka;
-
-    @BeforeAll
-    static void connect() {
-        kafka = TestKafka.connect();
-    }
-
-    @AfterAll
-    static void close() {
-        kafka.close();
-    }
+@WithTestResource(KubernetesSandboxResource.class)
+class ConcurrentWritesTest extends KafkaClientTest {
 
     @Test
     void aScaleBetweenPlanAndPatchDoesNotFailTheRollback() {
         TargetKey target = seeded();
-        SandboxResource.sandbox.beforeNextRollbackPatch(target.namespace(), target.service(),
+        KubernetesSandboxResource.sandbox.beforeNextRollbackPatch(target.namespace(), target.service(),
                 "[{\"op\":\"replace\",\"path\":\"/spec/replicas\",\"value\":3}]");
 
         outcome(kafka, target, command(target, UUID.randomUUID()), RollbackSucceeded.class);
 
-        assertThat(SandboxResource.sandbox.deploymentPatches(target.namespace(), target.service()))
+        assertThat(KubernetesSandboxResource.sandbox.deploymentPatches(target.namespace(), target.service()))
                 .extracting(w -> w.status()).first().isEqualTo(409);
         assertThat(appliedPatches(target)).isOne();
         assertThat(versionOf(target)).isEqualTo("v1.2.5");
@@ -62,7 +49,7 @@ class ConcurrentWritesTest {
     @Test
     void anotherControllersLabelBetweenPlanAndPatchDoesNotFailTheRollback() {
         TargetKey target = seeded();
-        SandboxResource.sandbox.beforeNextRollbackPatch(target.namespace(), target.service(),
+        KubernetesSandboxResource.sandbox.beforeNextRollbackPatch(target.namespace(), target.service(),
                 "[{\"op\":\"add\",\"path\":\"/metadata/labels/team\",\"value\":\"payments\"}]");
 
         outcome(kafka, target, command(target, UUID.randomUUID()), RollbackSucceeded.class);
@@ -75,7 +62,7 @@ class ConcurrentWritesTest {
     @Test
     void aDeployBetweenPlanAndPatchRefusesTheRollback() {
         TargetKey target = seeded();
-        SandboxResource.sandbox.beforeNextRollbackPatch(target.namespace(), target.service(),
+        KubernetesSandboxResource.sandbox.beforeNextRollbackPatch(target.namespace(), target.service(),
                 "[{\"op\":\"replace\",\"path\":\"/spec/template/spec/containers/0/image\","
                         + "\"value\":\"registry.example/shop/checkout:v1.4.0\"}]");
 
@@ -91,7 +78,7 @@ class ConcurrentWritesTest {
     @Test
     void rollsBackOnceWhileTheClusterKeepsScalingAndWritingStatusAndLabels() throws Exception {
         TargetKey target = seeded();
-        try (AutoCloseable churn = SandboxResource.sandbox.controller().churn(target.namespace(), target.service(),
+        try (AutoCloseable churn = KubernetesSandboxResource.sandbox.controller().churn(target.namespace(), target.service(),
                 Duration.ofMillis(10), Churn.STATUS, Churn.SCALE, Churn.LABEL)) {
 
             outcome(kafka, target, command(target, UUID.randomUUID()), RollbackSucceeded.class);

@@ -19,39 +19,27 @@ import dev.rewind.events.incident.RollbackSucceeded;
 import dev.rewind.executor.domain.ExecutionState;
 import dev.rewind.executor.persistence.ExecutionRecord;
 import dev.rewind.platform.testing.InfrastructureResource;
+import dev.rewind.platform.testing.KafkaClientTest;
+import dev.rewind.platform.testing.KubernetesSandboxResource;
 import dev.rewind.platform.testing.TestKafka;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** An execution whose driver died is taken over once its lease expired, and resumes without repeating a step. */
 @QuarkusTest
 @WithTestResource(InfrastructureResource.class)
-@WithTestResource(SandboxResource.class)
-class ExecutionLeaseTest {
-
-    private static TestKafka kafka;
-
-    @BeforeAll
-    static void connect() {
-        kafka = TestKafka.connect();
-    }
-
-    @AfterAll
-    static void close() {
-        kafka.close();
-    }
+@WithTestResource(KubernetesSandboxResource.class)
+class ExecutionLeaseTest extends KafkaClientTest {
 
     @Test
     void anExecutionTakenOverAfterItsPatchNeitherPatchesNorAnnouncesAgain() throws Exception {
         TargetKey target = uniqueTarget("development");
         deploy(target, "v1.2.5", "v1.3.0");
-        AutoCloseable slowPods = SandboxResource.sandbox.controller().holdRollouts(target.namespace(),
+        AutoCloseable slowPods = KubernetesSandboxResource.sandbox.controller().holdRollouts(target.namespace(),
                 target.service());
         RollbackApproved command = command(target, UUID.randomUUID());
         kafka.send(Topics.ROLLBACK_COMMANDS, command);

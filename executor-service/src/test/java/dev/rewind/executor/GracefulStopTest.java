@@ -16,6 +16,7 @@ import dev.rewind.executor.domain.ExecutionState;
 import dev.rewind.executor.persistence.ExecutionRecord;
 import dev.rewind.executor.service.RollbackRunner;
 import dev.rewind.platform.testing.InfrastructureResource;
+import dev.rewind.platform.testing.KubernetesSandboxResource;
 import dev.rewind.platform.testing.TestKafka;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -31,7 +32,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @TestProfile(GracefulStopTest.OwnApplication.class)
 @WithTestResource(InfrastructureResource.class)
-@WithTestResource(SandboxResource.class)
+@WithTestResource(KubernetesSandboxResource.class)
 class GracefulStopTest {
 
     /** This test stops the executor's runner, so it gets an application of its own. */
@@ -47,7 +48,7 @@ class GracefulStopTest {
         deploy(target, "v1.2.5", "v1.3.0");
         RollbackApproved command = command(target, UUID.randomUUID());
         try (TestKafka kafka = TestKafka.connect();
-             AutoCloseable outage = SandboxResource.sandbox.failDeploymentRequests(target.namespace(),
+             AutoCloseable outage = KubernetesSandboxResource.sandbox.failDeploymentRequests(target.namespace(),
                      target.service(), 503, Integer.MAX_VALUE)) {
             kafka.send(Topics.ROLLBACK_COMMANDS, command);
             await().atMost(TestKafka.PATIENCE).until(() -> {

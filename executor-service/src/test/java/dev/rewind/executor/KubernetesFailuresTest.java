@@ -12,39 +12,26 @@ import dev.rewind.events.command.RollbackApproved;
 import dev.rewind.events.incident.RollbackFailed;
 import dev.rewind.events.incident.RollbackSucceeded;
 import dev.rewind.platform.testing.InfrastructureResource;
-import dev.rewind.platform.testing.TestKafka;
+import dev.rewind.platform.testing.KafkaClientTest;
+import dev.rewind.platform.testing.KubernetesSandboxResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** A struggling Kubernetes API is waited out within a bounded window; an API that says no is believed at once. */
 @QuarkusTest
 @WithTestResource(InfrastructureResource.class)
-@WithTestResource(SandboxResource.class)
-class KubernetesFailuresTest {
-
-    private static TestKafka kafka;
-
-    @BeforeAll
-    static void connect() {
-        kafka = TestKafka.connect();
-    }
-
-    @AfterAll
-    static void close() {
-        kafka.close();
-    }
+@WithTestResource(KubernetesSandboxResource.class)
+class KubernetesFailuresTest extends KafkaClientTest {
 
     @Test
     void waitsOutAnApiServerAnswering503And429AndRollsBackOnce() {
         TargetKey target = uniqueTarget("development");
         deploy(target, "v1.2.5", "v1.3.0");
         RollbackApproved command = command(target, UUID.randomUUID());
-        SandboxResource.sandbox.failDeploymentRequests(target.namespace(), target.service(), 503, 12);
-        SandboxResource.sandbox.failDeploymentRequests(target.namespace(), target.service(), 429, 4);
+        KubernetesSandboxResource.sandbox.failDeploymentRequests(target.namespace(), target.service(), 503, 12);
+        KubernetesSandboxResource.sandbox.failDeploymentRequests(target.namespace(), target.service(), 429, 4);
 
         outcome(kafka, target, command, RollbackSucceeded.class);
 
@@ -57,7 +44,7 @@ class KubernetesFailuresTest {
         deploy(target, "v1.2.5", "v1.3.0");
         RollbackApproved command = command(target, UUID.randomUUID());
         // Answered once only: a retry would succeed, so a failure proves there was none.
-        SandboxResource.sandbox.failDeploymentRequests(target.namespace(), target.service(), 403, 1);
+        KubernetesSandboxResource.sandbox.failDeploymentRequests(target.namespace(), target.service(), 403, 1);
 
         RollbackFailed failed = outcome(kafka, target, command, RollbackFailed.class);
 
@@ -70,7 +57,7 @@ class KubernetesFailuresTest {
         TargetKey target = uniqueTarget("development");
         deploy(target, "v1.2.5", "v1.3.0");
         RollbackApproved command = command(target, UUID.randomUUID());
-        try (AutoCloseable outage = SandboxResource.sandbox.failDeploymentRequests(target.namespace(),
+        try (AutoCloseable outage = KubernetesSandboxResource.sandbox.failDeploymentRequests(target.namespace(),
                 target.service(), 503, Integer.MAX_VALUE)) {
 
             RollbackFailed failed = outcome(kafka, target, command, RollbackFailed.class);

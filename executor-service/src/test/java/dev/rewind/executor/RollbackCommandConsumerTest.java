@@ -24,6 +24,7 @@ import dev.rewind.events.incident.RollbackSucceeded;
 import dev.rewind.executor.domain.ExecutionState;
 import dev.rewind.kubernetes.DeploymentRevisions;
 import dev.rewind.platform.testing.InfrastructureResource;
+import dev.rewind.platform.testing.KubernetesSandboxResource;
 import dev.rewind.platform.testing.ServiceContract;
 import dev.rewind.platform.testing.TestKafka;
 import dev.rewind.sandbox.SimulatedDeploymentController;
@@ -36,7 +37,7 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @WithTestResource(InfrastructureResource.class)
-@WithTestResource(SandboxResource.class)
+@WithTestResource(KubernetesSandboxResource.class)
 class RollbackCommandConsumerTest extends ServiceContract {
 
     private static final String SERVICE = "executor-service";
@@ -65,7 +66,7 @@ class RollbackCommandConsumerTest extends ServiceContract {
         Deployment deployment = deployment(target);
         assertThat(DeploymentRevisions.versionOf(deployment.getSpec().getTemplate())).isEqualTo("v1.2.5");
         assertThat(deployment.getMetadata().getAnnotations()).containsEntry(DeploymentRevisions.REVISION, "3");
-        assertThat(SandboxResource.sandbox.deploymentPatches(target.namespace(), target.service())).hasSize(1);
+        assertThat(KubernetesSandboxResource.sandbox.deploymentPatches(target.namespace(), target.service())).hasSize(1);
         assertThat(execution(command.incidentId()).state).isEqualTo(ExecutionState.SUCCEEDED);
     }
 
@@ -80,14 +81,14 @@ class RollbackCommandConsumerTest extends ServiceContract {
                 kafka.awaitRecord(Topics.INCIDENT_EVENTS.name(), about(target, RollbackFailed.class)),
                 Topics.INCIDENT_EVENTS, RollbackFailed.class, SERVICE);
         assertThat(failed.reason()).isEqualTo("no rollout history found for deployment \"" + target.service() + "\"");
-        assertThat(SandboxResource.sandbox.deploymentPatches(target.namespace(), target.service())).isEmpty();
+        assertThat(KubernetesSandboxResource.sandbox.deploymentPatches(target.namespace(), target.service())).isEmpty();
     }
 
     @Test
     void refusesAPausedDeployment() {
         TargetKey target = uniqueTarget("development");
         deploy(target, "v1", "v2");
-        SandboxResource.sandbox.client().apps().deployments().inNamespace(target.namespace())
+        KubernetesSandboxResource.sandbox.client().apps().deployments().inNamespace(target.namespace())
                 .withName(target.service()).edit(d -> {
                     d.getSpec().setPaused(true);
                     return d;
@@ -99,16 +100,16 @@ class RollbackCommandConsumerTest extends ServiceContract {
                 kafka.awaitRecord(Topics.INCIDENT_EVENTS.name(), about(target, RollbackFailed.class)),
                 Topics.INCIDENT_EVENTS, RollbackFailed.class, SERVICE);
         assertThat(failed.reason()).startsWith("you cannot rollback a paused deployment");
-        assertThat(SandboxResource.sandbox.deploymentPatches(target.namespace(), target.service())).isEmpty();
+        assertThat(KubernetesSandboxResource.sandbox.deploymentPatches(target.namespace(), target.service())).isEmpty();
     }
 
     @Test
     void reportsARollbackWhoseRolloutExceedsItsProgressDeadline() {
         TargetKey target = uniqueTarget("development");
         deploy(target, "v1", "v2");
-        SandboxResource.sandbox.client().apps().replicaSets().inNamespace(target.namespace()).list().getItems()
+        KubernetesSandboxResource.sandbox.client().apps().replicaSets().inNamespace(target.namespace()).list().getItems()
                 .stream().filter(rs -> "1".equals(rs.getMetadata().getAnnotations().get(DeploymentRevisions.REVISION)))
-                .forEach(rs -> SandboxResource.sandbox.client().apps().replicaSets().inNamespace(target.namespace())
+                .forEach(rs -> KubernetesSandboxResource.sandbox.client().apps().replicaSets().inNamespace(target.namespace())
                         .withName(rs.getMetadata().getName()).edit(r -> {
                             r.getSpec().getTemplate().getMetadata().setAnnotations(
                                     Map.of(SimulatedDeploymentController.SIMULATE, "progress-deadline-exceeded"));
@@ -138,7 +139,7 @@ class RollbackCommandConsumerTest extends ServiceContract {
         kafka.awaitRecord(Topics.INCIDENT_EVENTS.name(), about(target, RollbackSucceeded.class));
         assertThat(count(target)).isEqualTo(1);
         assertThat(execution(incident).commandId).isEqualTo(command.commandId());
-        assertThat(SandboxResource.sandbox.deploymentPatches(target.namespace(), target.service())).hasSize(1);
+        assertThat(KubernetesSandboxResource.sandbox.deploymentPatches(target.namespace(), target.service())).hasSize(1);
         assertThat(DeploymentRevisions.versionOf(deployment(target).getSpec().getTemplate())).isEqualTo("v2");
     }
 

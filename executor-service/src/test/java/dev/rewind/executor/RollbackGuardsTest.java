@@ -16,32 +16,19 @@ import dev.rewind.events.incident.RollbackFailed;
 import dev.rewind.events.incident.RollbackSucceeded;
 import dev.rewind.kubernetes.DeploymentRevisions;
 import dev.rewind.platform.testing.InfrastructureResource;
-import dev.rewind.platform.testing.TestKafka;
+import dev.rewind.platform.testing.KafkaClientTest;
+import dev.rewind.platform.testing.KubernetesSandboxResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The executor acts only while the world is what the decision saw, and only where the environment allows. */
 @QuarkusTest
 @WithTestResource(InfrastructureResource.class)
-@WithTestResource(SandboxResource.class)
-class RollbackGuardsTest {
-
-    private static TestKafka kafka;
-
-    @BeforeAll
-    static void connect() {
-        kafka = TestKafka.connect();
-    }
-
-    @AfterAll
-    static void close() {
-        kafka.close();
-    }
+@WithTestResource(KubernetesSandboxResource.class)
+class RollbackGuardsTest extends KafkaClientTest {
 
     @Test
     void refusesWhenSomeoneDeployedAfterTheDecision() {
@@ -93,7 +80,7 @@ class RollbackGuardsTest {
     @Test
     void refusesATargetInANamespaceItsEnvironmentDoesNotOwn() {
         TargetKey target = new TargetKey("development", "payments", uniqueTarget("development").service());
-        SandboxResource.sandbox.deployWithHistory("payments", target.service(), Rollbacks.IMAGE,
+        KubernetesSandboxResource.sandbox.deployWithHistory("payments", target.service(), Rollbacks.IMAGE,
                 List.of("v1.2.5", "v1.3.0"));
 
         RollbackFailed failed = outcome(kafka, target, command(target, UUID.randomUUID()), RollbackFailed.class);
@@ -109,7 +96,7 @@ class RollbackGuardsTest {
         deploy(unlabelled, "v1.2.5", "v1.3.0");
         TargetKey labelled = uniqueTarget("production");
         deploy(labelled, "v1.2.5", "v1.3.0");
-        SandboxResource.sandbox.client().apps().deployments().inNamespace(labelled.namespace())
+        KubernetesSandboxResource.sandbox.client().apps().deployments().inNamespace(labelled.namespace())
                 .withName(labelled.service()).edit(d -> {
                     d.getMetadata().getLabels().put("environment", "production");
                     return d;

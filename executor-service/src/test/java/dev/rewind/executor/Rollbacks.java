@@ -15,6 +15,7 @@ import dev.rewind.events.incident.RollbackSucceeded;
 import dev.rewind.executor.persistence.ExecutionRecord;
 import dev.rewind.kubernetes.DeploymentRevisions;
 import dev.rewind.platform.messaging.CloudEventHeaders;
+import dev.rewind.platform.testing.KubernetesSandboxResource;
 import dev.rewind.platform.testing.TestKafka;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -33,22 +34,22 @@ final class Rollbacks {
 
     /** Seeds the target's Deployment through {@code versions} (image tags), the last one running. */
     static Deployment deploy(TargetKey target, String... versions) {
-        return SandboxResource.sandbox.deployWithHistory(target.namespace(), target.service(), IMAGE,
+        return KubernetesSandboxResource.sandbox.deployWithHistory(target.namespace(), target.service(), IMAGE,
                 List.of(versions));
     }
 
     /** Deploys {@code version} on top, as a team's next release would. */
     static void release(TargetKey target, String version) {
-        SandboxResource.sandbox.client().apps().deployments().inNamespace(target.namespace())
+        KubernetesSandboxResource.sandbox.client().apps().deployments().inNamespace(target.namespace())
                 .withName(target.service()).edit(d -> {
                     d.getSpec().getTemplate().getSpec().getContainers().get(0).setImage(IMAGE + ":" + version);
                     return d;
                 });
-        SandboxResource.sandbox.controller().reconcileAll();
+        KubernetesSandboxResource.sandbox.controller().reconcileAll();
     }
 
     static Deployment deployment(TargetKey target) {
-        return SandboxResource.sandbox.client().apps().deployments().inNamespace(target.namespace())
+        return KubernetesSandboxResource.sandbox.client().apps().deployments().inNamespace(target.namespace())
                 .withName(target.service()).get();
     }
 
@@ -79,7 +80,7 @@ final class Rollbacks {
 
     /** The applied rollback patches of the target's Deployment. */
     static int appliedPatches(TargetKey target) {
-        return SandboxResource.sandbox.appliedDeploymentPatches(target.namespace(), target.service()).size();
+        return KubernetesSandboxResource.sandbox.appliedDeploymentPatches(target.namespace(), target.service()).size();
     }
 
     /** Sends {@code command} and returns its outcome, asserting it is a {@code type}. */

@@ -31,6 +31,8 @@ public final class ClusterClients implements AutoCloseable {
             throw new IllegalStateException("kubeconfig context '" + context + "' not found: check KUBECONFIG and "
                     + "the environment's rewind.environments.<name>.context");
         }
+        // Callers retry what is worth retrying, with their own bounds: no hidden retries underneath.
+        config.setRequestRetryBackoffLimit(0);
         return new KubernetesClientBuilder().withConfig(config).build();
     }
 

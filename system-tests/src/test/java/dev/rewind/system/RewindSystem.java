@@ -61,8 +61,7 @@ final class RewindSystem implements AutoCloseable {
         env.put("KUBECONFIG", kubeconfig.toString());
         env.put("SLACK_WEBHOOK_URL", slack.url() + "/services/T000/B000/XXXX");
         env.put("ALERTMANAGER_TOKEN", WEBHOOK_TOKEN);
-        env.put("QUARKUS_CONFIG_LOCATIONS",
-                root.resolve("system-tests/src/test/resources/environments.properties").toString());
+        env.putAll(environmentsConfig());
         for (String name : SERVICES) {
             system.services.put(name, ServiceProcess.start(root, name, env));
         }
@@ -72,12 +71,10 @@ final class RewindSystem implements AutoCloseable {
         return system;
     }
 
-    /**
-     * The environments the packaged services run with, as environment variables (they run in the prod profile, which
-     * configures none): {@code development} owns namespace {@code shop}, where the system tests' targets live.
-     */
+    /** The environments the packaged services may act in: those of the tests' targets (see the properties file). */
     static Map<String, String> environmentsConfig() {
-        return Map.of("REWIND_ENVIRONMENTS_DEVELOPMENT_NAMESPACES", "shop");
+        return Map.of("QUARKUS_CONFIG_LOCATIONS",
+                projectRoot().resolve("system-tests/src/test/resources/environments.properties").toString());
     }
 
     String url(String service) {

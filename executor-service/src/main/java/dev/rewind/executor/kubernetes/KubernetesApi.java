@@ -3,6 +3,7 @@ package dev.rewind.executor.kubernetes;
 import dev.rewind.executor.config.ExecutorConfig;
 import dev.rewind.executor.domain.ExecutionInterrupted;
 import dev.rewind.executor.domain.RollbackRefused;
+import dev.rewind.kubernetes.KubernetesFailures;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -19,7 +20,7 @@ import org.jboss.logging.Logger;
 
 /**
  * The executor's Kubernetes API calls, each retried with exponential backoff and jitter while it fails for a passing
- * reason ({@link TransientFailures}), within {@code rewind.executor.kubernetes-retry.max-duration}; then the last
+ * reason ({@link KubernetesFailures}), within {@code rewind.executor.kubernetes-retry.max-duration}; then the last
  * failure is thrown. The only retry policy: fabric8's own retries are switched off in application.properties.
  */
 @ApplicationScoped
@@ -39,7 +40,7 @@ public class KubernetesApi {
                 .delay(policy.delay().toMillis(), ChronoUnit.MILLIS)
                 .jitter(policy.jitter().toMillis(), ChronoUnit.MILLIS)
                 .withExponentialBackoff().factor(2).maxDelay(policy.maxDelay().toMillis(), ChronoUnit.MILLIS).done()
-                .whenException(TransientFailures::isTransient)
+                .whenException(KubernetesFailures::isTransient)
                 .beforeRetry(failure -> LOG.warnf("Kubernetes API call failed (%s); retrying", failure.toString()))
                 .done()
                 .build();

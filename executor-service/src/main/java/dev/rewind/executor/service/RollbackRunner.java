@@ -11,10 +11,10 @@ import dev.rewind.executor.domain.RollbackRefused;
 import dev.rewind.executor.kubernetes.DeploymentRollbacks;
 import dev.rewind.executor.kubernetes.RolloutStatus;
 import dev.rewind.executor.kubernetes.TargetClusters;
-import dev.rewind.executor.kubernetes.TransientFailures;
 import dev.rewind.executor.kubernetes.UndoPlan;
 import dev.rewind.executor.persistence.ExecutionLease;
 import dev.rewind.executor.persistence.ExecutionRecord;
+import dev.rewind.kubernetes.KubernetesFailures;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -207,7 +207,7 @@ public class RollbackRunner {
         if (e instanceof RollbackRefused) {
             return e.getMessage();
         }
-        if (TransientFailures.isTransient(e)) {
+        if (KubernetesFailures.isTransient(e)) {
             return "the Kubernetes API kept failing for " + config.kubernetesRetry().maxDuration() + " ("
                     + e.getMessage() + "); not rolled back: check the cluster's API server, then roll back by hand";
         }

@@ -14,8 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,19 +21,7 @@ import org.junit.jupiter.api.Test;
  * database checks up; records that are not valid events land in {@code <topic>.dlq} with the reason, and the next
  * valid record is still processed.
  */
-public abstract class ServiceContract {
-
-    protected static TestKafka kafka;
-
-    @BeforeAll
-    static void connectToKafka() {
-        kafka = TestKafka.connect();
-    }
-
-    @AfterAll
-    static void closeKafka() {
-        kafka.close();
-    }
+public abstract class ServiceContract extends KafkaClientTest {
 
     /** The topic the service consumes. */
     protected abstract Topic<?> inputTopic();

@@ -1,17 +1,19 @@
-package dev.rewind.detector.config;
+package dev.rewind.kubernetes;
 
-import dev.rewind.kubernetes.ClusterClients;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 
-/** The Kubernetes clients of the configured environments' clusters; read-only use in the detector. */
-@ApplicationScoped
+/**
+ * Produces the {@link ClusterClients} of a service that talks to Kubernetes: one API client per kubeconfig context,
+ * the default one being the client Quarkus configured (in-cluster, or KUBECONFIG).
+ */
+@Singleton
 public class ClusterClientsProducer {
 
     @Produces
-    @ApplicationScoped
+    @Singleton
     ClusterClients clusterClients(KubernetesClient defaultClient) {
         return new ClusterClients(defaultClient);
     }
