@@ -15,6 +15,7 @@ import dev.rewind.executor.kubernetes.UndoPlan;
 import dev.rewind.executor.persistence.ExecutionLease;
 import dev.rewind.executor.persistence.ExecutionRecord;
 import dev.rewind.kubernetes.KubernetesFailures;
+import dev.rewind.platform.messaging.TransientFailures;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -219,14 +220,14 @@ public class RollbackRunner {
         return "unexpected error: " + e;
     }
 
+    /** A failure of the database that will pass, not of the cluster (whose retries already ran out). */
     private static boolean databaseAway(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof java.sql.SQLException || cause instanceof jakarta.persistence.PersistenceException
-                    || cause instanceof jakarta.transaction.SystemException) {
-                return true;
+            if (cause instanceof KubernetesClientException) {
+                return false;
             }
         }
-        return false;
+        return TransientFailures.isTransient(e);
     }
 
     private static boolean interrupted(Throwable e) {
