@@ -128,7 +128,9 @@ class RollbackFlowIT {
         rewind.postAlert(target).then().statusCode(202);
         Infrastructure.interruptPostgres(Duration.ofSeconds(10));
 
-        await().atMost(Duration.ofMinutes(3)).until(() -> incidentStatus(target).equals("ROLLED_BACK"));
+        // The query API may answer 5xx while the database comes back; what counts is that the flow completes.
+        await().atMost(Duration.ofMinutes(3)).ignoreExceptions()
+                .until(() -> incidentStatus(target).equals("ROLLED_BACK"));
         assertThat(rewind.sandbox.deploymentPatches(target.namespace(), target.service())).hasSize(1);
         try (TestKafka kafka = TestKafka.connect()) {
             for (Topic<?> topic : Topics.ALL) {

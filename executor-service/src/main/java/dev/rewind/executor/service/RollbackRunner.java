@@ -24,7 +24,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
-import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -78,15 +77,27 @@ public class RollbackRunner {
     @Scheduled(every = "${rewind.executor.lease.sweep-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void takeOverUnowned() {
         if (!stopping) {
-            lease.claimable().forEach(this::submit);
+            whileDatabaseAnswers("look for executions to take over", () -> lease.claimable().forEach(this::submit));
         }
     }
 
     @Scheduled(every = "${rewind.executor.lease.renew-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void renewLeases() {
         if (!leased.isEmpty() && !stopping) {
-            List<UUID> lost = lease.renew(Set.copyOf(leased));
-            lost.forEach(id -> LOG.warnf("execution %s: lease lost; another instance drives it now", id));
+            whileDatabaseAnswers("renew leases", () -> lease.renew(Set.copyOf(leased)).forEach(
+                    id -> LOG.warnf("execution %s: lease lost; another instance drives it now", id)));
+        }
+    }
+
+    /** Runs a periodic chore; a database that is away is said in one line, and the next tick tries again. */
+    private static void whileDatabaseAnswers(String chore, Runnable task) {
+        try {
+            task.run();
+        } catch (RuntimeException e) {
+            if (!databaseAway(e)) {
+                throw e;
+            }
+            LOG.warnf("cannot %s now, trying again at the next tick: %s", chore, e.getMessage());
         }
     }
 
