@@ -11,6 +11,7 @@ import io.smallrye.faulttolerance.api.Guard;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
@@ -54,10 +55,10 @@ public class DeployedReleases {
                     + target.service() + " not found in the " + environment.name() + " cluster: nothing Rewind can "
                     + "roll back; check the alert's service label");
         }
-        if (!environment.carriesLabels(deployment.getMetadata().getLabels())) {
-            return new ReleaseLookup.Refused(DeclineReason.TARGET_NOT_CONFIGURED, "deployment " + target.namespace()
-                    + "/" + target.service() + " lacks the labels " + environment.deploymentLabels() + " of environment "
-                    + environment.name() + "; Rewind does not act on it");
+        Optional<String> notOurs = environment.labelRefusal(target.namespace() + "/" + target.service(),
+                deployment.getMetadata().getLabels());
+        if (notOurs.isPresent()) {
+            return new ReleaseLookup.Refused(DeclineReason.TARGET_NOT_CONFIGURED, notOurs.get());
         }
         return new ReleaseLookup.Running(DeploymentRevisions.releaseOf(deployment));
     }

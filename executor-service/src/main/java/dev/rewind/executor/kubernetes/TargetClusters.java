@@ -9,8 +9,6 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Where a target may be acted on: only in the cluster and namespaces configured for its environment, and only on
@@ -43,13 +41,9 @@ public class TargetClusters {
 
     /** Refuses {@code deployment} when it lacks a label its environment requires. */
     public static void requireLabels(Environment environment, Deployment deployment) {
-        Map<String, String> labels = deployment.getMetadata().getLabels();
-        if (!environment.carriesLabels(labels)) {
-            throw new RollbackRefused("deployment " + deployment.getMetadata().getNamespace() + "/"
-                    + deployment.getMetadata().getName() + " does not carry the labels of environment '"
-                    + environment.name() + "' " + new TreeMap<>(environment.deploymentLabels()) + " (its labels: "
-                    + (labels == null ? "{}" : new TreeMap<>(labels)) + "); Rewind does not act on it: fix the "
-                    + "Deployment's labels or rewind.environments." + environment.name() + ".deployment-labels");
-        }
+        environment.labelRefusal(deployment.getMetadata().getNamespace() + "/" + deployment.getMetadata().getName(),
+                deployment.getMetadata().getLabels()).ifPresent(reason -> {
+                    throw new RollbackRefused(reason);
+                });
     }
 }

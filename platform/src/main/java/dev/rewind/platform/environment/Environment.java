@@ -3,6 +3,7 @@ package dev.rewind.platform.environment;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * One environment Rewind may act in, as configured: never as an alert claims it.
@@ -29,5 +30,19 @@ public record Environment(String name, Optional<String> context, Set<String> nam
     public boolean carriesLabels(Map<String, String> labels) {
         Map<String, String> actual = labels == null ? Map.of() : labels;
         return deploymentLabels.entrySet().stream().allMatch(e -> e.getValue().equals(actual.get(e.getKey())));
+    }
+
+    /**
+     * Why Deployment {@code deployment} ({@code namespace/name}) with {@code labels} is not this environment's, or
+     * empty when it carries every label the environment requires.
+     */
+    public Optional<String> labelRefusal(String deployment, Map<String, String> labels) {
+        if (carriesLabels(labels)) {
+            return Optional.empty();
+        }
+        return Optional.of("deployment " + deployment + " does not carry the labels of environment '" + name + "' "
+                + new TreeMap<>(deploymentLabels) + " (its labels: " + (labels == null ? "{}" : new TreeMap<>(labels))
+                + "); Rewind does not act on it: fix the Deployment's labels or rewind.environments." + name
+                + ".deployment-labels");
     }
 }

@@ -54,6 +54,17 @@ class EnvironmentsTest {
     }
 
     @Test
+    void aDeploymentWithoutTheEnvironmentsLabelsIsRefusedWithWhatToFix() {
+        Environment production = environments.named("production").orElseThrow();
+
+        assertThat(production.labelRefusal("payments/checkout", Map.of("environment", "staging")))
+                .hasValue("deployment payments/checkout does not carry the labels of environment 'production' "
+                        + "{environment=production} (its labels: {environment=staging}); Rewind does not act on it: "
+                        + "fix the Deployment's labels or rewind.environments.production.deployment-labels");
+        assertThat(production.labelRefusal("payments/checkout", Map.of("environment", "production"))).isEmpty();
+    }
+
+    @Test
     void anEnvironmentMustOwnANamespace() {
         assertThatThrownBy(() -> new Environment("staging", Optional.empty(), Set.of(), Map.of()))
                 .hasMessageContaining("rewind.environments.staging.namespaces");
