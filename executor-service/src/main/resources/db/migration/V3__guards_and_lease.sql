@@ -18,6 +18,9 @@ ALTER TABLE execution ADD COLUMN finished_at TIMESTAMPTZ;
 UPDATE execution SET finished_at = updated_at WHERE state IN ('SUCCEEDED', 'FAILED');
 UPDATE execution SET patch_sent_at = updated_at, patched_at = updated_at
     WHERE state = 'SUCCEEDED' AND (message IS NULL OR message NOT LIKE 'skipped rollback%');
+-- Before this version RUNNING meant "the patch may have been sent": a resumed execution must take a Deployment on
+-- the target template for its own patch, not for someone else's rollback.
+UPDATE execution SET patch_sent_at = updated_at WHERE state = 'RUNNING';
 CREATE INDEX execution_target_rolled_back ON execution (target, finished_at) WHERE patched_at IS NOT NULL;
 
 -- At most one rollback of a target in flight, whichever incident asked: a second one would see the first one's

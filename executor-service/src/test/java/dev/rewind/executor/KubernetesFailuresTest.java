@@ -4,16 +4,20 @@ import static dev.rewind.executor.Rollbacks.appliedPatches;
 import static dev.rewind.executor.Rollbacks.command;
 import static dev.rewind.executor.Rollbacks.deploy;
 import static dev.rewind.executor.Rollbacks.outcome;
+import static dev.rewind.executor.Rollbacks.outcomeOf;
 import static dev.rewind.platform.testing.PublishedEvents.uniqueTarget;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.rewind.events.TargetKey;
+import dev.rewind.events.Topics;
 import dev.rewind.events.command.RollbackApproved;
 import dev.rewind.events.incident.RollbackFailed;
 import dev.rewind.events.incident.RollbackSucceeded;
 import dev.rewind.platform.testing.InfrastructureResource;
 import dev.rewind.platform.testing.KafkaClientTest;
 import dev.rewind.platform.testing.KubernetesSandboxResource;
+import dev.rewind.platform.testing.TestKafka;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.UUID;
@@ -63,9 +67,32 @@ class KubernetesFailuresTest extends KafkaClientTest {
             RollbackFailed failed = outcome(kafka, target, command, RollbackFailed.class);
 
             assertThat(failed.reason()).startsWith("the Kubernetes API kept failing for PT6S (")
-                    .contains("503").endsWith("; not rolled back: check the cluster's API server, then roll back "
-                            + "by hand");
+                    .contains("503").endsWith(" before any patch was sent; not rolled back: check the cluster's API "
+                            + "server, then roll back by hand");
         }
         assertThat(appliedPatches(target)).isZero();
+    }
+
+    @Test
+    void anApiOutageAfterThePatchNeverSaysNotRolledBack() throws Exception {
+        TargetKey target = uniqueTarget("development");
+        deploy(target, "v1.2.5", "v1.3.0");
+        RollbackApproved command = command(target, UUID.randomUUID());
+        try (AutoCloseable slowPods = KubernetesSandboxResource.sandbox.controller().holdRollouts(target.namespace(),
+                target.service())) {
+            kafka.send(Topics.ROLLBACK_COMMANDS, command);
+            await().atMost(TestKafka.PATIENCE).until(() -> appliedPatches(target) == 1);
+            try (AutoCloseable outage = KubernetesSandboxResource.sandbox.failDeploymentRequests(target.namespace(),
+                    target.service(), 503, Integer.MAX_VALUE)) {
+
+                RollbackFailed failed = outcomeOf(kafka, target, command.incidentId(), RollbackFailed.class);
+
+                assertThat(failed.reason()).startsWith("the Kubernetes API kept failing for PT6S (")
+                        .contains("after the rollback patch was applied")
+                        .contains("do not roll it back again blindly")
+                        .doesNotContain("not rolled back");
+            }
+        }
+        assertThat(appliedPatches(target)).isEqualTo(1);
     }
 }

@@ -39,11 +39,10 @@ public record PatchDecision(Kind kind, UndoPlan plan, String reason) {
             if (patchMayHaveBeenSent) {
                 return new PatchDecision(Kind.ALREADY_APPLIED, plan, null);
             }
-            return refuse(judged == null
-                    ? "deployment " + plan.deployment() + " already runs the template of revision " + plan.toRevision()
-                            + ": rolled back meanwhile by someone else; not rolling back"
-                    : ReleaseGuard.refusal(plan.deployment(), DeploymentRevisions.releaseOf(now), judged,
-                            incidentNumber).orElseThrow());
+            String alreadyThere = "deployment " + plan.deployment() + " already runs the template of revision "
+                    + plan.toRevision() + ": rolled back meanwhile by someone else; not rolling back";
+            return refuse(judged == null ? alreadyThere : ReleaseGuard.refusal(plan.deployment(),
+                    DeploymentRevisions.releaseOf(now), judged, incidentNumber).orElse(alreadyThere));
         }
         if (judged != null) {
             var refusal = ReleaseGuard.refusal(plan.deployment(), DeploymentRevisions.releaseOf(now), judged,

@@ -99,10 +99,13 @@ public class ExecutionRecord extends PanacheEntityBase {
         return find("incidentId", incidentId).firstResultOptional();
     }
 
-    /** The latest rollback of {@code target} that patched the cluster and succeeded since {@code since}, if any. */
+    /**
+     * The latest rollback of {@code target} that patched (or may have patched) the cluster and finished since
+     * {@code since}, whatever its outcome: a rollback whose rollout then failed still changed the Deployment.
+     */
     public static Optional<ExecutionRecord> lastRollbackOf(String target, Instant since) {
-        return find("target = ?1 and state = ?2 and patchedAt is not null and finishedAt > ?3 order by finishedAt desc",
-                target, ExecutionState.SUCCEEDED, since).firstResultOptional();
+        return find("target = ?1 and patchSentAt is not null and finishedAt > ?2 order by finishedAt desc",
+                target, since).firstResultOptional();
     }
 
     /** Another execution of {@code target} that is past planning and not finished, if any. */

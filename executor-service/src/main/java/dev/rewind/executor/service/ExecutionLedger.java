@@ -24,6 +24,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import org.hibernate.exception.ConstraintViolationException;
 
 /**
  * Every state change of an execution, each in its own transaction with the incident event that announces it, and
@@ -32,6 +33,9 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class ExecutionLedger {
+
+    /** The unique index that allows one running execution per target (V3 migration). */
+    private static final String RUNNING_PER_TARGET = "execution_one_running_per_target";
 
     private final Outbox outbox;
     private final Clock clock;
@@ -82,6 +86,9 @@ public class ExecutionLedger {
             // The unique index on running executions per target settles a race with another execution here.
             ExecutionRecord.flush();
         } catch (PersistenceException e) {
+            if (!violates(e, RUNNING_PER_TARGET)) {
+                throw e; // a database failure, not a second rollback: the caller tells them apart
+            }
             throw new RollbackRefused("deployment " + plan.deployment() + " is being rolled back already by another "
                     + "execution; not starting a second rollback");
         }
@@ -165,4 +172,15 @@ public class ExecutionLedger {
     private static TargetKey target(ExecutionRecord execution) {
         return TargetKey.parse(execution.target);
     }
+
+    /** True when {@code failure} is the violation of unique index {@code index}. */
+    private static boolean violates(Throwable failure, String index) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ConstraintViolationException violation && index.equals(violation.getConstraintName())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
 }

@@ -114,7 +114,9 @@ public class RollbackRunner {
         workers.shutdownNow();
         try {
             if (!workers.awaitTermination(STOP_GRACE_SECONDS, TimeUnit.SECONDS)) {
-                LOG.warn("rollbacks still running at shutdown; their leases expire and another instance resumes them");
+                LOG.warnf("rollbacks still running %d s into the stop; their leases are given back all the same: "
+                        + "another instance resumes them, and the patch's compare-and-set keeps a second patch out",
+                        STOP_GRACE_SECONDS);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -168,7 +170,7 @@ public class RollbackRunner {
                 return;
             }
             try {
-                ledger.fail(executionId, reasonOf(e));
+                ledger.fail(executionId, reasonOf(e, ledger.load(executionId)));
             } catch (RuntimeException unrecorded) {
                 // The database is likely away: the lease expires and this or another instance resumes the execution.
                 LOG.errorf(unrecorded, "execution %s: cannot record its failure (%s); it will be resumed",
@@ -203,6 +205,10 @@ public class RollbackRunner {
             }
         } else {
             plan = ExecutionLedger.planOf(execution);
+            if (plan.skipped() != null) {
+                ledger.succeed(id, plan.skipped()); // planned as nothing to do; interrupted before it was recorded
+                return;
+            }
         }
         boolean patchMayHaveBeenSent = ledger.patchSending(id);
         rollbacks.apply(target, plan, judged, incident, patchMayHaveBeenSent);
@@ -215,13 +221,22 @@ public class RollbackRunner {
         }
     }
 
-    private String reasonOf(RuntimeException e) {
+    private String reasonOf(RuntimeException e, ExecutionRecord execution) {
         if (e instanceof RollbackRefused) {
             return e.getMessage();
         }
         if (KubernetesFailures.isTransient(e)) {
-            return "the Kubernetes API kept failing for " + config.kubernetesRetry().maxDuration() + " ("
-                    + e.getMessage() + "); not rolled back: check the cluster's API server, then roll back by hand";
+            String failing = "the Kubernetes API kept failing for " + config.kubernetesRetry().maxDuration() + " ("
+                    + e.getMessage() + ")";
+            if (execution != null && execution.patchSentAt != null) {
+                // Never say "not rolled back" when the patch may be on the cluster: rolling back by hand would then
+                // restore the faulty release.
+                return failing + " after the rollback patch was " + (execution.patchedAt != null ? "applied"
+                        : "sent (it may have been applied)") + ": check 'kubectl rollout history' and 'kubectl rollout"
+                        + " status' for the deployment before acting; do not roll it back again blindly";
+            }
+            return failing + " before any patch was sent; not rolled back: check the cluster's API server, then "
+                    + "roll back by hand";
         }
         if (e instanceof KubernetesClientException) {
             return "the Kubernetes API refused the rollback: " + e.getMessage();
