@@ -12,18 +12,15 @@ import java.util.Set;
  * The outbox relay's ordering rules: records are ordered per record key only, so a record that fails holds back the
  * later records of its own key and nothing else.
  * <ul>
- * <li>A round sends a key's pending records in position order. Records of one key on one topic go to one partition,
- * and the idempotent producer (acks=all, at most 5 requests in flight) writes them there in send order even across
- * its own retries.</li>
+ * <li>A round sends a key's pending records in position order, each once the previous one is acknowledged
+ * ({@link RelayRound}): a record re-sent by the Kafka sink after a failure can never land after a later one.</li>
  * <li>Once a record of a key is known to fail (an earlier round failed it, or its send has no outcome yet), it is
  * sent on its own: none of the key's later records is sent until it is published or parked.</li>
  * <li>A record is marked published only when no earlier record of its key is pending: a later record acknowledged
  * in a round where an earlier one failed stays pending ({@link Verdict#HELD}) and is sent again after it.</li>
  * <li>A parked record is out of the stream: it never holds back its key (see {@link Verdict#PARKED}).</li>
  * </ul>
- * So each record's first copy reaches its partition after the first copies of the earlier records of its key,
- * except after a failure in the very round that first hit it: the producer may then have written later records of
- * the key before the failed one, and they are sent again after it.
+ * So each record's first copy reaches its partition after the first copies of the earlier records of its key.
  */
 public final class PerKeyOrder {
 

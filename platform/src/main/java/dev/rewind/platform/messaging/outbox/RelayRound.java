@@ -2,17 +2,21 @@ package dev.rewind.platform.messaging.outbox;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.kafka.common.errors.RetriableException;
 
 /**
  * One round of the outbox relay, free of Quarkus: chooses what to send by the {@link PerKeyOrder}, sends it, waits
- * for the outcomes and settles each record. At most {@code batchSize} sends are in flight at any time, counting the
- * ones earlier rounds still wait for.
+ * for the outcomes and settles each record. Records of different keys are sent at once; a key's next record is sent
+ * when its previous one is acknowledged. At most {@code batchSize} sends are in flight at any time, counting the ones
+ * earlier rounds still wait for.
  */
 public final class RelayRound {
 
@@ -43,13 +47,11 @@ public final class RelayRound {
         Set<Long> busy = inFlight.positions();
         List<PendingRecord> chosen = PerKeyOrder.toSend(candidates, busy, batchSize - busy.size());
         List<CompletableFuture<Void>> acks = new ArrayList<>(chosen.size());
+        Map<String, CompletableFuture<Void>> previousOfKey = new HashMap<>();
         for (PendingRecord record : chosen) {
-            CompletableFuture<Void> ack;
-            try {
-                ack = sender.send(record);
-            } catch (RuntimeException e) { // e.g. the emitter's buffer is full: this record simply was not sent
-                ack = CompletableFuture.failedFuture(e);
-            }
+            CompletableFuture<Void> previous = previousOfKey.get(record.key());
+            CompletableFuture<Void> ack = previous == null ? sendNow(record) : sendAfter(previous, record);
+            previousOfKey.put(record.key(), ack);
             inFlight.add(record.position(), ack);
             acks.add(ack);
         }
@@ -59,6 +61,34 @@ public final class RelayRound {
             sent.add(new PerKeyOrder.Sent(chosen.get(i), outcome(acks.get(i))));
         }
         return PerKeyOrder.settle(sent);
+    }
+
+    private CompletableFuture<Void> sendNow(PendingRecord record) {
+        try {
+            return sender.send(record);
+        } catch (RuntimeException e) { // e.g. the emitter's buffer is full: this record simply was not sent
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /**
+     * Sends {@code record} once the previous record of its key is acknowledged, or refused for good (parked: out of
+     * the stream), so that it can never overtake it, not even when the Kafka sink re-sends a failed record on its
+     * own. When the previous one was not delivered, {@code record} is not sent this round.
+     */
+    private CompletableFuture<Void> sendAfter(CompletableFuture<Void> previous, PendingRecord record) {
+        return previous.handle((acknowledged, failure) -> failure).thenComposeAsync(failure ->
+                failure == null || SendFailures.permanentRejection(failure).isPresent()
+                        ? sendNow(record) : CompletableFuture.failedFuture(new EarlierRecordNotDelivered(record)));
+    }
+
+    /** A record held back because an earlier record of its key was not delivered; it is sent after that one. */
+    static final class EarlierRecordNotDelivered extends RetriableException {
+
+        EarlierRecordNotDelivered(PendingRecord record) {
+            super("not sent: an earlier record of key " + record.key() + " was not delivered in this round; it is"
+                    + " sent after that one");
+        }
     }
 
     private void awaitAll(List<CompletableFuture<Void>> acks) throws InterruptedException {

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.junit.jupiter.api.Test;
@@ -25,8 +26,10 @@ class RelayRoundTest {
 
     private RelayRound round(int batchSize) {
         return new RelayRound(record -> {
-            sends.add(record.position());
-            return outcomes.computeIfAbsent(record.position(), p -> new CompletableFuture<>());
+            synchronized (sends) {
+                sends.add(record.position());
+                return outcomes.computeIfAbsent(record.position(), p -> new CompletableFuture<>());
+            }
         }, inFlight, Duration.ofMillis(50), batchSize);
     }
 
@@ -40,6 +43,44 @@ class RelayRoundTest {
 
         assertThat(settled).extracting(Settlement::verdict)
                 .containsExactly(Verdict.PARKED, Verdict.PUBLISHED, Verdict.PUBLISHED);
+    }
+
+    @Test
+    void aKeysNextRecordIsSentOnlyOnceThePreviousOneIsAcknowledged() throws InterruptedException {
+        CompletableFuture<Void> first = new CompletableFuture<>();
+        AtomicBoolean secondSentBeforeFirstAcknowledged = new AtomicBoolean();
+        RelayRound round = new RelayRound(record -> {
+            synchronized (sends) {
+                sends.add(record.position());
+            }
+            if (record.position() == 2) {
+                secondSentBeforeFirstAcknowledged.set(!first.isDone());
+            }
+            if (record.position() == 3) {
+                first.complete(null); // the broker acknowledges record 1 only once key B's record went out
+            }
+            return record.position() == 1 ? first : CompletableFuture.completedFuture(null);
+        }, inFlight, Duration.ofSeconds(30), 10);
+
+        List<Settlement> settled = round.run(List.of(record(1, A), record(2, A), record(3, B)));
+
+        assertThat(settled).extracting(Settlement::verdict)
+                .containsExactly(Verdict.PUBLISHED, Verdict.PUBLISHED, Verdict.PUBLISHED);
+        assertThat(sends).containsExactly(1L, 3L, 2L);
+        assertThat(secondSentBeforeFirstAcknowledged).isFalse();
+    }
+
+    @Test
+    void aKeysNextRecordIsNotSentWhenThePreviousOneWasNotDelivered() throws InterruptedException {
+        outcomes.put(1L, CompletableFuture.failedFuture(new TimeoutException("Topic not present in metadata")));
+        outcomes.put(3L, CompletableFuture.completedFuture(null));
+
+        List<Settlement> settled = round(10).run(List.of(record(1, A), record(2, A), record(3, B)));
+
+        assertThat(settled).extracting(Settlement::verdict)
+                .containsExactly(Verdict.RETRY, Verdict.RETRY, Verdict.PUBLISHED);
+        assertThat(settled.get(1).detail()).contains("not sent: an earlier record of key " + A);
+        assertThat(sends).containsExactlyInAnyOrder(1L, 3L);
     }
 
     @Test
