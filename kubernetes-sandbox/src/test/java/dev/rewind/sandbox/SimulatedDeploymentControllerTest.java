@@ -119,7 +119,12 @@ class SimulatedDeploymentControllerTest {
             d.getSpec().getTemplate().getSpec().getContainers().get(0).setImage("registry.example/slow:v2");
             return d;
         });
-        await().atMost(Duration.ofSeconds(10)).until(() -> "2".equals(revision("slow")));
+        // The revision annotation and the status are separate writes: wait until the status is that of revision 2.
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            Deployment now = sandbox.client().apps().deployments().inNamespace("shop").withName("slow").get();
+            assertThat(now.getMetadata().getAnnotations()).containsEntry(DeploymentRevisions.REVISION, "2");
+            assertThat(now.getStatus().getObservedGeneration()).isEqualTo(now.getMetadata().getGeneration());
+        });
         assertThat(status("slow").getUpdatedReplicas()).isZero();
 
         hold.close();
