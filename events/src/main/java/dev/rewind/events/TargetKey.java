@@ -31,6 +31,11 @@ public record TargetKey(String environment, String namespace, String service) {
         return new TargetKey(parts[0], parts[1], parts[2]);
     }
 
+    /** True when {@code value} is a Kubernetes DNS-1123 label, the rule every part of a target key follows. */
+    public static boolean isDns1123Label(String value) {
+        return value != null && LABEL.matcher(value).matches();
+    }
+
     @JsonValue
     @Override
     public String toString() {
@@ -38,7 +43,7 @@ public record TargetKey(String environment, String namespace, String service) {
     }
 
     private static void requireLabel(String part, String value) {
-        if (value == null || !LABEL.matcher(value).matches()) {
+        if (!isDns1123Label(value)) {
             throw new IllegalArgumentException("target " + part + " must be a DNS-1123 label "
                     + "(lower-case letters, digits and '-', at most 63 characters), got '" + value + "'");
         }

@@ -1,11 +1,11 @@
 package dev.rewind.detector.api;
 
+import dev.rewind.events.TargetKey;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
- * The rule the labels naming a target must follow: a Kubernetes DNS-1123 label, as namespaces and Deployment names
- * are. Says what is wrong with a value, so that a present but invalid label is never reported as missing.
+ * The rule the labels naming a target must follow ({@link TargetKey#isDns1123Label}), explained: says what is wrong
+ * with a value, so that a present but invalid label is never reported as missing.
  */
 public final class Dns1123Label {
 
@@ -13,7 +13,6 @@ public final class Dns1123Label {
     public static final String RULE = "must be a DNS-1123 label (lower-case letters, digits and '-', at most "
             + MAX_LENGTH + " characters, beginning and ending with a letter or digit)";
 
-    private static final Pattern LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
     private static final int ECHOED_LENGTH = 40;
 
     private Dns1123Label() {
@@ -21,7 +20,7 @@ public final class Dns1123Label {
 
     /** Why {@code value} is not a DNS-1123 label, as "must be ...; got ..., which ..."; empty when it is one. */
     public static Optional<String> violation(String value) {
-        if (LABEL.matcher(value).matches()) {
+        if (TargetKey.isDns1123Label(value)) {
             return Optional.empty();
         }
         return Optional.of(RULE + "; got " + echo(value) + ", which " + reason(value));

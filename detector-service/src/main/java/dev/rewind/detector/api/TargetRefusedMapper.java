@@ -1,9 +1,11 @@
 package dev.rewind.detector.api;
 
 import dev.rewind.detector.service.TargetRefused;
+import dev.rewind.platform.http.FieldViolation;
+import dev.rewind.platform.http.Problems;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
-import java.util.Map;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
@@ -13,14 +15,12 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class TargetRefusedMapper {
 
     @ServerExceptionMapper
-    public Response refused(TargetRefused refused) {
-        List<Map<String, String>> violations = refused.refusals().stream()
-                .map(r -> Map.of("field", "alerts[" + r.index() + "].labels", "in", "body", "message", r.reason()))
+    public Response refused(TargetRefused refused, UriInfo uriInfo) {
+        List<FieldViolation> violations = refused.refusals().stream()
+                .map(r -> FieldViolation.body("alerts[" + r.index() + "].labels", r.reason()))
                 .toList();
-        return Response.status(422).type("application/problem+json")
-                .entity(Map.of("status", 422, "title", "Unprocessable Content",
-                        "detail", "alerts name targets outside Rewind's configured environments; nothing was accepted",
-                        "violations", violations))
-                .build();
+        return Problems.toResponse(Problems.of(Problems.UNPROCESSABLE_CONTENT,
+                "alerts name targets outside Rewind's configured environments; nothing was accepted", violations),
+                refused, uriInfo);
     }
 }

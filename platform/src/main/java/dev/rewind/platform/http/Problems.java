@@ -14,6 +14,26 @@ import java.util.stream.Collectors;
  */
 public final class Problems {
 
+    /**
+     * 422: the request is well formed, but what it asks is refused (Jakarta REST 3.1 names no such status).
+     */
+    public static final Response.StatusType UNPROCESSABLE_CONTENT = new Response.StatusType() {
+        @Override
+        public int getStatusCode() {
+            return 422;
+        }
+
+        @Override
+        public Response.Status.Family getFamily() {
+            return Response.Status.Family.CLIENT_ERROR;
+        }
+
+        @Override
+        public String getReasonPhrase() {
+            return "Unprocessable Content";
+        }
+    };
+
     /** Details name at most this many violations; the {@code violations} list carries them all. */
     private static final int VIOLATIONS_IN_DETAIL = 3;
 
