@@ -69,7 +69,7 @@ class RollbackRequestConsumerTest extends ServiceContract {
         ApprovalRequested asked = assertCloudEvent(
                 kafka.awaitRecord(Topics.INCIDENT_EVENTS.name(), about(target, ApprovalRequested.class)),
                 Topics.INCIDENT_EVENTS, ApprovalRequested.class, SERVICE);
-        assertThat(asked.requiredApprovals()).isEqualTo(1);
+        assertThat(asked.approvals()).hasSize(1);
         assertThat(Duration.between(asked.occurredAt(), asked.deadline())).isEqualTo(Duration.ofMinutes(15));
         ApprovalRequestRecord stored = stored(request.requestId());
         assertThat(stored.state).isEqualTo(ApprovalState.PENDING);
@@ -127,7 +127,8 @@ class RollbackRequestConsumerTest extends ServiceContract {
         RollbackRequested fixture = EventFixtures.event(RollbackRequested.class);
         return new RollbackRequested(UUID.randomUUID(), UUID.randomUUID(), fixture.incidentNumber(), target,
                 fixture.severity(), fixture.signal(), fixture.reason(), fixture.mode(), fixture.method(),
-                fixture.toRevision(), fixture.release(), fixture.requestedBy(), fixture.evidence(), fixture.occurredAt());
+                fixture.toRevision(), fixture.release(), fixture.rollbackTo(), fixture.deployedBy(), fixture.hold(),
+                fixture.requestedBy(), fixture.evidence(), fixture.occurredAt());
     }
 
     private static ApprovalRequestRecord stored(UUID requestId) {

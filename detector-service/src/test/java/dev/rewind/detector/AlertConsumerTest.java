@@ -23,6 +23,7 @@ import dev.rewind.events.incident.DeclineReason;
 import dev.rewind.events.incident.IncidentOpened;
 import dev.rewind.events.incident.RollbackDeclined;
 import dev.rewind.events.incident.RollbackSucceeded;
+import dev.rewind.events.request.Evidence;
 import dev.rewind.events.request.RollbackRequested;
 import dev.rewind.kubernetes.DeploymentRevisions;
 import dev.rewind.platform.messaging.OutboxRecord;
@@ -63,7 +64,7 @@ class AlertConsumerTest extends ServiceContract {
         assertThat(request.severity()).isEqualTo(Severity.P1);
         assertThat(request.mode()).isEqualTo(ExecutionMode.AUTOMATED);
         assertThat(request.reason()).isEqualTo("High error rate (12% 5xx errors)");
-        assertThat(request.evidence()).containsExactly(alert.alertId());
+        assertThat(request.evidence()).extracting(Evidence::alertId).containsExactly(alert.alertId());
         assertThat(request.requestedBy()).isEqualTo("rewind-detector");
         assertThat(request.release()).as("the release judged bad, read from the cluster when deciding")
                 .isEqualTo(new Release(2, Map.of(target.service(), IMAGE + ":v1.3.0")))

@@ -17,6 +17,7 @@ import dev.rewind.events.Signal;
 import dev.rewind.events.TargetKey;
 import dev.rewind.events.Topics;
 import dev.rewind.events.alert.AlertFired;
+import dev.rewind.events.request.Evidence;
 import dev.rewind.events.request.RollbackRequested;
 import dev.rewind.platform.testing.InfrastructureResource;
 import dev.rewind.platform.testing.KafkaClientTest;
@@ -54,7 +55,7 @@ class AlertWebhookTest extends KafkaClientTest {
         RollbackRequested request = EventJson.read(
                 kafka.awaitRecord(Topics.ROLLBACK_REQUESTS.name(), about(target)).value(), RollbackRequested.class);
         assertThat(request.severity()).isEqualTo(Severity.P1);
-        assertThat(request.evidence()).containsExactly(alert.alertId());
+        assertThat(request.evidence()).extracting(Evidence::alertId).containsExactly(alert.alertId());
     }
 
     @Test

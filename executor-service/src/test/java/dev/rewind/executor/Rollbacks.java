@@ -67,7 +67,7 @@ final class Rollbacks {
         RollbackApproved fixture = EventFixtures.event(RollbackApproved.class);
         return new RollbackApproved(UUID.randomUUID(), UUID.randomUUID(), incidentId, fixture.incidentNumber(),
                 target, fixture.severity(), fixture.reason(), fixture.method(), fixture.toRevision(), judged,
-                fixture.approvedBy(), fixture.occurredAt());
+                fixture.approvedBy(), fixture.overrides(), fixture.occurredAt());
     }
 
     static ExecutionRecord execution(UUID incidentId) {

@@ -116,7 +116,7 @@ class IncidentEventConsumerTest extends ServiceContract {
     static ApprovalGranted granted(UUID incident, TargetKey target) {
         ApprovalGranted f = EventFixtures.event(ApprovalGranted.class);
         return new ApprovalGranted(incident, target, f.requestId(), f.approvedBy(), f.automatic(), f.comment(),
-                f.occurredAt());
+                f.notifyRoles(), f.occurredAt());
     }
 
     static RollbackStarted started(UUID incident, TargetKey target) {

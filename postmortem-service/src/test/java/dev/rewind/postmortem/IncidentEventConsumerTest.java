@@ -46,7 +46,7 @@ class IncidentEventConsumerTest extends ServiceContract {
 
         kafka.send(Topics.INCIDENT_EVENTS, opened(incident, target, t0));
         kafka.send(Topics.INCIDENT_EVENTS, new ApprovalGranted(incident, target, UUID.randomUUID(), "policy", true,
-                null, t0.plusSeconds(1)));
+                null, List.of(), t0.plusSeconds(1)));
         kafka.send(Topics.INCIDENT_EVENTS, new RollbackStarted(incident, target, UUID.randomUUID(),
                 RollbackMethod.KUBECTL, 2L, 1L, "v1.3.0", "v1.2.5", t0.plusSeconds(2)));
         kafka.send(Topics.INCIDENT_EVENTS, new RollbackSucceeded(incident, target, UUID.randomUUID(),
@@ -91,7 +91,7 @@ class IncidentEventConsumerTest extends ServiceContract {
         Instant t0 = Instant.now();
         IncidentOpened opened = opened(incident, target, t0);
         ApprovalGranted next = new ApprovalGranted(incident, target, UUID.randomUUID(), "policy", true, null,
-                t0.plusSeconds(1));
+                List.of(), t0.plusSeconds(1));
 
         UUID id = kafka.send(Topics.INCIDENT_EVENTS, opened);
         kafka.send(Topics.INCIDENT_EVENTS, id, opened);

@@ -147,7 +147,7 @@ class TwoExecutorsIT {
         RollbackApproved fixture = EventFixtures.event(RollbackApproved.class);
         return new RollbackApproved(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), fixture.incidentNumber(),
                 target, fixture.severity(), fixture.reason(), fixture.method(), fixture.toRevision(), judged,
-                fixture.approvedBy(), fixture.occurredAt());
+                fixture.approvedBy(), fixture.overrides(), fixture.occurredAt());
     }
 
     /**

@@ -71,15 +71,15 @@ public class RequestIntake {
             recordPolicyDecision(record.id, ApprovalDecisionRecord.Verdict.APPROVE, null, now);
             outbox.publish(Topics.INCIDENT_EVENTS, new ApprovalGranted(request.incidentId(), request.target(),
                     request.requestId(), POLICY, true, "no approval required in " + request.target().environment(),
-                    now));
+                    List.of(), now));
             outbox.publish(Topics.ROLLBACK_COMMANDS, new RollbackApproved(UUID.randomUUID(), request.requestId(),
                     request.incidentId(), request.incidentNumber(), request.target(), request.severity(),
-                    request.reason(), request.method(), request.toRevision(), request.release(), List.of(), now));
+                    request.reason(), request.method(), request.toRevision(), request.release(), List.of(), List.of(), now));
         } else {
             record.persist();
             outbox.publish(Topics.INCIDENT_EVENTS, new ApprovalRequested(request.incidentId(), request.target(),
-                    request.requestId(), request.severity(), requirement.approvals(), requirement.roles(),
-                    record.deadline, now));
+                    request.requestId(), request.severity(), List.of(requirement.roles()),
+                    List.of(request.requestedBy()), record.deadline, record.deadline, now));
         }
     }
 

@@ -11,6 +11,7 @@ import dev.rewind.events.alert.AlertFired;
 import dev.rewind.events.alert.AlertResolved;
 import dev.rewind.events.incident.IncidentOpened;
 import dev.rewind.events.incident.RollbackDeclined;
+import dev.rewind.events.request.Evidence;
 import dev.rewind.events.request.RollbackRequested;
 import dev.rewind.platform.messaging.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -77,7 +78,9 @@ public class AlertProcessor {
             IncidentRecord incident = open(alert, rollBack.severity(), rollBack.reason());
             outbox.publish(Topics.ROLLBACK_REQUESTS, new RollbackRequested(UUID.randomUUID(), incident.id,
                     incident.number, alert.target(), rollBack.severity(), alert.signal(), rollBack.reason(),
-                    rollBack.mode(), null, null, checked.release(), REQUESTER, List.of(alert.alertId()), now()));
+                    rollBack.mode(), null, null, checked.release(), null, null, null, REQUESTER,
+                    List.of(new Evidence(alert.alertId(), alert.source(), alert.signal(), alert.summary(),
+                            alert.observedValue(), null, alert.startsAt())), now()));
             record.incidentId = incident.id;
             record.decision = "ROLLBACK " + rollBack.severity() + " " + rollBack.mode();
         } else if (decision instanceof Decision.Decline decline) {

@@ -9,6 +9,7 @@ import dev.rewind.events.Release;
 import dev.rewind.events.RollbackMethod;
 import dev.rewind.events.Severity;
 import dev.rewind.events.TargetKey;
+import dev.rewind.events.incident.DeclineReason;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -20,6 +21,8 @@ import java.util.UUID;
  * @param toRevision the revision to return to, or null for the previous one
  * @param release the release judged bad, as the request named it: the executor acts only while the target runs it
  * @param approvedBy who approved; empty when the policy needs no approval
+ * @param overrides the guards a person explicitly overrode for this rollback (audited at the approval service): the
+ *                  executor skips its own check of the same guard, and only that one
  */
 @EventType("dev.rewind.rollback.approved.v1")
 public record RollbackApproved(
@@ -34,6 +37,7 @@ public record RollbackApproved(
         Integer toRevision,
         Release release,
         List<String> approvedBy,
+        List<DeclineReason> overrides,
         Instant occurredAt) implements RollbackCommand {
 
     public RollbackApproved {
@@ -48,6 +52,7 @@ public record RollbackApproved(
         }
         required("release", release);
         approvedBy = copyOrEmpty(approvedBy);
+        overrides = copyOrEmpty(overrides);
         required("occurredAt", occurredAt);
     }
 }

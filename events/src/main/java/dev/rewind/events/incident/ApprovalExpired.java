@@ -7,18 +7,23 @@ import dev.rewind.events.TargetKey;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A rollback request's severity deadline passed without a decision. */
+/**
+ * A rollback request waited undecided past its expiry limit (longer than its severity's deadline, which escalates):
+ * the request is closed without a rollback, the incident closes as expired and its target is watched again.
+ *
+ * @param requestedAt when the request started waiting
+ */
 @EventType("dev.rewind.approval.expired.v1")
 public record ApprovalExpired(
         UUID incidentId,
         TargetKey target,
         UUID requestId,
-        Instant deadline,
+        Instant requestedAt,
         Instant occurredAt) implements IncidentEvent {
 
     public ApprovalExpired {
         IncidentEvent.requireCommon(incidentId, target, occurredAt);
         required("requestId", requestId);
-        required("deadline", deadline);
+        required("requestedAt", requestedAt);
     }
 }

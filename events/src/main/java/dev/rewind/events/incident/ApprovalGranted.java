@@ -1,11 +1,13 @@
 package dev.rewind.events.incident;
 
+import static dev.rewind.events.Contracts.copyOrEmpty;
 import static dev.rewind.events.Contracts.required;
 import static dev.rewind.events.Contracts.requiredText;
 
 import dev.rewind.events.EventType;
 import dev.rewind.events.TargetKey;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -13,6 +15,7 @@ import java.util.UUID;
  *
  * @param approvedBy the approver, or {@code policy} when the environment's policy needs no approval
  * @param automatic true when the policy approved it without a person
+ * @param notifyRoles roles the policy wants told of the rollback even though it needs no approval (staging: the team lead)
  */
 @EventType("dev.rewind.approval.granted.v1")
 public record ApprovalGranted(
@@ -22,11 +25,13 @@ public record ApprovalGranted(
         String approvedBy,
         boolean automatic,
         String comment,
+        List<String> notifyRoles,
         Instant occurredAt) implements IncidentEvent {
 
     public ApprovalGranted {
         IncidentEvent.requireCommon(incidentId, target, occurredAt);
         required("requestId", requestId);
         requiredText("approvedBy", approvedBy);
+        notifyRoles = copyOrEmpty(notifyRoles);
     }
 }

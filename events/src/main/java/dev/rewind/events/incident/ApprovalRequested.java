@@ -13,9 +13,11 @@ import java.util.UUID;
 /**
  * A rollback waits for people to approve it.
  *
- * @param requiredApprovals how many distinct people must approve
- * @param approverRoles roles allowed to approve
+ * @param approvals one entry per distinct person who must approve; each lists the roles any of which may give that
+ *                  approval (production P1: {@code [[oncall, team-lead]]}; P2: {@code [[team-lead], [reviewer]]})
+ * @param excluded people who may not approve: the requester, and the author of the deploy judged bad
  * @param deadline when the request escalates if nobody decided
+ * @param expiresAt when the undecided request expires and the incident closes as expired
  */
 @EventType("dev.rewind.approval.requested.v1")
 public record ApprovalRequested(
@@ -23,19 +25,23 @@ public record ApprovalRequested(
         TargetKey target,
         UUID requestId,
         Severity severity,
-        int requiredApprovals,
-        List<String> approverRoles,
+        List<List<String>> approvals,
+        List<String> excluded,
         Instant deadline,
+        Instant expiresAt,
         Instant occurredAt) implements IncidentEvent {
 
     public ApprovalRequested {
         IncidentEvent.requireCommon(incidentId, target, occurredAt);
         required("requestId", requestId);
         required("severity", severity);
-        if (requiredApprovals < 1) {
-            throw new IllegalArgumentException("'requiredApprovals' must be at least 1");
+        required("approvals", approvals);
+        if (approvals.isEmpty() || approvals.stream().anyMatch(roles -> roles == null || roles.isEmpty())) {
+            throw new IllegalArgumentException("'approvals' must name at least one approval, each with its roles");
         }
-        approverRoles = copyOrEmpty(approverRoles);
+        approvals = approvals.stream().map(List::copyOf).toList();
+        excluded = copyOrEmpty(excluded);
         required("deadline", deadline);
+        required("expiresAt", expiresAt);
     }
 }

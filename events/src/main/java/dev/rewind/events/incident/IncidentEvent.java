@@ -9,7 +9,7 @@ import java.util.UUID;
 /** Events of topic {@code rewind.incident-events}: the lifecycle of an incident, appended to by every service. */
 public sealed interface IncidentEvent extends IncidentScoped permits
         IncidentOpened, RollbackDeclined,
-        ApprovalRequested, ApprovalGranted, ApprovalRejected, ApprovalExpired,
+        ApprovalRequested, ApprovalGranted, ApprovalRejected, ApprovalExpired, GuardOverridden,
         RollbackStarted, RollbackStepCompleted, RollbackSucceeded, RollbackFailed,
         VerificationCompleted, IncidentEscalated, NotificationDelivered {
 

@@ -23,8 +23,13 @@ import java.util.UUID;
  * @param toRevision the revision to return to, or null for the previous one
  * @param release the release judged bad, read from the cluster when the decision was made: the executor refuses when
  *                the target no longer runs it (already rolled back, or deployed again meanwhile)
+ * @param rollbackTo the release the rollback is expected to return to, read with {@code release}; null when it could
+ *                   not be told (approvers see it as evidence; the executor plans again when it acts)
+ * @param deployedBy who deployed the release judged bad, when the Deployment says so: for a request the detector
+ *                   opened, that person counts as the requester and may not approve it
+ * @param hold the guard that held this rollback, or null: a held request runs only after a person overrides it
  * @param requestedBy who asked: a person's user name, or {@code rewind-detector} for automatic decisions
- * @param evidence ids of the alerts that led to the decision
+ * @param evidence the alerts that led to the decision
  */
 @EventType("dev.rewind.rollback.requested.v1")
 public record RollbackRequested(
@@ -39,8 +44,11 @@ public record RollbackRequested(
         RollbackMethod method,
         Integer toRevision,
         Release release,
+        Release rollbackTo,
+        String deployedBy,
+        Hold hold,
         String requestedBy,
-        List<UUID> evidence,
+        List<Evidence> evidence,
         Instant occurredAt) implements RollbackRequestEvent {
 
     public RollbackRequested {
@@ -55,6 +63,7 @@ public record RollbackRequested(
             throw new IllegalArgumentException("'toRevision' must be 0 (previous) or a positive revision");
         }
         required("release", release);
+        deployedBy = deployedBy == null || deployedBy.isBlank() ? null : deployedBy;
         requiredText("requestedBy", requestedBy);
         evidence = copyOrEmpty(evidence);
         required("occurredAt", occurredAt);

@@ -4,6 +4,7 @@ import dev.rewind.events.incident.ApprovalExpired;
 import dev.rewind.events.incident.ApprovalGranted;
 import dev.rewind.events.incident.ApprovalRejected;
 import dev.rewind.events.incident.ApprovalRequested;
+import dev.rewind.events.incident.GuardOverridden;
 import dev.rewind.events.incident.IncidentEscalated;
 import dev.rewind.events.incident.IncidentEvent;
 import dev.rewind.events.incident.IncidentOpened;
@@ -14,6 +15,7 @@ import dev.rewind.events.incident.RollbackStarted;
 import dev.rewind.events.incident.RollbackStepCompleted;
 import dev.rewind.events.incident.RollbackSucceeded;
 import dev.rewind.events.incident.VerificationCompleted;
+import java.util.stream.Collectors;
 
 /** The timeline's words for each lifecycle event: a short kind and a sentence for people. */
 public final class TimelineText {
@@ -32,15 +34,19 @@ public final class TimelineText {
         } else if (event instanceof RollbackDeclined e) {
             return new Line("declined", "Rollback declined (" + e.code() + "): " + e.reason());
         } else if (event instanceof ApprovalRequested e) {
-            return new Line("approval-requested", e.requiredApprovals() + " approval(s) requested from "
-                    + String.join(" or ", e.approverRoles()) + ", due " + e.deadline());
+            return new Line("approval-requested", e.approvals().size() + " approval(s) requested ("
+                    + e.approvals().stream().map(roles -> String.join(" or ", roles))
+                            .collect(Collectors.joining(" + ")) + "), due " + e.deadline());
         } else if (event instanceof ApprovalGranted e) {
             return new Line("approved", (e.automatic() ? "Approved by policy" : "Approved by " + e.approvedBy())
                     + (e.comment() == null ? "" : ": " + e.comment()));
         } else if (event instanceof ApprovalRejected e) {
             return new Line("rejected", "Rejected by " + e.rejectedBy() + ": " + e.reason());
         } else if (event instanceof ApprovalExpired e) {
-            return new Line("approval-expired", "No decision before the deadline " + e.deadline());
+            return new Line("approval-expired", "Expired: no decision since " + e.requestedAt());
+        } else if (event instanceof GuardOverridden e) {
+            return new Line("guard-overridden", "Guard " + e.code() + " overridden by " + e.overriddenBy() + ": "
+                    + e.reason());
         } else if (event instanceof RollbackStarted e) {
             return new Line("started", "Rollback started (" + e.method() + ")" + versions(e.fromVersion(),
                     e.toVersion()));
