@@ -6,11 +6,15 @@ import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
+import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.TreeMap;
 
 /** The facts of Deployment revisions that the controller, kubectl and Rewind agree on. */
 public final class DeploymentRevisions {
@@ -71,12 +75,47 @@ public final class DeploymentRevisions {
 
     /** The release {@code deployment} runs: its revision annotation and the image of each container. */
     public static Release releaseOf(Deployment deployment) {
+        return releaseOf(revisionOf(deployment).orElse(0),
+                deployment.getSpec() == null ? null : deployment.getSpec().getTemplate());
+    }
+
+    /** The release of revision {@code revision} running {@code template}: the image of each container. */
+    static Release releaseOf(long revision, PodTemplateSpec template) {
         Map<String, String> images = new TreeMap<>();
-        PodTemplateSpec template = deployment.getSpec() == null ? null : deployment.getSpec().getTemplate();
         if (template != null && template.getSpec() != null && template.getSpec().getContainers() != null) {
             template.getSpec().getContainers().forEach(c -> images.put(c.getName(), String.valueOf(c.getImage())));
         }
-        return new Release(revisionOf(deployment).orElse(0), images);
+        return new Release(revision, images);
+    }
+
+    /**
+     * The revisions of {@code deployment}, oldest first, as kubectl lists them: the ReplicaSets it controls whose
+     * revision annotation parses (kubectl skips the others).
+     */
+    public static List<Revision> history(Deployment deployment, List<ReplicaSet> replicaSetsInNamespace) {
+        List<Revision> history = new ArrayList<>();
+        for (ReplicaSet rs : replicaSetsInNamespace) {
+            OptionalLong revision = revisionOf(rs);
+            if (controlledBy(rs, deployment) && revision.isPresent()) {
+                history.add(new Revision(revision.getAsLong(), rs));
+            }
+        }
+        history.sort(Comparator.comparingLong(Revision::number));
+        return history;
+    }
+
+    /**
+     * The revision {@code kubectl rollout undo --to-revision=toRevision} returns to: that revision when positive, the
+     * one before the newest when 0; empty when the history has no such revision (or toRevision is negative).
+     */
+    public static Optional<Revision> undoTarget(List<Revision> history, long toRevision) {
+        if (toRevision > 0) {
+            return history.stream().filter(r -> r.number() == toRevision).findFirst();
+        }
+        if (toRevision < 0 || history.size() < 2) {
+            return Optional.empty();
+        }
+        return Optional.of(history.get(history.size() - 2));
     }
 
     /** The image tag of the template's first container, the version people talk about; null when untagged. */

@@ -1,19 +1,16 @@
 package dev.rewind.executor.kubernetes;
 
-import static dev.rewind.kubernetes.DeploymentRevisions.controlledBy;
 import static dev.rewind.kubernetes.DeploymentRevisions.revisionOf;
 
 import dev.rewind.executor.domain.RollbackRefused;
 import dev.rewind.kubernetes.DeploymentRevisions;
+import dev.rewind.kubernetes.Revision;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.Set;
 
 /**
@@ -44,30 +41,23 @@ public final class KubectlUndo {
         if (toRevision < 0) {
             throw new RollbackRefused("unable to find specified revision " + toRevision + " in history");
         }
-        List<Revision> history = history(deployment, replicaSetsInNamespace);
-        Revision target;
-        if (toRevision > 0) {
-            target = history.stream().filter(r -> r.number == toRevision).findFirst().orElseThrow(
-                    () -> new RollbackRefused("unable to find specified revision " + toRevision + " in history"));
-        } else {
-            if (history.size() < 2) {
-                throw new RollbackRefused("no rollout history found for deployment \"" + name + "\"");
-            }
-            target = history.get(history.size() - 2);
-        }
+        List<Revision> history = DeploymentRevisions.history(deployment, replicaSetsInNamespace);
+        Revision target = DeploymentRevisions.undoTarget(history, toRevision).orElseThrow(() -> new RollbackRefused(
+                toRevision > 0 ? "unable to find specified revision " + toRevision + " in history"
+                        : "no rollout history found for deployment \"" + name + "\""));
         if (Boolean.TRUE.equals(deployment.getSpec().getPaused())) {
             throw new RollbackRefused("you cannot rollback a paused deployment; resume it first with "
                     + "'kubectl rollout resume' and try again");
         }
-        long current = revisionOf(deployment).orElse(history.get(history.size() - 1).number);
-        PodTemplateSpec restored = DeploymentRevisions.withoutHash(target.replicaSet.getSpec().getTemplate());
+        long current = revisionOf(deployment).orElse(history.get(history.size() - 1).number());
+        PodTemplateSpec restored = DeploymentRevisions.withoutHash(target.replicaSet().getSpec().getTemplate());
         String fromVersion = DeploymentRevisions.versionOf(deployment.getSpec().getTemplate());
         String toVersion = DeploymentRevisions.versionOf(restored);
         String skipped = DeploymentRevisions.sameTemplate(restored, deployment.getSpec().getTemplate())
-                ? "skipped rollback (current template already matches revision " + target.number + ")" : null;
-        Map<String, String> targetAnnotations = target.replicaSet.getMetadata().getAnnotations() == null
-                ? Map.of() : new HashMap<>(target.replicaSet.getMetadata().getAnnotations());
-        return new UndoPlan(deployment.getMetadata().getNamespace(), name, current, target.number, fromVersion,
+                ? "skipped rollback (current template already matches revision " + target.number() + ")" : null;
+        Map<String, String> targetAnnotations = target.replicaSet().getMetadata().getAnnotations() == null
+                ? Map.of() : new HashMap<>(target.replicaSet().getMetadata().getAnnotations());
+        return new UndoPlan(deployment.getMetadata().getNamespace(), name, current, target.number(), fromVersion,
                 toVersion, deployment.getMetadata().getResourceVersion(), restored,
                 annotations(deployment, targetAnnotations), skipped, deployment.getSpec().getTemplate(),
                 targetAnnotations);
@@ -83,19 +73,6 @@ public final class KubectlUndo {
                 plan.toVersion(), newer.getMetadata().getResourceVersion(), plan.template(),
                 annotations(newer, plan.targetAnnotations()), plan.skipped(), newer.getSpec().getTemplate(),
                 plan.targetAnnotations());
-    }
-
-    /** The Deployment's revisions, oldest first: owned ReplicaSets with a parsable revision annotation. */
-    static List<Revision> history(Deployment deployment, List<ReplicaSet> replicaSets) {
-        List<Revision> history = new ArrayList<>();
-        for (ReplicaSet rs : replicaSets) {
-            OptionalLong revision = revisionOf(rs);
-            if (controlledBy(rs, deployment) && revision.isPresent()) {
-                history.add(new Revision(revision.getAsLong(), rs));
-            }
-        }
-        history.sort(Comparator.comparingLong(r -> r.number));
-        return history;
     }
 
     private static Map<String, String> annotations(Deployment deployment, Map<String, String> target) {
@@ -114,9 +91,5 @@ public final class KubectlUndo {
             }
         });
         return annotations;
-    }
-
-    /** A ReplicaSet and the revision it stands for. */
-    record Revision(long number, ReplicaSet replicaSet) {
     }
 }
