@@ -18,20 +18,24 @@ import dev.rewind.events.incident.ApprovalGranted;
 import dev.rewind.events.incident.ApprovalRequested;
 import dev.rewind.events.incident.DeclineReason;
 import dev.rewind.events.incident.RollbackDeclined;
+import dev.rewind.events.request.Hold;
 import dev.rewind.events.request.RollbackRequested;
 import dev.rewind.platform.messaging.OutboxRecord;
 import dev.rewind.platform.testing.InfrastructureResource;
 import dev.rewind.platform.testing.ServiceContract;
 import dev.rewind.platform.testing.TestKafka;
+import dev.rewind.platform.testing.TestTokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @WithTestResource(InfrastructureResource.class)
+@WithTestResource(TestTokens.class)
 class RollbackRequestConsumerTest extends ServiceContract {
 
     private static final String SERVICE = "approval-service";
@@ -69,11 +73,43 @@ class RollbackRequestConsumerTest extends ServiceContract {
         ApprovalRequested asked = assertCloudEvent(
                 kafka.awaitRecord(Topics.INCIDENT_EVENTS.name(), about(target, ApprovalRequested.class)),
                 Topics.INCIDENT_EVENTS, ApprovalRequested.class, SERVICE);
-        assertThat(asked.approvals()).hasSize(1);
+        assertThat(asked.approvals()).as("P1: one on-call engineer, or a team lead instead")
+                .containsExactly(List.of("oncall", "team-lead"));
+        assertThat(asked.excluded()).as("the requester and the deploy's author").containsExactly("rewind-detector",
+                "jane.dev");
         assertThat(Duration.between(asked.occurredAt(), asked.deadline())).isEqualTo(Duration.ofMinutes(15));
+        assertThat(Duration.between(asked.occurredAt(), asked.expiresAt())).isEqualTo(Duration.ofHours(24));
         ApprovalRequestRecord stored = stored(request.requestId());
         assertThat(stored.state).isEqualTo(ApprovalState.PENDING);
         assertThat(outboxRows(target)).as("no command while pending").isEqualTo(1);
+    }
+
+    @Test
+    void stagingRequestIsApprovedByPolicyAndTheTeamLeadIsTold() {
+        TargetKey target = uniqueTarget("staging");
+
+        kafka.send(Topics.ROLLBACK_REQUESTS, request(target));
+
+        ApprovalGranted granted = assertCloudEvent(
+                kafka.awaitRecord(Topics.INCIDENT_EVENTS.name(), about(target, ApprovalGranted.class)),
+                Topics.INCIDENT_EVENTS, ApprovalGranted.class, SERVICE);
+        assertThat(granted.automatic()).isTrue();
+        assertThat(granted.notifyRoles()).containsExactly("team-lead");
+        kafka.awaitRecord(Topics.ROLLBACK_COMMANDS.name(), about(target));
+    }
+
+    @Test
+    void requestAGuardHeldWaitsForAnOverrideAndCommandsNothing() {
+        TargetKey target = uniqueTarget("development");
+        RollbackRequested request = held(target);
+
+        kafka.send(Topics.ROLLBACK_REQUESTS, request);
+
+        await().atMost(TestKafka.PATIENCE).until(() -> stored(request.requestId()) != null);
+        ApprovalRequestRecord stored = stored(request.requestId());
+        assertThat(stored.state).as("even where no approval is needed").isEqualTo(ApprovalState.HELD);
+        assertThat(stored.holdCode).isEqualTo(DeclineReason.COOLDOWN);
+        assertThat(outboxRows(target)).as("the detector told the incident why; nothing to command").isZero();
     }
 
     @Test
@@ -129,6 +165,14 @@ class RollbackRequestConsumerTest extends ServiceContract {
                 fixture.severity(), fixture.signal(), fixture.reason(), fixture.mode(), fixture.method(),
                 fixture.toRevision(), fixture.release(), fixture.rollbackTo(), fixture.deployedBy(), fixture.hold(),
                 fixture.requestedBy(), fixture.evidence(), fixture.occurredAt());
+    }
+
+    static RollbackRequested held(TargetKey target) {
+        RollbackRequested r = request(target);
+        return new RollbackRequested(r.requestId(), r.incidentId(), r.incidentNumber(), target, r.severity(),
+                r.signal(), r.reason(), r.mode(), r.method(), r.toRevision(), r.release(), r.rollbackTo(),
+                r.deployedBy(), new Hold(DeclineReason.COOLDOWN, "checkout was rolled back 4 minutes ago"),
+                r.requestedBy(), r.evidence(), r.occurredAt());
     }
 
     private static ApprovalRequestRecord stored(UUID requestId) {

@@ -1,21 +1,69 @@
 package dev.rewind.approval.config;
 
 import dev.rewind.approval.domain.ApprovalPolicy;
+import dev.rewind.approval.domain.Approvals;
+import dev.rewind.approval.domain.EnvironmentRule;
 import dev.rewind.events.Severity;
+import io.smallrye.config.ConfigValidationException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
-/** Builds the approval policy from configuration. */
+/** Builds the approval policy from configuration, refusing at start a policy that names a role nobody can hold. */
 @ApplicationScoped
 public class ApprovalPolicyProducer {
 
     @Produces
     @ApplicationScoped
     ApprovalPolicy approvalPolicy(ApprovalConfig config) {
+        Map<String, EnvironmentRule> environments = new HashMap<>();
+        config.policy().forEach((environment, policy) -> environments.put(environment,
+                rule("rewind.approval.policy." + environment, policy)));
         ApprovalConfig.Deadline deadline = config.deadline();
-        return new ApprovalPolicy(config.autoApproveEnvironments(), config.approverRoles(), Map.of(
-                Severity.P0, deadline.p0(), Severity.P1, deadline.p1(),
-                Severity.P2, deadline.p2(), Severity.P3, deadline.p3()));
+        ApprovalPolicy policy;
+        try {
+            policy = new ApprovalPolicy(environments,
+                    rule("rewind.approval.default-policy", config.defaultPolicy()), Map.of(
+                    Severity.P0, deadline.p0(), Severity.P1, deadline.p1(),
+                    Severity.P2, deadline.p2(), Severity.P3, deadline.p3()),
+                    config.expireAfter(), config.overrideRoles());
+        } catch (IllegalArgumentException e) {
+            throw invalid("rewind.approval", e.getMessage());
+        }
+        Set<String> unknown = new LinkedHashSet<>(policy.rolesNamed());
+        unknown.removeAll(config.roles());
+        if (!unknown.isEmpty()) {
+            throw invalid("rewind.approval.roles", "the approval policy names " + unknown + ", which are not among "
+                    + "the roles people can hold " + config.roles() + ": fix the typo, or add them to "
+                    + "rewind.approval.roles");
+        }
+        return policy;
+    }
+
+    private static EnvironmentRule rule(String prefix, ApprovalConfig.EnvironmentPolicy policy) {
+        Map<Severity, Approvals> approvals = new EnumMap<>(Severity.class);
+        approvals.put(Severity.P0, parse(prefix + ".p0", policy.p0().orElse(policy.approvals())));
+        approvals.put(Severity.P1, parse(prefix + ".p1", policy.p1().orElse(policy.approvals())));
+        approvals.put(Severity.P2, parse(prefix + ".p2", policy.p2().orElse(policy.approvals())));
+        approvals.put(Severity.P3, parse(prefix + ".p3", policy.p3().orElse(policy.approvals())));
+        return new EnvironmentRule(approvals, policy.notifyRoles().orElse(List.of()));
+    }
+
+    private static Approvals parse(String property, String text) {
+        try {
+            return Approvals.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw invalid(property, e.getMessage());
+        }
+    }
+
+    private static ConfigValidationException invalid(String property, String message) {
+        return new ConfigValidationException(new ConfigValidationException.Problem[] {
+                new ConfigValidationException.Problem(property + ": " + message)});
     }
 }

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rewind.events.Severity;
-import dev.rewind.events.TargetKey;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,30 +13,58 @@ import org.junit.jupiter.api.Test;
 
 class ApprovalPolicyTest {
 
-    private final ApprovalPolicy policy = new ApprovalPolicy(Set.of("development"), List.of("oncall", "team-lead"),
-            Map.of(Severity.P0, Duration.ofMinutes(5), Severity.P1, Duration.ofMinutes(15),
-                    Severity.P2, Duration.ofHours(1), Severity.P3, Duration.ofHours(4)));
+    private static final Map<Severity, Duration> DEADLINES = Map.of(Severity.P0, Duration.ofMinutes(5),
+            Severity.P1, Duration.ofMinutes(15), Severity.P2, Duration.ofHours(1), Severity.P3, Duration.ofHours(4));
 
-    @Test
-    void developmentNeedsNoApproval() {
-        Requirement requirement = policy.requirementFor(TargetKey.parse("development/shop/cart"), Severity.P1);
-
-        assertThat(requirement.automatic()).isTrue();
+    private static EnvironmentRule everySeverity(String approvals, String... notify) {
+        Map<Severity, Approvals> rule = new EnumMap<>(Severity.class);
+        for (Severity severity : Severity.values()) {
+            rule.put(severity, Approvals.parse(approvals));
+        }
+        return new EnvironmentRule(rule, List.of(notify));
     }
 
+    private final ApprovalPolicy policy = new ApprovalPolicy(
+            Map.of("development", everySeverity("none"), "staging", everySeverity("none", "team-lead")),
+            everySeverity("oncall|team-lead"), DEADLINES, Duration.ofHours(24), Set.of("oncall"));
+
     @Test
-    void productionNeedsOneApproverBeforeTheSeverityDeadline() {
-        Requirement requirement = policy.requirementFor(TargetKey.parse("production/shop/cart"), Severity.P0);
+    void anEnvironmentWithoutARuleGetsTheFallbackNeverNoApproval() {
+        Requirement requirement = policy.requirementFor("qa", Severity.P3);
 
         assertThat(requirement.automatic()).isFalse();
-        assertThat(requirement.approvals()).isEqualTo(1);
-        assertThat(requirement.roles()).containsExactly("oncall", "team-lead");
-        assertThat(requirement.deadline()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(requirement.approvals()).hasToString("oncall|team-lead");
     }
 
     @Test
-    void everySeverityNeedsADeadline() {
-        assertThatThrownBy(() -> new ApprovalPolicy(Set.of(), List.of(), Map.of(Severity.P0, Duration.ofMinutes(5))))
+    void stagingNeedsNobodyButTellsTheTeamLead() {
+        Requirement requirement = policy.requirementFor("staging", Severity.P1);
+
+        assertThat(requirement.automatic()).isTrue();
+        assertThat(requirement.notifyRoles()).containsExactly("team-lead");
+    }
+
+    @Test
+    void deadlinesFollowTheSeverityAndExpiryComesAfterThem() {
+        assertThat(policy.requirementFor("qa", Severity.P0).deadline()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(policy.requirementFor("qa", Severity.P3).expireAfter()).isEqualTo(Duration.ofHours(24));
+        assertThatThrownBy(() -> new ApprovalPolicy(Map.of(), everySeverity("oncall"), DEADLINES,
+                Duration.ofHours(2), Set.of("oncall")))
+                .hasMessageContaining("must be longer than the P3 deadline");
+    }
+
+    @Test
+    void everySeverityNeedsADeadlineAndSomeoneMustBeAbleToOverride() {
+        assertThatThrownBy(() -> new ApprovalPolicy(Map.of(), everySeverity("oncall"),
+                Map.of(Severity.P0, Duration.ofMinutes(5)), Duration.ofHours(24), Set.of("oncall")))
                 .hasMessageContaining("P1");
+        assertThatThrownBy(() -> new ApprovalPolicy(Map.of(), everySeverity("oncall"), DEADLINES,
+                Duration.ofHours(24), Set.of()))
+                .hasMessageContaining("override");
+    }
+
+    @Test
+    void namesEveryRoleItUses() {
+        assertThat(policy.rolesNamed()).containsExactlyInAnyOrder("oncall", "team-lead");
     }
 }

@@ -20,4 +20,12 @@ class ApprovalStateTest {
         assertThat(decided.next()).isEmpty();
         assertThatThrownBy(() -> decided.moveTo(ApprovalState.APPROVED)).isInstanceOf(IllegalStateException.class);
     }
+
+    @ParameterizedTest
+    @EnumSource(value = ApprovalState.class, names = {"PENDING", "APPROVED", "REJECTED", "EXPIRED"})
+    void aHeldRequestMovesOnOnlyByAnOverrideARejectionOrExpiry(ApprovalState next) {
+        assertThat(ApprovalState.HELD.moveTo(next)).isEqualTo(next);
+        assertThatThrownBy(() -> ApprovalState.PENDING.moveTo(ApprovalState.HELD))
+                .isInstanceOf(IllegalStateException.class);
+    }
 }

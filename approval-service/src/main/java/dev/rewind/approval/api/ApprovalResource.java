@@ -1,0 +1,150 @@
+package dev.rewind.approval.api;
+
+import dev.rewind.approval.domain.ApprovalState;
+import dev.rewind.approval.domain.Channel;
+import dev.rewind.approval.domain.Verdict;
+import dev.rewind.approval.persistence.ApprovalDecisionRecord;
+import dev.rewind.approval.persistence.ApprovalRequestRecord;
+import dev.rewind.approval.service.DecisionResult;
+import dev.rewind.approval.service.Decisions;
+import dev.rewind.approval.service.RequestIntake;
+import dev.rewind.approval.service.RequestNotFound;
+import dev.rewind.events.Severity;
+import dev.rewind.events.TargetKey;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import io.quarkus.security.Authenticated;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+
+/**
+ * Where people decide on rollback requests with a JWT bearer token: list the pending ones, read one with its evidence,
+ * approve, reject or override a guard's hold. Every vote goes through the same rules as Slack's buttons.
+ */
+@Path("/api/v1/approvals")
+@Produces(MediaType.APPLICATION_JSON)
+@Authenticated
+@SecurityScheme(securitySchemeName = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT")
+@SecurityRequirement(name = "bearer")
+public class ApprovalResource {
+
+    private final People people;
+    private final Decisions decisions;
+    private final RequestIntake intake;
+
+    @Inject
+    public ApprovalResource(People people, Decisions decisions, RequestIntake intake) {
+        this.people = people;
+        this.decisions = decisions;
+        this.intake = intake;
+    }
+
+    @GET
+    @Transactional
+    @Operation(summary = "Requests, newest first: pending ones unless state says otherwise")
+    public List<ApprovalViews.Summary> list(@QueryParam("state") @DefaultValue("PENDING") String state,
+                                            @QueryParam("environment") String environment,
+                                            @QueryParam("severity") String severity,
+                                            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
+        people.caller();
+        List<String> clauses = new ArrayList<>(List.of("state = :state"));
+        Parameters parameters = Parameters.with("state", parse(ApprovalState.class, "state", state));
+        if (severity != null) {
+            clauses.add("severity = :severity");
+            parameters.and("severity", parse(Severity.class, "severity", severity));
+        }
+        if (environment != null) {
+            if (!TargetKey.isDns1123Label(environment)) {
+                throw new BadRequestException("query parameter 'environment' must be an environment name (a DNS-1123 "
+                        + "label such as production), got '" + environment + "'");
+            }
+            clauses.add("target like :environment");
+            parameters.and("environment", environment + "/%");
+        }
+        return ApprovalRequestRecord.<ApprovalRequestRecord>find(String.join(" and ", clauses),
+                        Sort.descending("requestedAt"), parameters)
+                .page(Page.ofSize(limit)).list().stream().map(ApprovalViews.Summary::of).toList();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Transactional
+    @Operation(summary = "One request with its evidence, the release judged bad, the rollback target and its votes")
+    public ApprovalViews.Detail get(@PathParam("id") String id) {
+        people.caller();
+        UUID requestId = requestId(id);
+        ApprovalRequestRecord request = ApprovalRequestRecord.findById(requestId);
+        if (request == null) {
+            throw new RequestNotFound(requestId);
+        }
+        return ApprovalViews.Detail.of(request, intake.excluded(request), ApprovalDecisionRecord.on(requestId));
+    }
+
+    @POST
+    @Path("/{id}/approve")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Approve; repeating one's own approval changes nothing")
+    public DecisionResult approve(@PathParam("id") String id, ApprovalViews.VoteBody body) {
+        return vote(id, Verdict.APPROVE, body);
+    }
+
+    @POST
+    @Path("/{id}/reject")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Reject, with a reason: ends the request and the incident's rollback path")
+    public DecisionResult reject(@PathParam("id") String id, ApprovalViews.VoteBody body) {
+        return vote(id, Verdict.REJECT, body);
+    }
+
+    @POST
+    @Path("/{id}/override")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Lift the guard that held a request, with a reason; counts as the caller's approval")
+    public DecisionResult override(@PathParam("id") String id, ApprovalViews.VoteBody body) {
+        return vote(id, Verdict.OVERRIDE, body);
+    }
+
+    private DecisionResult vote(String id, Verdict verdict, ApprovalViews.VoteBody body) {
+        return decisions.decide(requestId(id), people.caller(), verdict, body == null ? null : body.reason(),
+                Channel.API);
+    }
+
+    private static UUID requestId(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException("path parameter 'id' must be a request UUID, got '" + id + "'");
+        }
+    }
+
+    private static <E extends Enum<E>> E parse(Class<E> type, String parameter, String value) {
+        try {
+            return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException("query parameter '" + parameter + "' must be one of "
+                    + Arrays.toString(type.getEnumConstants()) + ", got '" + value + "'");
+        }
+    }
+}

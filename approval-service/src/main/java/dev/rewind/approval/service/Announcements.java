@@ -1,0 +1,73 @@
+package dev.rewind.approval.service;
+
+import dev.rewind.approval.persistence.ApprovalRequestRecord;
+import dev.rewind.events.Topics;
+import dev.rewind.events.command.RollbackApproved;
+import dev.rewind.events.incident.ApprovalExpired;
+import dev.rewind.events.incident.ApprovalGranted;
+import dev.rewind.events.incident.ApprovalRejected;
+import dev.rewind.events.incident.ApprovalRequested;
+import dev.rewind.events.incident.DeclineReason;
+import dev.rewind.events.incident.IncidentEscalated;
+import dev.rewind.platform.messaging.Outbox;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The events a request's decisions cause, written to the outbox in the caller's transaction so that a decision, its
+ * command and its events are committed together or not at all.
+ */
+@ApplicationScoped
+public class Announcements {
+
+    /** The escalation level a missed approval deadline reaches: the runbook's level 2, the DevOps team. */
+    static final int DEADLINE_ESCALATION_LEVEL = 2;
+
+    private final Outbox outbox;
+
+    @Inject
+    public Announcements(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    /** The request waits for people: the approvals it needs, who may not give them, when it escalates and expires. */
+    public void awaitingApproval(ApprovalRequestRecord request, Collection<String> excluded, Instant now) {
+        outbox.publish(Topics.INCIDENT_EVENTS, new ApprovalRequested(request.incidentId, request.targetKey(),
+                request.id, request.severity, request.approvalsNeeded().asLists(),
+                List.copyOf(excluded), request.deadline, request.expiresAt, now));
+    }
+
+    /** The request got every approval it needs: the rollback is commanded. */
+    public void approved(ApprovalRequestRecord request, List<String> approvers, boolean automatic, String comment,
+                         List<String> notifyRoles, List<DeclineReason> overrides, Instant now) {
+        String approvedBy = automatic ? RequestIntake.POLICY : String.join(", ", approvers);
+        outbox.publish(Topics.INCIDENT_EVENTS, new ApprovalGranted(request.incidentId, request.targetKey(),
+                request.id, approvedBy, automatic, comment, notifyRoles, now));
+        outbox.publish(Topics.ROLLBACK_COMMANDS, new RollbackApproved(UUID.randomUUID(), request.id,
+                request.incidentId, request.incidentNumber, request.targetKey(), request.severity, request.reason,
+                request.method, request.toRevision, request.releaseJudgedBad(), approvers, overrides, now));
+    }
+
+    public void rejected(ApprovalRequestRecord request, String by, String reason, Instant now) {
+        outbox.publish(Topics.INCIDENT_EVENTS, new ApprovalRejected(request.incidentId, request.targetKey(),
+                request.id, by, reason, now));
+    }
+
+    /** The deadline passed undecided: people are paged (production is never approved by a timer). */
+    public void escalated(ApprovalRequestRecord request, Instant now) {
+        outbox.publish(Topics.INCIDENT_EVENTS, new IncidentEscalated(request.incidentId, request.targetKey(),
+                DEADLINE_ESCALATION_LEVEL, "no decision on the " + request.severity + " rollback of "
+                + request.target + " since " + request.requestedAt + ": its approval deadline " + request.deadline
+                + " passed; it needs " + request.approvalsNeeded() + (request.holdCode == null ? ""
+                : " after an override of the " + request.holdCode + " guard"), now));
+    }
+
+    public void expired(ApprovalRequestRecord request, Instant now) {
+        outbox.publish(Topics.INCIDENT_EVENTS, new ApprovalExpired(request.incidentId, request.targetKey(),
+                request.id, request.requestedAt, now));
+    }
+}

@@ -1,0 +1,128 @@
+package dev.rewind.approval.service;
+
+import dev.rewind.approval.domain.ApprovalPolicy;
+import dev.rewind.approval.domain.ApprovalState;
+import dev.rewind.approval.domain.Approver;
+import dev.rewind.approval.domain.Approvals;
+import dev.rewind.approval.domain.Ballot;
+import dev.rewind.approval.domain.Channel;
+import dev.rewind.approval.domain.Verdict;
+import dev.rewind.approval.domain.Vote;
+import dev.rewind.approval.persistence.ApprovalDecisionRecord;
+import dev.rewind.approval.persistence.ApprovalRequestRecord;
+import dev.rewind.events.Topics;
+import dev.rewind.events.incident.DeclineReason;
+import dev.rewind.events.incident.GuardOverridden;
+import dev.rewind.platform.messaging.Outbox;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Applies people's votes, from any channel, under the same rules: the request's row is locked while a vote is judged,
+ * so simultaneous votes take turns and a request is approved, and its rollback commanded, exactly once. The vote, the
+ * request's new state and the events they cause are committed together.
+ */
+@ApplicationScoped
+public class Decisions {
+
+    private final ApprovalPolicy policy;
+    private final RequestIntake intake;
+    private final Announcements announcements;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    @Inject
+    public Decisions(ApprovalPolicy policy, RequestIntake intake, Announcements announcements, Outbox outbox,
+                     Clock clock) {
+        this.policy = policy;
+        this.intake = intake;
+        this.announcements = announcements;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    /**
+     * {@code who} votes {@code verdict} on a request, through {@code channel}.
+     *
+     * @throws RequestNotFound when there is no such request
+     * @throws VoteRefused when the rules refuse the vote
+     */
+    @Transactional
+    public DecisionResult decide(UUID requestId, Approver who, Verdict verdict, String reason, Channel channel) {
+        ApprovalRequestRecord request = ApprovalRequestRecord.locked(requestId);
+        if (request == null) {
+            throw new RequestNotFound(requestId);
+        }
+        List<ApprovalDecisionRecord> cast = ApprovalDecisionRecord.on(requestId);
+        Ballot ballot = new Ballot(request.state, request.approvalsNeeded(), intake.excluded(request),
+                policy.overrideRoles(), cast.stream().map(ApprovalDecisionRecord::vote).toList());
+        Ballot.Outcome outcome = ballot.cast(who, verdict, reason);
+        if (outcome instanceof Ballot.Refused refused) {
+            throw new VoteRefused(refused.refusal(), refused.message());
+        }
+        if (outcome instanceof Ballot.Repeated) {
+            return result(request, cast, true);
+        }
+        Instant now = Instant.now(clock);
+        String trimmedReason = reason == null || reason.isBlank() ? null : reason.strip();
+        cast = new ArrayList<>(cast);
+        cast.add(ApprovalDecisionRecord.cast(requestId, who.name(), who.roles(), verdict, channel, trimmedReason,
+                now));
+        apply(request, ((Ballot.Recorded) outcome).state(), who, verdict, trimmedReason, cast, now);
+        return result(request, cast, false);
+    }
+
+    private void apply(ApprovalRequestRecord request, ApprovalState next, Approver who, Verdict verdict,
+                       String reason, List<ApprovalDecisionRecord> cast, Instant now) {
+        ApprovalState before = request.state;
+        if (verdict == Verdict.OVERRIDE) {
+            outbox.publish(Topics.INCIDENT_EVENTS, new GuardOverridden(request.incidentId, request.targetKey(),
+                    request.id, who.name(), request.holdCode, reason, now));
+        }
+        if (next != before) {
+            request.state = before.moveTo(next);
+        }
+        switch (next) {
+            case APPROVED -> {
+                request.decidedAt = now;
+                List<DeclineReason> overrides = request.holdCode == null ? List.of() : List.of(request.holdCode);
+                announcements.approved(request, consenting(cast), false, reason, List.of(), overrides, now);
+            }
+            case REJECTED -> {
+                request.decidedAt = now;
+                announcements.rejected(request, who.name(), reason, now);
+            }
+            case PENDING -> {
+                if (before == ApprovalState.HELD) {
+                    // the guard is lifted: the request now waits for approvals, its deadline counted from now
+                    request.deadline = now.plus(policy.requirementFor(request.targetKey().environment(),
+                            request.severity).deadline());
+                    announcements.awaitingApproval(request, intake.excluded(request), now);
+                }
+            }
+            default -> throw new IllegalStateException("a vote cannot move a request to " + next);
+        }
+    }
+
+    private static List<String> consenting(List<ApprovalDecisionRecord> cast) {
+        return cast.stream().filter(decision -> decision.vote().consents()).map(decision -> decision.decidedBy)
+                .toList();
+    }
+
+    private static DecisionResult result(ApprovalRequestRecord request, List<ApprovalDecisionRecord> cast,
+                                         boolean repeated) {
+        Approvals approvals = request.approvalsNeeded();
+        List<Vote> consents = cast.stream().map(ApprovalDecisionRecord::vote).filter(Vote::consents).toList();
+        int missing = approvals.slots().size() - approvals.filledBy(consents.stream().map(Vote::roles).toList());
+        String stillNeeded = request.state == ApprovalState.PENDING || request.state == ApprovalState.HELD
+                ? missing + " of " + approvals : "none";
+        return new DecisionResult(request.id, request.incidentNumber, request.target, request.severity,
+                request.state, consenting(cast), stillNeeded, repeated);
+    }
+}

@@ -1,0 +1,84 @@
+package dev.rewind.platform.testing;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.build.JwtClaimsBuilder;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A stand-in identity provider for tests: an RSA key pair made once per JVM (no key is ever committed), its public key
+ * and issuer handed to the service as configuration, and JWT bearer tokens signed with its private key.
+ */
+public final class TestTokens implements QuarkusTestResourceLifecycleManager {
+
+    public static final String ISSUER = "https://idp.rewind.test";
+    public static final String AUDIENCE = "rewind";
+
+    private static final KeyPair KEYS = generate();
+    private static final KeyPair STRANGER = generate();
+
+    @Override
+    public Map<String, String> start() {
+        return Map.of("mp.jwt.verify.publickey", publicKeyPem(), "mp.jwt.verify.issuer", ISSUER,
+                "mp.jwt.verify.audiences", AUDIENCE);
+    }
+
+    @Override
+    public void stop() {
+    }
+
+    /** The same settings as environment variables, for a packaged service run as a process. */
+    public static Map<String, String> environment() {
+        return Map.of("MP_JWT_VERIFY_PUBLICKEY", publicKeyPem(), "REWIND_JWT_ISSUER", ISSUER,
+                "REWIND_JWT_AUDIENCE", AUDIENCE);
+    }
+
+    /** A valid token for {@code name} holding {@code roles}. */
+    public static String token(String name, String... roles) {
+        return claims(name, roles).expiresIn(Duration.ofMinutes(10)).sign(KEYS.getPrivate());
+    }
+
+    /** A token that expired ten minutes ago (beyond any clock skew allowance). */
+    public static String expiredToken(String name, String... roles) {
+        Instant past = Instant.now().minus(Duration.ofMinutes(20));
+        return claims(name, roles).issuedAt(past).expiresAt(past.plus(Duration.ofMinutes(10))).sign(KEYS.getPrivate());
+    }
+
+    /** A token from another issuer, signed with the right key. */
+    public static String tokenFromIssuer(String issuer, String name, String... roles) {
+        return claims(name, roles).issuer(issuer).expiresIn(Duration.ofMinutes(10)).sign(KEYS.getPrivate());
+    }
+
+    /** A well-formed token signed by a key the service does not trust. */
+    public static String tokenSignedByStranger(String name, String... roles) {
+        return claims(name, roles).expiresIn(Duration.ofMinutes(10)).sign(STRANGER.getPrivate());
+    }
+
+    private static JwtClaimsBuilder claims(String name, String... roles) {
+        return Jwt.issuer(ISSUER).audience(AUDIENCE).upn(name).subject(name).groups(Set.of(roles));
+    }
+
+    private static String publicKeyPem() {
+        return "-----BEGIN PUBLIC KEY-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(KEYS.getPublic().getEncoded())
+                + "\n-----END PUBLIC KEY-----";
+    }
+
+
+    private static KeyPair generate() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return generator.generateKeyPair();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
