@@ -1,5 +1,9 @@
 package dev.rewind.detector;
 
+import static dev.rewind.detector.Detections.IMAGE;
+import static dev.rewind.detector.Detections.alert;
+import static dev.rewind.detector.Detections.deployTwoReleases;
+import static dev.rewind.detector.Detections.rollbackRequests;
 import static dev.rewind.platform.testing.PublishedEvents.about;
 import static dev.rewind.platform.testing.PublishedEvents.assertCloudEvent;
 import static dev.rewind.platform.testing.PublishedEvents.uniqueTarget;
@@ -24,6 +28,7 @@ import dev.rewind.events.incident.IncidentOpened;
 import dev.rewind.events.incident.RollbackDeclined;
 import dev.rewind.events.incident.RollbackSucceeded;
 import dev.rewind.events.request.Evidence;
+import dev.rewind.events.request.Hold;
 import dev.rewind.events.request.RollbackRequested;
 import dev.rewind.kubernetes.DeploymentRevisions;
 import dev.rewind.platform.messaging.OutboxRecord;
@@ -48,7 +53,6 @@ import org.junit.jupiter.api.Test;
 class AlertConsumerTest extends ServiceContract {
 
     private static final String SERVICE = "detector-service";
-    private static final String IMAGE = "registry.example/shop/checkout";
 
     @Test
     void errorRateAlertOpensAnIncidentAndRequestsARollbackThroughTheOutbox() {
@@ -64,11 +68,19 @@ class AlertConsumerTest extends ServiceContract {
         assertThat(request.severity()).isEqualTo(Severity.P1);
         assertThat(request.mode()).isEqualTo(ExecutionMode.AUTOMATED);
         assertThat(request.reason()).isEqualTo("High error rate (12% 5xx errors)");
-        assertThat(request.evidence()).extracting(Evidence::alertId).containsExactly(alert.alertId());
+        assertThat(request.evidence()).singleElement().satisfies(evidence -> {
+            assertThat(evidence.alertId()).isEqualTo(alert.alertId());
+            assertThat(evidence.observedValue()).isEqualTo(0.12);
+            assertThat(evidence.threshold()).as("the matrix's error-rate threshold").isEqualTo(0.05);
+        });
         assertThat(request.requestedBy()).isEqualTo("rewind-detector");
+        assertThat(request.hold()).isNull();
+        assertThat(request.deployedBy()).as("the Deployment carries no deployed-by annotation").isNull();
         assertThat(request.release()).as("the release judged bad, read from the cluster when deciding")
                 .isEqualTo(new Release(2, Map.of(target.service(), IMAGE + ":v1.3.0")))
                 .isEqualTo(DeploymentRevisions.releaseOf(deployment));
+        assertThat(request.rollbackTo()).as("kubectl's undo target: the previous revision's images")
+                .isEqualTo(new Release(1, Map.of(target.service(), IMAGE + ":v1.2.5")));
 
         IncidentOpened opened = assertCloudEvent(
                 kafka.awaitRecord(Topics.INCIDENT_EVENTS.name(), about(target, IncidentOpened.class)),
@@ -95,6 +107,7 @@ class AlertConsumerTest extends ServiceContract {
                 kafka.awaitRecord(Topics.INCIDENT_EVENTS.name(), about(target, RollbackDeclined.class)),
                 Topics.INCIDENT_EVENTS, RollbackDeclined.class, SERVICE);
         assertThat(declined.code()).isEqualTo(DeclineReason.FIX_FORWARD);
+        assertThat(rollbackRequests(target)).as("the matrix's own decline holds nothing to override").isZero();
     }
 
     @Test
@@ -145,7 +158,7 @@ class AlertConsumerTest extends ServiceContract {
     }
 
     @Test
-    void alertStormWithinTheCooldownOfARollbackIsDeclinedNeverRolledBackAgain() {
+    void alertStormWithinTheCooldownOfARollbackIsHeldForPeopleNeverRolledBackAutomatically() {
         TargetKey target = uniqueTarget("production");
         deployTwoReleases(target);
         kafka.send(Topics.ALERTS, alert(target, "fp-first", Signal.ERROR_RATE, 0.12));
@@ -166,9 +179,15 @@ class AlertConsumerTest extends ServiceContract {
         assertThat(declined.reason()).contains("INCIDENT-" + first.incidentNumber() + " rolled this target back")
                 .contains("not rolling back again automatically");
         assertThat(declined.incidentId()).isNotEqualTo(first.incidentId());
-        assertThat(QuarkusTransaction.requiringNew().call(() -> OutboxRecord.count(
-                "recordKey = ?1 and topic = ?2", target.toString(), Topics.ROLLBACK_REQUESTS.name())))
-                .as("no second rollback request").isEqualTo(1);
+        RollbackRequested held = EventJson.read(
+                kafka.awaitRecords(Topics.ROLLBACK_REQUESTS.name(), about(target), 2).get(1).value(),
+                RollbackRequested.class);
+        assertThat(held.incidentId()).isEqualTo(declined.incidentId());
+        assertThat(held.hold()).isEqualTo(new Hold(DeclineReason.COOLDOWN, declined.reason()));
+        assertThat(held.mode()).as("the matrix's decision, held").isEqualTo(ExecutionMode.AUTOMATED);
+        assertThat(held.release()).as("the release judged bad, read although the cooldown held")
+                .isEqualTo(new Release(2, Map.of(target.service(), IMAGE + ":v1.3.0")));
+        assertThat(held.evidence()).extracting(Evidence::observedValue).containsExactly(0.2);
     }
 
     @Test
@@ -184,6 +203,7 @@ class AlertConsumerTest extends ServiceContract {
                 Topics.INCIDENT_EVENTS, RollbackDeclined.class, SERVICE);
         assertThat(declined.code()).isEqualTo(DeclineReason.TARGET_NOT_CONFIGURED);
         assertThat(declined.reason()).contains("namespace 'payments' does not belong to environment 'development'");
+        assertThat(rollbackRequests(target)).as("never held: there is nothing to override").isZero();
     }
 
     @Test
@@ -197,12 +217,7 @@ class AlertConsumerTest extends ServiceContract {
                 Topics.INCIDENT_EVENTS, RollbackDeclined.class, SERVICE);
         assertThat(declined.code()).isEqualTo(DeclineReason.NEEDS_HUMAN);
         assertThat(declined.reason()).contains("deployment payments/" + target.service() + " not found");
-    }
-
-    /** Seeds the target's Deployment at revision 2 (v1.3.0, after v1.2.5). */
-    private static Deployment deployTwoReleases(TargetKey target) {
-        return KubernetesSandboxResource.sandbox.deployWithHistory(target.namespace(), target.service(), IMAGE,
-                List.of("v1.2.5", "v1.3.0"));
+        assertThat(rollbackRequests(target)).as("never held: there is nothing to override").isZero();
     }
 
     @Override
@@ -218,12 +233,6 @@ class AlertConsumerTest extends ServiceContract {
     @Override
     protected void awaitEffect(TargetKey target) {
         await().atMost(TestKafka.PATIENCE).until(() -> count(AlertRecord.class, target) == 1);
-    }
-
-    private static AlertFired alert(TargetKey target, String fingerprint, Signal signal, Double value) {
-        AlertFired fixture = EventFixtures.event(AlertFired.class);
-        return new AlertFired(UUID.randomUUID(), fixture.source(), fingerprint, target, signal, value, null,
-                fixture.version(), fixture.labels(), fixture.annotations(), fixture.startsAt(), fixture.occurredAt());
     }
 
     private static AlertRecord storedAlert(UUID alertId) {

@@ -18,6 +18,14 @@ public interface DetectorConfig {
 
     Webhook webhook();
 
+    /**
+     * The Deployment annotation naming who deployed the release it runs (CI sets it on each deploy): that person
+     * counts as the requester of a rollback of it, and may not approve it. Never read from alerts, which anyone can
+     * send.
+     */
+    @WithDefault("rewind.dev/deployed-by")
+    String deployedByAnnotation();
+
     /** Which alert labels and annotations carry what Rewind needs. */
     interface Labels {
         @WithDefault("environment")

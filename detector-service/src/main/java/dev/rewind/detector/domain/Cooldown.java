@@ -32,7 +32,7 @@ public final class Cooldown {
         return Optional.of(new Decision.Decline(rollBack.severity(), DeclineReason.COOLDOWN,
                 "INCIDENT-" + last.get().incidentNumber() + " rolled this target back " + human(ago)
                         + " ago; not rolling back again automatically within the " + human(period) + " cooldown ("
-                        + rollBack.reason() + "): decide by hand"));
+                        + rollBack.reason() + "): held until a person allowed to overrides it, or decide by hand"));
     }
 
     private static String human(Duration duration) {

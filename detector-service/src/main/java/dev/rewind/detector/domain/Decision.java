@@ -7,8 +7,13 @@ import dev.rewind.events.incident.DeclineReason;
 /** What the decision matrix says about one firing alert. */
 public sealed interface Decision {
 
-    /** Roll the target back. */
-    record RollBack(Severity severity, ExecutionMode mode, String reason) implements Decision {
+    /**
+     * Roll the target back.
+     *
+     * @param threshold the matrix's threshold the alert's value was compared with; null when none was (a health
+     *                  check, a security finding, an alert without a value taken at its word)
+     */
+    record RollBack(Severity severity, ExecutionMode mode, String reason, Double threshold) implements Decision {
     }
 
     /** Do not roll back; tell people why (fix forward, or a guard fired). */

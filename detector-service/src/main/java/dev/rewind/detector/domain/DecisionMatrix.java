@@ -22,21 +22,23 @@ public final class DecisionMatrix {
      */
     public Decision decide(Signal signal, Double observed, String summary) {
         return switch (signal) {
-            case HEALTH_CHECK_FAILING -> rollBack(Severity.P0, ExecutionMode.AUTOMATED, summary, "Failed health checks");
+            case HEALTH_CHECK_FAILING -> rollBack(Severity.P0, ExecutionMode.AUTOMATED, summary, "Failed health checks",
+                    null);
             case ERROR_RATE -> errorRate(observed, summary);
             case LATENCY -> above(observed, thresholds.latencyMultiple())
-                    ? rollBack(Severity.P1, ExecutionMode.AUTOMATED, summary, latencyReason(observed))
+                    ? rollBack(Severity.P1, ExecutionMode.AUTOMATED, summary, latencyReason(observed),
+                            comparedWith(observed, thresholds.latencyMultiple()))
                     : new Decision.Ignore("response time " + observed + "x baseline is within "
                             + thresholds.latencyMultiple() + "x");
             case RESOURCE_SATURATION -> above(observed, thresholds.saturation())
                     ? rollBack(Severity.P2, ExecutionMode.MANUAL, summary, "CPU/Memory" + percent(observed)
-                            + " after diagnosis")
+                            + " after diagnosis", comparedWith(observed, thresholds.saturation()))
                     : new Decision.Ignore("utilisation" + percent(observed) + " is within "
                             + Math.round(thresholds.saturation() * 100) + "%");
             case SECURITY_VULNERABILITY -> rollBack(Severity.P1, ExecutionMode.MANUAL, summary,
-                    "Security vulnerability discovered: rollback plus hotfix");
+                    "Security vulnerability discovered: rollback plus hotfix", null);
             case MIGRATION_FAILED -> rollBack(Severity.P1, ExecutionMode.MANUAL, summary,
-                    "Database migration failed: manual rollback and restore, never automatic");
+                    "Database migration failed: manual rollback and restore, never automatic", null);
             case MINOR_BUG -> new Decision.Decline(Severity.P3, DeclineReason.FIX_FORWARD,
                     text(summary, "Minor UI bug") + ": fix forward in the next release");
             case NON_CRITICAL_FEATURE -> new Decision.Decline(Severity.P3, DeclineReason.FIX_FORWARD,
@@ -53,15 +55,23 @@ public final class DecisionMatrix {
         Severity severity = observed != null && observed > thresholds.criticalErrorRate() ? Severity.P0 : Severity.P1;
         String reason = observed == null ? "High error rate" : "High error rate (" + percent(observed).trim()
                 + " 5xx errors)";
-        return rollBack(severity, ExecutionMode.AUTOMATED, summary, reason);
+        // The rollback threshold, not the critical one: that one only sets the severity.
+        return rollBack(severity, ExecutionMode.AUTOMATED, summary, reason,
+                comparedWith(observed, thresholds.errorRate()));
     }
 
     private static boolean above(Double observed, double threshold) {
         return observed == null || observed > threshold;
     }
 
-    private static Decision rollBack(Severity severity, ExecutionMode mode, String summary, String fallback) {
-        return new Decision.RollBack(severity, mode, text(summary, fallback));
+    private static Decision rollBack(Severity severity, ExecutionMode mode, String summary, String fallback,
+                                     Double threshold) {
+        return new Decision.RollBack(severity, mode, text(summary, fallback), threshold);
+    }
+
+    /** The threshold when the alert's value was compared with it; none when the alert was taken at its word. */
+    private static Double comparedWith(Double observed, double threshold) {
+        return observed == null ? null : threshold;
     }
 
     private static String latencyReason(Double observed) {

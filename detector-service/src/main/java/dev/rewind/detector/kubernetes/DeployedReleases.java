@@ -1,30 +1,40 @@
 package dev.rewind.detector.kubernetes;
 
+import dev.rewind.detector.config.DetectorConfig;
+import dev.rewind.events.Release;
 import dev.rewind.events.TargetKey;
 import dev.rewind.events.incident.DeclineReason;
 import dev.rewind.kubernetes.ClusterClients;
 import dev.rewind.kubernetes.DeploymentRevisions;
 import dev.rewind.kubernetes.KubernetesFailures;
+import dev.rewind.kubernetes.Revision;
 import dev.rewind.platform.environment.Environment;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.ReplicaSetList;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import io.smallrye.faulttolerance.api.Guard;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
  * Reads, when the detector decides, which release the target's Deployment runs, from the cluster of the target's
- * configured environment. A rollback request names that release, so the executor can refuse once it no longer runs.
- * A cluster that does not answer within a few retries is not waited on: the decision goes to people instead.
+ * configured environment. A rollback request names that release, so the executor can refuse once it no longer runs,
+ * with who deployed it and the release a rollback would return to, for approvers. A cluster that does not answer
+ * within a few retries is not waited on: the decision goes to people instead.
  */
 @ApplicationScoped
 public class DeployedReleases {
 
     private static final Logger LOG = Logger.getLogger(DeployedReleases.class);
+    /** Longer values are not a person's name: a request must stay small, whatever a Deployment carries. */
+    static final int MAX_DEPLOYED_BY_LENGTH = 256;
 
     private final ClusterClients clusters;
+    private final String deployedByAnnotation;
     private final Guard briefRetries = Guard.create()
             .withDescription("read the target's Deployment")
             .withRetry().maxRetries(3).delay(300, ChronoUnit.MILLIS).jitter(100, ChronoUnit.MILLIS)
@@ -33,15 +43,18 @@ public class DeployedReleases {
             .build();
 
     @Inject
-    public DeployedReleases(ClusterClients clusters) {
+    public DeployedReleases(ClusterClients clusters, DetectorConfig config) {
         this.clusters = clusters;
+        this.deployedByAnnotation = config.deployedByAnnotation();
     }
 
     /** The release {@code target} runs in {@code environment}, or why there is none Rewind may roll back. */
     public ReleaseLookup lookup(TargetKey target, Environment environment) {
+        KubernetesClient client;
         Deployment deployment;
         try {
-            deployment = briefRetries.get(() -> clusters.client(environment.context()).apps().deployments()
+            client = clusters.client(environment.context());
+            deployment = briefRetries.get(() -> client.apps().deployments()
                     .inNamespace(target.namespace()).withName(target.service()).get(), Deployment.class);
         } catch (RuntimeException e) {
             LOG.warnf("cannot read deployment %s/%s of environment %s: %s", target.namespace(), target.service(),
@@ -60,6 +73,44 @@ public class DeployedReleases {
         if (notOurs.isPresent()) {
             return new ReleaseLookup.Refused(DeclineReason.TARGET_NOT_CONFIGURED, notOurs.get());
         }
-        return new ReleaseLookup.Running(DeploymentRevisions.releaseOf(deployment));
+        return new ReleaseLookup.Running(DeploymentRevisions.releaseOf(deployment),
+                rollbackTo(client, target, deployment), deployedBy(deployment, deployedByAnnotation));
+    }
+
+    /** The release kubectl's undo would return to: evidence for approvers, so a failure to tell only leaves it out. */
+    private Release rollbackTo(KubernetesClient client, TargetKey target, Deployment deployment) {
+        String namespace = target.namespace();
+        Map<String, String> selector = deployment.getSpec().getSelector() == null ? null
+                : deployment.getSpec().getSelector().getMatchLabels();
+        try {
+            ReplicaSetList replicaSets = briefRetries.get(() -> selector == null || selector.isEmpty()
+                    ? client.apps().replicaSets().inNamespace(namespace).list()
+                    : client.apps().replicaSets().inNamespace(namespace).withLabels(selector).list(),
+                    ReplicaSetList.class);
+            return DeploymentRevisions.undoTarget(
+                    DeploymentRevisions.history(deployment, replicaSets.getItems()), 0).map(Revision::release)
+                    .orElse(null);
+        } catch (RuntimeException e) {
+            LOG.warnf("cannot read the replica sets of deployment %s/%s (%s): the request names no release to "
+                    + "return to; check the detector's Role allows list on replicasets", namespace, target.service(),
+                    e.toString());
+            return null;
+        }
+    }
+
+    /** Who deployed what the Deployment runs, from {@code annotation}; null when absent, blank or implausibly long. */
+    static String deployedBy(Deployment deployment, String annotation) {
+        Map<String, String> annotations = deployment.getMetadata().getAnnotations();
+        String value = annotations == null ? null : annotations.get(annotation);
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (value.length() > MAX_DEPLOYED_BY_LENGTH) {
+            LOG.warnf("deployment %s/%s: annotation %s is %d characters long, more than a user name's %d; ignored",
+                    deployment.getMetadata().getNamespace(), deployment.getMetadata().getName(), annotation,
+                    value.length(), MAX_DEPLOYED_BY_LENGTH);
+            return null;
+        }
+        return value.strip();
     }
 }

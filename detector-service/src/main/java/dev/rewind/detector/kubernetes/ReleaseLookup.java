@@ -6,8 +6,14 @@ import dev.rewind.events.incident.DeclineReason;
 /** What the detector found when it read the target's Deployment at decision time. */
 public sealed interface ReleaseLookup {
 
-    /** The target runs {@code release}: the one a rollback would judge bad. */
-    record Running(Release release) implements ReleaseLookup {
+    /**
+     * The target runs {@code release}: the one a rollback would judge bad.
+     *
+     * @param rollbackTo the release {@code kubectl rollout undo} would return to; null when it cannot be told (no
+     *                   earlier revision, or its ReplicaSets could not be read)
+     * @param deployedBy who deployed {@code release}, from the Deployment's deployed-by annotation; null when absent
+     */
+    record Running(Release release, Release rollbackTo, String deployedBy) implements ReleaseLookup {
     }
 
     /** Nothing Rewind may roll back automatically; {@code reason} says why, for people. */

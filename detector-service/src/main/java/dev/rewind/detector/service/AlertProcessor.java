@@ -2,6 +2,7 @@ package dev.rewind.detector.service;
 
 import dev.rewind.detector.domain.Decision;
 import dev.rewind.detector.domain.DecisionMatrix;
+import dev.rewind.detector.kubernetes.ReleaseLookup;
 import dev.rewind.detector.persistence.AlertRecord;
 import dev.rewind.detector.persistence.IncidentRecord;
 import dev.rewind.events.Severity;
@@ -12,6 +13,7 @@ import dev.rewind.events.alert.AlertResolved;
 import dev.rewind.events.incident.IncidentOpened;
 import dev.rewind.events.incident.RollbackDeclined;
 import dev.rewind.events.request.Evidence;
+import dev.rewind.events.request.Hold;
 import dev.rewind.events.request.RollbackRequested;
 import dev.rewind.platform.messaging.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,8 +27,8 @@ import java.util.UUID;
 
 /**
  * Applies one normalized alert: records it, asks the decision matrix and the guards, and opens an incident with a
- * rollback request naming the release judged bad (or a declined rollback), or attaches the alert to the target's
- * open incident as evidence.
+ * rollback request naming the release judged bad (or a declined rollback, requested on hold too when a guard held
+ * it), or attaches the alert to the target's open incident as evidence.
  */
 @ApplicationScoped
 public class AlertProcessor {
@@ -76,11 +78,7 @@ public class AlertProcessor {
         Decision decision = checked.decision();
         if (decision instanceof Decision.RollBack rollBack) {
             IncidentRecord incident = open(alert, rollBack.severity(), rollBack.reason());
-            outbox.publish(Topics.ROLLBACK_REQUESTS, new RollbackRequested(UUID.randomUUID(), incident.id,
-                    incident.number, alert.target(), rollBack.severity(), alert.signal(), rollBack.reason(),
-                    rollBack.mode(), null, null, checked.release(), null, null, null, REQUESTER,
-                    List.of(new Evidence(alert.alertId(), alert.source(), alert.signal(), alert.summary(),
-                            alert.observedValue(), null, alert.startsAt())), now()));
+            outbox.publish(Topics.ROLLBACK_REQUESTS, request(alert, incident, rollBack, checked.deployed(), null));
             record.incidentId = incident.id;
             record.decision = "ROLLBACK " + rollBack.severity() + " " + rollBack.mode();
         } else if (decision instanceof Decision.Decline decline) {
@@ -89,10 +87,25 @@ public class AlertProcessor {
                     decline.code(), decline.reason(), now()));
             record.incidentId = incident.id;
             record.decision = "DECLINED " + decline.code();
+            if (checked.held() != null) {
+                // Held, not refused: people may override the guard at the approval service.
+                outbox.publish(Topics.ROLLBACK_REQUESTS, request(alert, incident, checked.held().rollBack(),
+                        checked.deployed(), checked.held().hold()));
+                record.decision = "HELD " + decline.code();
+            }
         } else if (decision instanceof Decision.Ignore ignore) {
             record.decision = "IGNORED: " + ignore.reason();
         }
         record.persist();
+    }
+
+    private RollbackRequested request(AlertFired alert, IncidentRecord incident, Decision.RollBack rollBack,
+                                      ReleaseLookup.Running deployed, Hold hold) {
+        return new RollbackRequested(UUID.randomUUID(), incident.id, incident.number, alert.target(),
+                rollBack.severity(), alert.signal(), rollBack.reason(), rollBack.mode(), null, null,
+                deployed.release(), deployed.rollbackTo(), deployed.deployedBy(), hold, REQUESTER,
+                List.of(new Evidence(alert.alertId(), alert.source(), alert.signal(), alert.summary(),
+                        alert.observedValue(), rollBack.threshold(), alert.startsAt())), now());
     }
 
     private void resolved(AlertResolved alert) {

@@ -15,7 +15,7 @@ class CooldownTest {
     private static final Instant NOW = Instant.parse("2026-11-27T10:00:00Z");
     private final Cooldown cooldown = new Cooldown(Duration.ofMinutes(30));
     private final Decision.RollBack rollBack =
-            new Decision.RollBack(Severity.P1, ExecutionMode.AUTOMATED, "High error rate (12% 5xx errors)");
+            new Decision.RollBack(Severity.P1, ExecutionMode.AUTOMATED, "High error rate (12% 5xx errors)", 0.05);
 
     @Test
     void declinesASecondAutomaticRollbackWithinTheCooldown() {
@@ -26,7 +26,8 @@ class CooldownTest {
             assertThat(d.code()).isEqualTo(DeclineReason.COOLDOWN);
             assertThat(d.severity()).isEqualTo(Severity.P1);
             assertThat(d.reason()).isEqualTo("INCIDENT-12 rolled this target back 3 min ago; not rolling back again "
-                    + "automatically within the 30 min cooldown (High error rate (12% 5xx errors)): decide by hand");
+                    + "automatically within the 30 min cooldown (High error rate (12% 5xx errors)): held until a "
+                    + "person allowed to overrides it, or decide by hand");
         });
     }
 

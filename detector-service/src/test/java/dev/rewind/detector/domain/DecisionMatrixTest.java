@@ -18,20 +18,24 @@ class DecisionMatrixTest {
     @Test
     void rollsBackAutomaticallyAsP0WhenHealthChecksFail() {
         assertThat(matrix.decide(Signal.HEALTH_CHECK_FAILING, null, null))
-                .isEqualTo(new Decision.RollBack(Severity.P0, ExecutionMode.AUTOMATED, "Failed health checks"));
+                .isEqualTo(new Decision.RollBack(Severity.P0, ExecutionMode.AUTOMATED, "Failed health checks", null));
     }
 
     @Test
     void rollsBackAutomaticallyAsP1WhenErrorRateExceedsFivePercent() {
         assertThat(matrix.decide(Signal.ERROR_RATE, 0.12, null))
                 .isEqualTo(new Decision.RollBack(Severity.P1, ExecutionMode.AUTOMATED,
-                        "High error rate (12% 5xx errors)"));
+                        "High error rate (12% 5xx errors)", 0.05));
     }
 
     @Test
     void escalatesErrorRateToP0AboveTheCriticalThreshold() {
         assertThat(matrix.decide(Signal.ERROR_RATE, 0.40, null))
-                .isInstanceOfSatisfying(Decision.RollBack.class, d -> assertThat(d.severity()).isEqualTo(Severity.P0));
+                .isInstanceOfSatisfying(Decision.RollBack.class, d -> {
+                    assertThat(d.severity()).isEqualTo(Severity.P0);
+                    assertThat(d.threshold()).as("the rollback threshold; the critical one only sets the severity")
+                            .isEqualTo(0.05);
+                });
     }
 
     @Test
@@ -43,7 +47,7 @@ class DecisionMatrixTest {
     @Test
     void trustsAFiringErrorRateAlertThatCarriesNoValue() {
         assertThat(matrix.decide(Signal.ERROR_RATE, null, "5xx above SLO"))
-                .isEqualTo(new Decision.RollBack(Severity.P1, ExecutionMode.AUTOMATED, "5xx above SLO"));
+                .isEqualTo(new Decision.RollBack(Severity.P1, ExecutionMode.AUTOMATED, "5xx above SLO", null));
     }
 
     @Test
@@ -52,6 +56,7 @@ class DecisionMatrixTest {
                 .isInstanceOfSatisfying(Decision.RollBack.class, d -> {
                     assertThat(d.severity()).isEqualTo(Severity.P1);
                     assertThat(d.mode()).isEqualTo(ExecutionMode.AUTOMATED);
+                    assertThat(d.threshold()).isEqualTo(2.0);
                 });
         assertThat(matrix.decide(Signal.LATENCY, 2.0, null)).isInstanceOf(Decision.Ignore.class);
     }
@@ -62,6 +67,7 @@ class DecisionMatrixTest {
                 .isInstanceOfSatisfying(Decision.RollBack.class, d -> {
                     assertThat(d.severity()).isEqualTo(Severity.P2);
                     assertThat(d.mode()).isEqualTo(ExecutionMode.MANUAL);
+                    assertThat(d.threshold()).isEqualTo(0.9);
                 });
         assertThat(matrix.decide(Signal.RESOURCE_SATURATION, 0.85, null)).isInstanceOf(Decision.Ignore.class);
     }
@@ -72,6 +78,16 @@ class DecisionMatrixTest {
                 .isInstanceOfSatisfying(Decision.RollBack.class, d -> assertThat(d.mode()).isEqualTo(ExecutionMode.MANUAL));
         assertThat(matrix.decide(Signal.MIGRATION_FAILED, null, null))
                 .isInstanceOfSatisfying(Decision.RollBack.class, d -> assertThat(d.mode()).isEqualTo(ExecutionMode.MANUAL));
+    }
+
+    @Test
+    void reportsNoThresholdWhereNoValueWasCompared() {
+        assertThat(matrix.decide(Signal.HEALTH_CHECK_FAILING, 1.0, null))
+                .isInstanceOfSatisfying(Decision.RollBack.class, d -> assertThat(d.threshold()).isNull());
+        assertThat(matrix.decide(Signal.SECURITY_VULNERABILITY, 9.8, null))
+                .isInstanceOfSatisfying(Decision.RollBack.class, d -> assertThat(d.threshold()).isNull());
+        assertThat(matrix.decide(Signal.LATENCY, null, "p99 above baseline"))
+                .isInstanceOfSatisfying(Decision.RollBack.class, d -> assertThat(d.threshold()).isNull());
     }
 
     @ParameterizedTest
