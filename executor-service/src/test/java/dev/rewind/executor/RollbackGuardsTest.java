@@ -7,13 +7,19 @@ import static dev.rewind.executor.Rollbacks.deployment;
 import static dev.rewind.executor.Rollbacks.outcome;
 import static dev.rewind.executor.Rollbacks.release;
 import static dev.rewind.executor.Rollbacks.running;
+import static dev.rewind.platform.testing.PublishedEvents.about;
 import static dev.rewind.platform.testing.PublishedEvents.uniqueTarget;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rewind.events.EventJson;
 import dev.rewind.events.Release;
 import dev.rewind.events.TargetKey;
+import dev.rewind.events.Topics;
+import dev.rewind.events.incident.DeclineReason;
 import dev.rewind.events.incident.RollbackFailed;
+import dev.rewind.events.incident.RollbackStepCompleted;
 import dev.rewind.events.incident.RollbackSucceeded;
+import dev.rewind.executor.service.ExecutionLedger;
 import dev.rewind.kubernetes.DeploymentRevisions;
 import dev.rewind.platform.testing.InfrastructureResource;
 import dev.rewind.platform.testing.KafkaClientTest;
@@ -75,6 +81,43 @@ class RollbackGuardsTest extends KafkaClientTest {
                 .contains("ago for incident 123; not rolling back again automatically within the cooldown of 15 min");
         assertThat(appliedPatches(target)).isOne();
         assertThat(versionOf(target)).isEqualTo("v1.3.0");
+    }
+
+    @Test
+    void aPersonsCooldownOverrideRollsBackWithinTheCooldownAndSaysSo() {
+        TargetKey target = uniqueTarget("development");
+        deploy(target, "v1.2.5", "v1.3.0");
+        outcome(kafka, target, command(target, UUID.randomUUID()), RollbackSucceeded.class);
+        release(target, "v1.3.0");
+        RollbackFailed refused = outcome(kafka, target, command(target, UUID.randomUUID()), RollbackFailed.class);
+        UUID overridden = UUID.randomUUID();
+
+        outcome(kafka, target, command(target, overridden, running(target), List.of(DeclineReason.COOLDOWN)),
+                RollbackSucceeded.class);
+
+        assertThat(refused.reason()).as("without the override, as before").contains("within the cooldown");
+        assertThat(appliedPatches(target)).isEqualTo(2);
+        assertThat(versionOf(target)).isEqualTo("v1.2.5");
+        RollbackStepCompleted step = EventJson.read(kafka.awaitRecord(Topics.INCIDENT_EVENTS.name(),
+                about(target, RollbackStepCompleted.class).and(r -> r.value().contains(overridden.toString()))
+                        .and(r -> r.value().contains(ExecutionLedger.COOLDOWN_OVERRIDDEN))).value(),
+                RollbackStepCompleted.class);
+        assertThat(step.detail()).startsWith("cooldown check skipped: a person overrode the COOLDOWN guard")
+                .contains("was rolled back");
+    }
+
+    @Test
+    void aCooldownOverrideSkipsOnlyTheCooldownNotTheReleaseCheck() {
+        TargetKey target = uniqueTarget("development");
+        deploy(target, "v1.2.5", "v1.3.0");
+        Release judged = running(target);
+        outcome(kafka, target, command(target, UUID.randomUUID(), judged), RollbackSucceeded.class);
+
+        RollbackFailed second = outcome(kafka, target,
+                command(target, UUID.randomUUID(), judged, List.of(DeclineReason.COOLDOWN)), RollbackFailed.class);
+
+        assertThat(second.reason()).contains("already rolled back");
+        assertThat(appliedPatches(target)).isOne();
     }
 
     @Test

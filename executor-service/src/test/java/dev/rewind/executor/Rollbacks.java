@@ -9,6 +9,7 @@ import dev.rewind.events.Release;
 import dev.rewind.events.TargetKey;
 import dev.rewind.events.Topics;
 import dev.rewind.events.command.RollbackApproved;
+import dev.rewind.events.incident.DeclineReason;
 import dev.rewind.events.incident.IncidentEvent;
 import dev.rewind.events.incident.RollbackFailed;
 import dev.rewind.events.incident.RollbackSucceeded;
@@ -64,10 +65,15 @@ final class Rollbacks {
     }
 
     static RollbackApproved command(TargetKey target, UUID incidentId, Release judged) {
+        return command(target, incidentId, judged, EventFixtures.event(RollbackApproved.class).overrides());
+    }
+
+    /** An approved rollback of {@code judged} for which a person overrode the guards {@code overrides}. */
+    static RollbackApproved command(TargetKey target, UUID incidentId, Release judged, List<DeclineReason> overrides) {
         RollbackApproved fixture = EventFixtures.event(RollbackApproved.class);
         return new RollbackApproved(UUID.randomUUID(), UUID.randomUUID(), incidentId, fixture.incidentNumber(),
                 target, fixture.severity(), fixture.reason(), fixture.method(), fixture.toRevision(), judged,
-                fixture.approvedBy(), fixture.overrides(), fixture.occurredAt());
+                fixture.approvedBy(), overrides, fixture.occurredAt());
     }
 
     static ExecutionRecord execution(UUID incidentId) {

@@ -67,6 +67,12 @@ public class ExecutionRecord extends PanacheEntityBase {
     @Column(name = "judged_release")
     public String judgedRelease;
 
+    /**
+     * The guards a person overrode for this rollback, comma-separated DeclineReason names; null for none: the executor
+     * skips its own check of each, and only of those.
+     */
+    public String overrides;
+
     /** The incident's human number, for the messages people read. */
     @Column(name = "incident_number")
     public Long incidentNumber;

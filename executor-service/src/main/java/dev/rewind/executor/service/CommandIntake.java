@@ -54,6 +54,7 @@ public class CommandIntake {
         execution.method = method;
         execution.toRevision = command.toRevision();
         execution.judgedRelease = Serialization.asJson(command.release());
+        execution.overrides = ExecutionLedger.overridesColumn(command.overrides());
         execution.incidentNumber = command.incidentNumber();
         execution.state = ExecutionState.ACCEPTED;
         execution.createdAt = now;

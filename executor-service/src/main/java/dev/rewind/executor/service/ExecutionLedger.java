@@ -3,6 +3,7 @@ package dev.rewind.executor.service;
 import dev.rewind.events.Release;
 import dev.rewind.events.TargetKey;
 import dev.rewind.events.Topics;
+import dev.rewind.events.incident.DeclineReason;
 import dev.rewind.events.incident.RollbackFailed;
 import dev.rewind.events.incident.RollbackStarted;
 import dev.rewind.events.incident.RollbackStepCompleted;
@@ -22,8 +23,12 @@ import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.hibernate.exception.ConstraintViolationException;
 
 /**
@@ -33,6 +38,9 @@ import org.hibernate.exception.ConstraintViolationException;
  */
 @ApplicationScoped
 public class ExecutionLedger {
+
+    /** The step announcing that a person's override let the rollback run within the cooldown. */
+    public static final String COOLDOWN_OVERRIDDEN = "cooldown-overridden";
 
     /** The unique index that allows one running execution per target (V3 migration). */
     private static final String RUNNING_PER_TARGET = "execution_one_running_per_target";
@@ -65,12 +73,29 @@ public class ExecutionLedger {
                         last.finishedAt, last.incidentNumber, now, config.cooldown()));
     }
 
+    /** The guards a person overrode for {@code execution}'s rollback. */
+    public static Set<DeclineReason> overridesOf(ExecutionRecord execution) {
+        if (execution.overrides == null || execution.overrides.isBlank()) {
+            return Set.of();
+        }
+        return Arrays.stream(execution.overrides.split(",")).map(String::strip).map(DeclineReason::valueOf)
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** {@code overrides} as stored in the execution's overrides column; null for none. */
+    static String overridesColumn(List<DeclineReason> overrides) {
+        return overrides.isEmpty() ? null
+                : overrides.stream().map(Enum::name).distinct().collect(Collectors.joining(","));
+    }
+
     /**
      * Commits to {@code plan} before the cluster is touched, and announces the start. Refuses when another execution
      * of the same target is under way: a second rollback would take the first one's patch for its own.
+     *
+     * @param cooldownOverridden the cooldown refusal a person's override skipped, announced as a step; null if none
      */
     @Transactional
-    public void start(UUID executionId, UndoPlan plan) {
+    public void start(UUID executionId, UndoPlan plan, String cooldownOverridden) {
         ExecutionRecord execution = owned(executionId);
         ExecutionRecord.runningOn(execution.target, executionId).ifPresent(other -> {
             throw new RollbackRefused("deployment " + plan.deployment() + " is being rolled back already (incident "
@@ -91,6 +116,11 @@ public class ExecutionLedger {
             }
             throw new RollbackRefused("deployment " + plan.deployment() + " is being rolled back already by another "
                     + "execution; not starting a second rollback");
+        }
+        if (cooldownOverridden != null) {
+            outbox.publish(Topics.INCIDENT_EVENTS, new RollbackStepCompleted(execution.incidentId, target(execution),
+                    execution.id, COOLDOWN_OVERRIDDEN, "cooldown check skipped: a person overrode the COOLDOWN guard "
+                    + "at the approval service (" + cooldownOverridden + ")", execution.updatedAt));
         }
         outbox.publish(Topics.INCIDENT_EVENTS, new RollbackStarted(execution.incidentId, target(execution),
                 execution.id, execution.method, plan.fromRevision(), plan.toRevision(), plan.fromVersion(),

@@ -3,6 +3,7 @@ package dev.rewind.executor.service;
 import dev.rewind.events.Release;
 import dev.rewind.events.RollbackMethod;
 import dev.rewind.events.TargetKey;
+import dev.rewind.events.incident.DeclineReason;
 import dev.rewind.executor.config.ExecutorConfig;
 import dev.rewind.executor.domain.ExecutionInterrupted;
 import dev.rewind.executor.domain.ExecutionState;
@@ -24,6 +25,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -195,10 +197,15 @@ public class RollbackRunner {
             clusters.environment(target);
             long toRevision = execution.toRevision == null ? 0 : execution.toRevision;
             plan = rollbacks.plan(target, toRevision, judged, incident);
-            ledger.cooldownRefusal(execution).ifPresent(reason -> {
-                throw new RollbackRefused(reason);
-            });
-            ledger.start(id, plan);
+            Optional<String> cooling = ledger.cooldownRefusal(execution);
+            if (cooling.isPresent()) {
+                if (!ExecutionLedger.overridesOf(execution).contains(DeclineReason.COOLDOWN)) {
+                    throw new RollbackRefused(cooling.get());
+                }
+                LOG.infof("execution %s: cooldown check skipped, a person overrode the COOLDOWN guard: %s", id,
+                        cooling.get());
+            }
+            ledger.start(id, plan, cooling.orElse(null));
             if (plan.skipped() != null) {
                 ledger.succeed(id, plan.skipped());
                 return;
