@@ -15,7 +15,10 @@ import dev.rewind.events.Signal;
 import dev.rewind.events.TargetKey;
 import dev.rewind.events.Topic;
 import dev.rewind.events.Topics;
+import dev.rewind.events.incident.ApprovalExpired;
 import dev.rewind.events.incident.ApprovalGranted;
+import dev.rewind.events.incident.DeclineReason;
+import dev.rewind.events.incident.GuardOverridden;
 import dev.rewind.events.incident.IncidentOpened;
 import dev.rewind.events.incident.RollbackStarted;
 import dev.rewind.events.incident.RollbackSucceeded;
@@ -65,6 +68,25 @@ class IncidentEventConsumerTest extends ServiceContract {
                 t0.plusSeconds(1).toString(), t0.plusSeconds(2).toString(), t0.plusSeconds(9).toString());
         assertThat(detail.getString("timeline[2].summary")).isEqualTo("Rollback started (KUBECTL): v1.3.0 -> v1.2.5");
         assertThat(detail.getString("timeline[0].source")).isEqualTo("/rewind/tests");
+    }
+
+    @Test
+    void anIncidentWhoseRequestExpiredIsShownExpiredWithTheOverrideInItsTimeline() {
+        TargetKey target = uniqueTarget("production");
+        UUID incident = UUID.randomUUID();
+        UUID request = UUID.randomUUID();
+        Instant t0 = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+
+        kafka.send(Topics.INCIDENT_EVENTS, opened(incident, target, t0));
+        kafka.send(Topics.INCIDENT_EVENTS, new GuardOverridden(incident, target, request, "jane.oncall",
+                DeclineReason.COOLDOWN, "the first rollback returned a release with the same bug", t0.plusSeconds(60)));
+        kafka.send(Topics.INCIDENT_EVENTS, new ApprovalExpired(incident, target, request, t0, t0.plusSeconds(3600)));
+
+        await().atMost(TestKafka.PATIENCE).until(() -> timeline(incident).size() == 3);
+        JsonPath detail = given().get("/api/v1/incidents/{id}", incident).then()
+                .statusCode(200).extract().jsonPath();
+        assertThat(detail.getString("status")).as("the override is a timeline line, not a status").isEqualTo("EXPIRED");
+        assertThat(detail.getList("timeline.kind")).containsExactly("opened", "guard-overridden", "approval-expired");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.rewind.postmortem.domain;
 
+import dev.rewind.events.incident.ApprovalExpired;
 import dev.rewind.events.incident.ApprovalGranted;
 import dev.rewind.events.incident.ApprovalRejected;
 import dev.rewind.events.incident.ApprovalRequested;
@@ -11,13 +12,18 @@ import dev.rewind.events.incident.RollbackStarted;
 import dev.rewind.events.incident.RollbackSucceeded;
 import java.util.Optional;
 
-/** Where an incident stands, as its lifecycle events move it; events that do not move it leave it as it is. */
+/**
+ * Where an incident stands, as its lifecycle events move it; events that do not move it leave it as it is (a guard's
+ * override, a step, an escalation or a notification is a line of the timeline, not a status).
+ */
 public enum IncidentStatus {
     OPEN,
     DECLINED,
     AWAITING_APPROVAL,
     APPROVED,
     REJECTED,
+    /** The rollback request waited undecided past its expiry: closed without a rollback. */
+    EXPIRED,
     ROLLING_BACK,
     ROLLED_BACK,
     ROLLBACK_FAILED;
@@ -35,6 +41,8 @@ public enum IncidentStatus {
             status = APPROVED;
         } else if (event instanceof ApprovalRejected) {
             status = REJECTED;
+        } else if (event instanceof ApprovalExpired) {
+            status = EXPIRED;
         } else if (event instanceof RollbackStarted) {
             status = ROLLING_BACK;
         } else if (event instanceof RollbackSucceeded) {

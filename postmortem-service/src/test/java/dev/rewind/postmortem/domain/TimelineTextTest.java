@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.rewind.events.Topic;
 import dev.rewind.events.Topics;
 import dev.rewind.events.EventFixtures;
+import dev.rewind.events.incident.ApprovalExpired;
+import dev.rewind.events.incident.GuardOverridden;
 import dev.rewind.events.incident.IncidentEvent;
 import dev.rewind.events.incident.IncidentOpened;
 import dev.rewind.events.incident.NotificationDelivered;
@@ -49,5 +51,11 @@ class TimelineTextTest {
                 .contains(IncidentStatus.ROLLBACK_FAILED);
         assertThat(IncidentStatus.after(EventFixtures.event(NotificationDelivered.class))).isEmpty();
         assertThat(Topic.typeOf(NotificationDelivered.class)).isEqualTo("dev.rewind.notification.delivered.v1");
+    }
+
+    @Test
+    void anExpiredRequestExpiresTheIncidentAndAnOverrideLeavesItsStatus() {
+        assertThat(IncidentStatus.after(EventFixtures.event(ApprovalExpired.class))).contains(IncidentStatus.EXPIRED);
+        assertThat(IncidentStatus.after(EventFixtures.event(GuardOverridden.class))).isEmpty();
     }
 }
