@@ -1,0 +1,243 @@
+package dev.rewind.approval;
+
+import static dev.rewind.approval.Requests.cooldownHold;
+import static dev.rewind.approval.Requests.stored;
+import static dev.rewind.approval.Requests.taken;
+import static dev.rewind.platform.testing.PublishedEvents.about;
+import static dev.rewind.platform.testing.PublishedEvents.assertCloudEvent;
+import static dev.rewind.platform.testing.PublishedEvents.uniqueTarget;
+import static dev.rewind.platform.testing.TestTokens.token;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+
+import dev.rewind.approval.domain.ApprovalState;
+import dev.rewind.events.Severity;
+import dev.rewind.events.TargetKey;
+import dev.rewind.events.Topics;
+import dev.rewind.events.command.RollbackApproved;
+import dev.rewind.events.incident.ApprovalGranted;
+import dev.rewind.events.incident.ApprovalRejected;
+import dev.rewind.events.incident.DeclineReason;
+import dev.rewind.events.incident.GuardOverridden;
+import dev.rewind.events.request.RollbackRequested;
+import dev.rewind.platform.testing.InfrastructureResource;
+import dev.rewind.platform.testing.KafkaClientTest;
+import dev.rewind.platform.testing.TestTokens;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(InfrastructureResource.class)
+@WithTestResource(TestTokens.class)
+class ApprovalApiTest extends KafkaClientTest {
+
+    private static final String SERVICE = "approval-service";
+    private static final String PROBLEM = "application/problem+json";
+
+    @Test
+    void anOnCallEngineerApprovesAProductionP1AndTheRollbackIsCommanded() {
+        TargetKey target = uniqueTarget("production");
+        RollbackRequested request = taken(kafka, target, Severity.P1, null);
+
+        vote(request, "approve", token("alice", "oncall"), Map.of("reason", "5xx confirmed on the dashboard"))
+                .statusCode(200)
+                .body("state", equalTo("APPROVED"))
+                .body("approvedBy", equalTo(List.of("alice")))
+                .body("repeated", equalTo(false));
+
+        RollbackApproved command = assertCloudEvent(kafka.awaitRecord(Topics.ROLLBACK_COMMANDS.name(), about(target)),
+                Topics.ROLLBACK_COMMANDS, RollbackApproved.class, SERVICE);
+        assertThat(command.requestId()).isEqualTo(request.requestId());
+        assertThat(command.approvedBy()).containsExactly("alice");
+        assertThat(command.release()).isEqualTo(request.release());
+        ApprovalGranted granted = assertCloudEvent(
+                kafka.awaitRecord(Topics.INCIDENT_EVENTS.name(), about(target, ApprovalGranted.class)),
+                Topics.INCIDENT_EVENTS, ApprovalGranted.class, SERVICE);
+        assertThat(granted.automatic()).isFalse();
+        assertThat(granted.approvedBy()).isEqualTo("alice");
+        assertThat(granted.comment()).isEqualTo("5xx confirmed on the dashboard");
+    }
+
+    @Test
+    void repeatingOnesApprovalChangesNothingAndCommandsOnce() {
+        TargetKey target = uniqueTarget("production");
+        RollbackRequested request = taken(kafka, target, Severity.P0, null);
+        String alice = token("alice", "oncall");
+
+        vote(request, "approve", alice, Map.of()).statusCode(200).body("repeated", equalTo(false));
+        vote(request, "approve", alice, Map.of()).statusCode(200).body("repeated", equalTo(true))
+                .body("state", equalTo("APPROVED"));
+        vote(request, "reject", alice, Map.of("reason", "changed my mind")).statusCode(409)
+                .contentType(PROBLEM).body("detail", containsString("already voted APPROVE"));
+
+        assertThat(Requests.commandsFor(target)).isEqualTo(1);
+    }
+
+    @Test
+    void twoSimultaneousApprovalsOfAOneApproverRequestCommandExactlyOnce() throws Exception {
+        TargetKey target = uniqueTarget("production");
+        RollbackRequested request = taken(kafka, target, Severity.P0, null);
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Integer>> statuses = new ArrayList<>();
+            for (String person : List.of("alice", "gina")) {
+                statuses.add(pool.submit(() -> {
+                    start.await();
+                    return vote(request, "approve", token(person, "oncall"), Map.of()).extract().statusCode();
+                }));
+            }
+            start.countDown();
+            List<Integer> codes = new ArrayList<>();
+            for (Future<Integer> status : statuses) {
+                codes.add(status.get());
+            }
+            assertThat(codes).as("one approval lands, the other finds the request approved")
+                    .containsExactlyInAnyOrder(200, 409);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(Requests.commandsFor(target)).isEqualTo(1);
+    }
+
+    @Test
+    void aP2NeedsATeamLeadAndAReviewerTwoDifferentPeople() {
+        TargetKey target = uniqueTarget("production");
+        RollbackRequested request = taken(kafka, target, Severity.P2, null);
+
+        vote(request, "approve", token("bob", "team-lead", "reviewer"), Map.of()).statusCode(200)
+                .body("state", equalTo("PENDING")).body("stillNeeded", equalTo("1 of team-lead+reviewer"));
+        vote(request, "approve", token("BOB", "reviewer"), Map.of()).statusCode(200)
+                .body("repeated", equalTo(true)).body("state", equalTo("PENDING"));
+        vote(request, "approve", token("carol", "reviewer"), Map.of()).statusCode(200)
+                .body("state", equalTo("APPROVED")).body("approvedBy", equalTo(List.of("bob", "carol")));
+
+        RollbackApproved command = assertCloudEvent(kafka.awaitRecord(Topics.ROLLBACK_COMMANDS.name(), about(target)),
+                Topics.ROLLBACK_COMMANDS, RollbackApproved.class, SERVICE);
+        assertThat(command.approvedBy()).containsExactly("bob", "carol");
+    }
+
+    @Test
+    void theDeployAuthorCannotApproveAndADeveloperMayNot() {
+        TargetKey target = uniqueTarget("production");
+        RollbackRequested request = taken(kafka, target, Severity.P0, null);
+
+        vote(request, "approve", token(Requests.DEPLOY_AUTHOR, "oncall"), Map.of()).statusCode(409)
+                .contentType(PROBLEM).body("detail", containsString("cannot approve it"));
+        vote(request, "approve", token("dan", "developer"), Map.of()).statusCode(403)
+                .contentType(PROBLEM).body("detail", containsString("needs the role oncall"));
+        assertThat(stored(request.requestId()).state).isEqualTo(ApprovalState.PENDING);
+    }
+
+    @Test
+    void aRejectionNeedsAReasonAndEndsTheRequest() {
+        TargetKey target = uniqueTarget("production");
+        RollbackRequested request = taken(kafka, target, Severity.P1, null);
+
+        vote(request, "reject", token("alice", "oncall"), Map.of()).statusCode(422).contentType(PROBLEM)
+                .body("violations.field", hasItem("reason"));
+        vote(request, "reject", token("alice", "oncall"), Map.of("reason", "the spike is the load test"))
+                .statusCode(200).body("state", equalTo("REJECTED"));
+        vote(request, "approve", token("bob", "team-lead"), Map.of()).statusCode(409)
+                .body("detail", containsString("already REJECTED"));
+
+        ApprovalRejected rejected = assertCloudEvent(
+                kafka.awaitRecord(Topics.INCIDENT_EVENTS.name(), about(target, ApprovalRejected.class)),
+                Topics.INCIDENT_EVENTS, ApprovalRejected.class, SERVICE);
+        assertThat(rejected.rejectedBy()).isEqualTo("alice");
+        assertThat(rejected.reason()).isEqualTo("the spike is the load test");
+        assertThat(kafka.recordsNow(Topics.ROLLBACK_COMMANDS.name(), about(target))).isEmpty();
+    }
+
+    @Test
+    void aHeldRequestRunsOnlyAfterAnExplicitOverrideWithAReason() {
+        TargetKey target = uniqueTarget("production");
+        RollbackRequested request = taken(kafka, target, Severity.P0, cooldownHold());
+        String alice = token("alice", "oncall");
+
+        vote(request, "approve", alice, Map.of()).statusCode(409).body("detail", containsString("override"));
+        vote(request, "override", token("carol", "reviewer"), Map.of("reason", "go")).statusCode(403);
+        vote(request, "override", alice, Map.of()).statusCode(422);
+        vote(request, "override", alice, Map.of("reason", "the first rollback went to a bad revision too"))
+                .statusCode(200).body("state", equalTo("APPROVED"));
+
+        GuardOverridden overridden = assertCloudEvent(
+                kafka.awaitRecord(Topics.INCIDENT_EVENTS.name(), about(target, GuardOverridden.class)),
+                Topics.INCIDENT_EVENTS, GuardOverridden.class, SERVICE);
+        assertThat(overridden.overriddenBy()).isEqualTo("alice");
+        assertThat(overridden.code()).isEqualTo(DeclineReason.COOLDOWN);
+        RollbackApproved command = assertCloudEvent(kafka.awaitRecord(Topics.ROLLBACK_COMMANDS.name(), about(target)),
+                Topics.ROLLBACK_COMMANDS, RollbackApproved.class, SERVICE);
+        assertThat(command.overrides()).containsExactly(DeclineReason.COOLDOWN);
+        given().auth().oauth2(alice).get("/api/v1/approvals/" + request.requestId()).then().statusCode(200)
+                .body("votes.verdict", equalTo(List.of("OVERRIDE")))
+                .body("votes.channel", equalTo(List.of("API")))
+                .body("votes.roles", equalTo(List.of("oncall")))
+                .body("votes.reason", equalTo(List.of("the first rollback went to a bad revision too")));
+    }
+
+    @Test
+    void oneRequestWithItsEvidenceAndTheListFilteredByEnvironmentAndSeverity() {
+        TargetKey target = uniqueTarget("production");
+        RollbackRequested request = taken(kafka, target, Severity.P3, null);
+        String reviewer = token("carol", "reviewer");
+
+        given().auth().oauth2(reviewer).get("/api/v1/approvals/" + request.requestId()).then().statusCode(200)
+                .body("target", equalTo(target.toString()))
+                .body("approvals", equalTo("team-lead+reviewer"))
+                .body("excluded", equalTo(List.of("rewind-detector", "jane.dev")))
+                .body("release.revision", equalTo(2))
+                .body("rollbackTo.revision", equalTo(1))
+                .body("evidence[0].observedValue", equalTo(0.12f))
+                .body("evidence[0].threshold", equalTo(0.05f))
+                .body("votes", equalTo(List.of()));
+        given().auth().oauth2(reviewer).queryParam("environment", "production").queryParam("severity", "P3")
+                .get("/api/v1/approvals").then().statusCode(200)
+                .body("id", hasItem(request.requestId().toString()))
+                .body("severity", not(hasItem("P1")));
+        given().auth().oauth2(reviewer).queryParam("environment", "staging").get("/api/v1/approvals").then()
+                .statusCode(200).body("id", not(hasItem(request.requestId().toString())));
+        given().auth().oauth2(reviewer).queryParam("state", "maybe").get("/api/v1/approvals").then()
+                .statusCode(400).contentType(PROBLEM).body("detail", containsString("'state'"));
+        given().auth().oauth2(reviewer).get("/api/v1/approvals/" + UUID.randomUUID()).then()
+                .statusCode(404).contentType(PROBLEM);
+    }
+
+    @Test
+    void tokensAreCheckedBeforeAnything() {
+        String url = "/api/v1/approvals";
+        given().get(url).then().statusCode(401).contentType(PROBLEM)
+                .header("WWW-Authenticate", containsString("Bearer"))
+                .body("detail", containsString("bearer token"));
+        given().auth().oauth2(TestTokens.expiredToken("alice", "oncall")).get(url).then().statusCode(401)
+                .contentType(PROBLEM);
+        given().auth().oauth2(TestTokens.tokenFromIssuer("https://elsewhere.example", "alice", "oncall")).get(url)
+                .then().statusCode(401);
+        given().auth().oauth2(TestTokens.tokenSignedByStranger("alice", "oncall")).get(url).then().statusCode(401);
+        given().auth().oauth2("not-a-jwt").get(url).then().statusCode(401);
+        given().auth().oauth2(token("mallory", "accounting")).get(url).then().statusCode(403)
+                .contentType(PROBLEM).body("detail", containsString("none of the Rewind roles"));
+        given().auth().oauth2(token("alice", "oncall")).get(url).then().statusCode(200);
+    }
+
+    private static ValidatableResponse vote(RollbackRequested request, String verdict, String token,
+                                            Map<String, String> body) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON).body(body)
+                .post("/api/v1/approvals/" + request.requestId() + "/" + verdict).then();
+    }
+}
