@@ -5,7 +5,8 @@
 # Builds the services first when their packaged jars are missing (or REWIND_BUILD=always). Logs and pids go to
 # $REWIND_STATE_DIR (default /tmp/rewind). Service ports: detector 8081, approval 8082, executor 8083,
 # notifier 8084, postmortem 8085; sandbox API 18443. Slack messages go to SLACK_WEBHOOK_URL when it is set. The
-# detector's webhook token is ALERTMANAGER_TOKEN, or one generated once for this machine; `up` prints it.
+# detector's webhook token is ALERTMANAGER_TOKEN, or one generated once for this machine; `up` prints it. Approvers'
+# tokens are verified with MP_JWT_VERIFY_PUBLICKEY_LOCATION and REWIND_JWT_ISSUER, or dev/identity.sh's key.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
@@ -81,6 +82,11 @@ up() {
   local entry token
   token=$(webhook_token)
   export ALERTMANAGER_TOKEN=$token
+  # Approvers' tokens: the dev identity provider's key and issuer, unless a real one is configured.
+  if [[ -z ${MP_JWT_VERIFY_PUBLICKEY_LOCATION:-}${MP_JWT_VERIFY_PUBLICKEY:-} ]]; then
+    MP_JWT_VERIFY_PUBLICKEY_LOCATION=$("$REWIND_ROOT/dev/identity.sh" keys)
+    export MP_JWT_VERIFY_PUBLICKEY_LOCATION REWIND_JWT_ISSUER=${REWIND_JWT_ISSUER:-$("$REWIND_ROOT/dev/identity.sh" issuer)}
+  fi
   for entry in "${SERVICES[@]}"; do start_service "${entry%%:*}" "${entry##*:}"; done
   for entry in "${SERVICES[@]}"; do await_ready "${entry%%:*}" "${entry##*:}"; done
   log "Rewind is up. Post Alertmanager webhooks to http://127.0.0.1:8081/api/v1/alerts/alertmanager,"
@@ -90,6 +96,8 @@ up() {
   # Without the log prefix, so that it can be pasted as it is.
   printf '%s\n' "curl -H 'Authorization: Bearer $token' -H 'Content-Type: application/json' \\" \
     "  -d @/tmp/alert.json http://127.0.0.1:8081/api/v1/alerts/alertmanager" >&2
+  log "Approve production rollbacks at http://127.0.0.1:8082/api/v1/approvals with a token from"
+  log "dev/identity.sh token NAME ROLE (roles: oncall, team-lead, reviewer, developer); see the README's demo."
 }
 
 down() {

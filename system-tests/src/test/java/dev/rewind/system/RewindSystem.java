@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.restassured.response.Response;
 import dev.rewind.platform.testing.Infrastructure;
 import dev.rewind.platform.testing.RecordingHttpServer;
+import dev.rewind.platform.testing.TestTokens;
 import dev.rewind.sandbox.KubernetesSandbox;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -62,6 +63,7 @@ final class RewindSystem implements AutoCloseable {
         env.put("SLACK_WEBHOOK_URL", slack.url() + "/services/T000/B000/XXXX");
         env.put("ALERTMANAGER_TOKEN", WEBHOOK_TOKEN);
         env.putAll(environmentsConfig());
+        env.putAll(TestTokens.environment());
         for (String name : SERVICES) {
             system.services.put(name, ServiceProcess.start(root, name, env));
         }

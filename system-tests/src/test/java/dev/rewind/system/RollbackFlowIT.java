@@ -3,6 +3,7 @@ package dev.rewind.system;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rewind.events.EventFixtures;
@@ -15,6 +16,7 @@ import dev.rewind.platform.testing.Infrastructure;
 import dev.rewind.platform.testing.PublishedEvents;
 import dev.rewind.platform.testing.RecordingHttpServer;
 import dev.rewind.platform.testing.TestKafka;
+import dev.rewind.platform.testing.TestTokens;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.restassured.path.json.JsonPath;
@@ -77,6 +79,36 @@ class RollbackFlowIT {
                 .filter(kind -> List.of("opened", "approved", "started", "succeeded").contains(kind)).toList();
         assertThat(lifecycle).containsExactly("opened", "approved", "started", "succeeded");
         assertThat(incident.getString("severity")).isEqualTo("P1");
+    }
+
+    @Test
+    void productionP1WaitsForAPersonAndIsRolledBackOnceApprovedThroughTheApi() throws Exception {
+        TargetKey target = PublishedEvents.uniqueTarget("production");
+        rewind.deployTwoReleases(target);
+        String alice = TestTokens.token("alice", "oncall");
+
+        rewind.postAlert(target).then().statusCode(202);
+
+        await().atMost(PATIENCE).until(() -> incidentStatus(target).equals("AWAITING_APPROVAL"));
+        JsonPath pending = given().baseUri(rewind.url("approval-service")).auth().oauth2(alice)
+                .queryParam("environment", "production").queryParam("severity", "P1")
+                .get("/api/v1/approvals").then().statusCode(200).extract().jsonPath();
+        String requestId = pending.getString("find { it.target == '" + target + "' }.id");
+        assertThat(requestId).as("the request waits in the pending list").isNotNull();
+        assertThat(rewind.sandbox.deploymentPatches(target.namespace(), target.service()))
+                .as("production waits for a person").isEmpty();
+
+        given().baseUri(rewind.url("approval-service")).auth().oauth2(alice).contentType("application/json")
+                .body("{\"reason\": \"5xx confirmed on the dashboard\"}")
+                .post("/api/v1/approvals/" + requestId + "/approve").then().statusCode(200)
+                .body("state", equalTo("APPROVED"));
+
+        await().atMost(PATIENCE).until(() -> incidentStatus(target).equals("ROLLED_BACK"));
+        assertThat(rewind.sandbox.deploymentPatches(target.namespace(), target.service())).hasSize(1);
+        assertThat(DeploymentRevisions.versionOf(deployment(target).getSpec().getTemplate())).isEqualTo("v1.2.5");
+        List<String> timeline = incident(target).getList("timeline.summary");
+        assertThat(timeline).anyMatch(line -> line.startsWith("1 approval(s) requested (oncall or team-lead)"))
+                .anyMatch(line -> line.equals("Approved by alice: 5xx confirmed on the dashboard"));
     }
 
     @Test
