@@ -163,12 +163,17 @@ public final class KubernetesSandbox implements AutoCloseable {
         server.destroy();
     }
 
-    /** Serves a sandbox with demo Deployment {@code shop/checkout} at revision 2 (v1.3.0, after v1.2.5). */
+    /**
+     * Serves a sandbox with demo Deployments {@code shop/checkout} (the dev stack's development) and
+     * {@code shop-production/checkout} (its production), each at revision 2 (v1.3.0, after v1.2.5).
+     */
     public static void main(String[] args) throws InterruptedException {
         int port = args.length > 0 ? Integer.parseInt(args[0]) : 0;
         Path kubeconfig = Path.of(args.length > 1 ? args[1] : "kubeconfig-sandbox.yaml");
         KubernetesSandbox sandbox = start(port);
         sandbox.deployWithHistory("shop", "checkout", "registry.example/shop/checkout", List.of("v1.2.5", "v1.3.0"));
+        sandbox.deployWithHistory("shop-production", "checkout", "registry.example/shop/checkout",
+                List.of("v1.2.5", "v1.3.0"));
         sandbox.writeKubeconfig(kubeconfig, "shop");
         System.out.println("Kubernetes sandbox at " + sandbox.url() + ", kubeconfig " + kubeconfig.toAbsolutePath());
         Thread.currentThread().join();
