@@ -235,6 +235,13 @@ class ApprovalApiTest extends KafkaClientTest {
         given().auth().oauth2(token("alice", "oncall")).get(url).then().statusCode(200);
     }
 
+    @Test
+    void theApiIsDescribedByOpenApi() {
+        given().get("/q/openapi").then().statusCode(200)
+                .body(containsString("/api/v1/approvals/{id}/approve"))
+                .body(containsString("bearer"));
+    }
+
     private static ValidatableResponse vote(RollbackRequested request, String verdict, String token,
                                             Map<String, String> body) {
         return given().auth().oauth2(token).contentType(ContentType.JSON).body(body)
