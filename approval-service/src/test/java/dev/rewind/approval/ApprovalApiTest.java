@@ -27,6 +27,7 @@ import dev.rewind.events.request.RollbackRequested;
 import dev.rewind.platform.testing.InfrastructureResource;
 import dev.rewind.platform.testing.KafkaClientTest;
 import dev.rewind.platform.testing.TestTokens;
+import dev.rewind.platform.testing.TestTokensResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -43,7 +44,7 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @WithTestResource(InfrastructureResource.class)
-@WithTestResource(TestTokens.class)
+@WithTestResource(TestTokensResource.class)
 class ApprovalApiTest extends KafkaClientTest {
 
     private static final String SERVICE = "approval-service";

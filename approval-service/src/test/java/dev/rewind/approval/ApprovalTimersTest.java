@@ -23,6 +23,7 @@ import dev.rewind.platform.messaging.OutboxRecord;
 import dev.rewind.platform.testing.InfrastructureResource;
 import dev.rewind.platform.testing.KafkaClientTest;
 import dev.rewind.platform.testing.TestTokens;
+import dev.rewind.platform.testing.TestTokensResource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -35,7 +36,7 @@ import org.junit.jupiter.api.Test;
 /** Deadlines and expiry, driven by telling the timers what time it is: no test waits for a clock. */
 @QuarkusTest
 @WithTestResource(InfrastructureResource.class)
-@WithTestResource(TestTokens.class)
+@WithTestResource(TestTokensResource.class)
 class ApprovalTimersTest extends KafkaClientTest {
 
     private static final String SERVICE = "approval-service";

@@ -6,7 +6,7 @@ import dev.rewind.approval.domain.ApprovalPolicy;
 import dev.rewind.approval.domain.Requirement;
 import dev.rewind.events.Severity;
 import dev.rewind.platform.testing.InfrastructureResource;
-import dev.rewind.platform.testing.TestTokens;
+import dev.rewind.platform.testing.TestTokensResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** The shipped configuration is the runbook's policy, for every environment and severity. */
 @QuarkusTest
 @WithTestResource(InfrastructureResource.class)
-@WithTestResource(TestTokens.class)
+@WithTestResource(TestTokensResource.class)
 class ConfiguredPolicyTest {
 
     @Inject

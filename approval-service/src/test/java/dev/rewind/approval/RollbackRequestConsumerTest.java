@@ -24,7 +24,7 @@ import dev.rewind.platform.messaging.OutboxRecord;
 import dev.rewind.platform.testing.InfrastructureResource;
 import dev.rewind.platform.testing.ServiceContract;
 import dev.rewind.platform.testing.TestKafka;
-import dev.rewind.platform.testing.TestTokens;
+import dev.rewind.platform.testing.TestTokensResource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @WithTestResource(InfrastructureResource.class)
-@WithTestResource(TestTokens.class)
+@WithTestResource(TestTokensResource.class)
 class RollbackRequestConsumerTest extends ServiceContract {
 
     private static final String SERVICE = "approval-service";

@@ -1,6 +1,5 @@
 package dev.rewind.platform.testing;
 
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
 import java.security.KeyPair;
@@ -14,9 +13,10 @@ import java.util.Set;
 
 /**
  * A stand-in identity provider for tests: an RSA key pair made once per JVM (no key is ever committed), its public key
- * and issuer handed to the service as configuration, and JWT bearer tokens signed with its private key.
+ * and issuer handed to the service as configuration ({@link TestTokensResource}, or {@link #environment()} for a
+ * process), and JWT bearer tokens signed with its private key.
  */
-public final class TestTokens implements QuarkusTestResourceLifecycleManager {
+public final class TestTokens {
 
     public static final String ISSUER = "https://idp.rewind.test";
     public static final String AUDIENCE = "rewind";
@@ -24,14 +24,13 @@ public final class TestTokens implements QuarkusTestResourceLifecycleManager {
     private static final KeyPair KEYS = generate();
     private static final KeyPair STRANGER = generate();
 
-    @Override
-    public Map<String, String> start() {
-        return Map.of("mp.jwt.verify.publickey", publicKeyPem(), "mp.jwt.verify.issuer", ISSUER,
-                "mp.jwt.verify.audiences", AUDIENCE);
+    private TestTokens() {
     }
 
-    @Override
-    public void stop() {
+    /** The service's token settings, as configuration properties. */
+    public static Map<String, String> configuration() {
+        return Map.of("mp.jwt.verify.publickey", publicKeyPem(), "mp.jwt.verify.issuer", ISSUER,
+                "mp.jwt.verify.audiences", AUDIENCE);
     }
 
     /** The same settings as environment variables, for a packaged service run as a process. */
