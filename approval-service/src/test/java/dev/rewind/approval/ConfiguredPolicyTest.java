@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rewind.approval.domain.ApprovalPolicy;
 import dev.rewind.approval.domain.Requirement;
+import dev.rewind.events.ExecutionMode;
 import dev.rewind.events.Severity;
 import dev.rewind.platform.testing.InfrastructureResource;
 import dev.rewind.platform.testing.TestTokensResource;
@@ -40,12 +41,23 @@ class ConfiguredPolicyTest {
             "production,  P3, team-lead+reviewer, , 4h",
             "qa,          P3, oncall|team-lead,   , 4h"})
     void runbookPolicy(String environment, Severity severity, String approvals, String notify, String deadline) {
-        Requirement requirement = policy.requirementFor(environment, severity);
+        Requirement requirement = policy.requirementFor(environment, severity, ExecutionMode.AUTOMATED);
 
         assertThat(requirement.approvals()).hasToString(approvals);
         assertThat(requirement.notifyRoles()).isEqualTo(notify == null ? List.of()
                 : List.of(notify));
         assertThat(requirement.deadline()).isEqualTo(Duration.parse("PT" + deadline.toUpperCase()));
         assertThat(requirement.expireAfter()).isEqualTo(Duration.ofHours(24));
+    }
+
+    @ParameterizedTest(name = "manual {0} {1}: {2}")
+    @CsvSource({
+            "development, P2, oncall|team-lead|developer",
+            "staging,     P1, oncall|team-lead|developer",
+            "production,  P1, oncall|team-lead",
+            "production,  P2, team-lead+reviewer"})
+    void aManualRollbackAlwaysNeedsAPerson(String environment, Severity severity, String approvals) {
+        assertThat(policy.requirementFor(environment, severity, ExecutionMode.MANUAL).approvals())
+                .hasToString(approvals);
     }
 }

@@ -9,7 +9,10 @@ import static org.awaitility.Awaitility.await;
 import dev.rewind.approval.domain.ApprovalState;
 import dev.rewind.approval.persistence.ApprovalRequestRecord;
 import dev.rewind.events.EventFixtures;
+import dev.rewind.events.ExecutionMode;
 import dev.rewind.events.RewindEvent;
+import dev.rewind.events.Severity;
+import dev.rewind.events.Signal;
 import dev.rewind.events.TargetKey;
 import dev.rewind.events.Topic;
 import dev.rewind.events.Topics;
@@ -81,6 +84,25 @@ class RollbackRequestConsumerTest extends ServiceContract {
         assertThat(Duration.between(asked.occurredAt(), asked.expiresAt())).isEqualTo(Duration.ofHours(24));
         ApprovalRequestRecord stored = stored(request.requestId());
         assertThat(stored.state).isEqualTo(ApprovalState.PENDING);
+        assertThat(outboxRows(target)).as("no command while pending").isEqualTo(1);
+    }
+
+    @Test
+    void aManualRollbackWaitsForAPersonEvenInDevelopment() {
+        TargetKey target = uniqueTarget("development");
+        RollbackRequested r = request(target);
+        RollbackRequested manual = new RollbackRequested(r.requestId(), r.incidentId(), r.incidentNumber(), target,
+                Severity.P2, Signal.RESOURCE_SATURATION, "CPU at 97% for 10 minutes", ExecutionMode.MANUAL, r.method(),
+                r.toRevision(), r.release(), r.rollbackTo(), r.deployedBy(), null, r.requestedBy(), r.evidence(),
+                r.occurredAt());
+
+        kafka.send(Topics.ROLLBACK_REQUESTS, manual);
+
+        ApprovalRequested asked = assertCloudEvent(
+                kafka.awaitRecord(Topics.INCIDENT_EVENTS.name(), about(target, ApprovalRequested.class)),
+                Topics.INCIDENT_EVENTS, ApprovalRequested.class, SERVICE);
+        assertThat(asked.approvals()).containsExactly(List.of("oncall", "team-lead", "developer"));
+        assertThat(stored(manual.requestId()).state).isEqualTo(ApprovalState.PENDING);
         assertThat(outboxRows(target)).as("no command while pending").isEqualTo(1);
     }
 

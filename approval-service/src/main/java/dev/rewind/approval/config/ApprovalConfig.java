@@ -24,6 +24,13 @@ public interface ApprovalConfig {
     @WithDefault("24h")
     Duration expireAfter();
 
+    /**
+     * Who approves a rollback the decision matrix marks manual (always a human) where the environment's rule needs
+     * nobody: development's developers may, but someone must look.
+     */
+    @WithDefault("oncall|team-lead|developer")
+    String manualApprovals();
+
     /** Roles that may override a guard's hold, with a reason. */
     @WithDefault("oncall,team-lead")
     Set<String> overrideRoles();

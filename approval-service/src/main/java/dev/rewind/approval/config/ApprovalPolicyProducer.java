@@ -31,7 +31,8 @@ public class ApprovalPolicyProducer {
                     rule("rewind.approval.default-policy", config.defaultPolicy()), Map.of(
                     Severity.P0, deadline.p0(), Severity.P1, deadline.p1(),
                     Severity.P2, deadline.p2(), Severity.P3, deadline.p3()),
-                    config.expireAfter(), config.overrideRoles());
+                    config.expireAfter(), config.overrideRoles(),
+                    parse("rewind.approval.manual-approvals", config.manualApprovals()));
         } catch (IllegalArgumentException e) {
             throw invalid("rewind.approval", e.getMessage());
         }

@@ -1,5 +1,6 @@
 package dev.rewind.approval.domain;
 
+import dev.rewind.events.ExecutionMode;
 import dev.rewind.events.Severity;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,7 +12,8 @@ import java.util.Set;
 
 /**
  * Who must approve a rollback, per environment and severity, how long it may wait, and who may override a guard.
- * An environment without a rule of its own gets the fallback rule: a missing rule never means "no approval".
+ * An environment without a rule of its own gets the fallback rule: a missing rule never means "no approval"; and a
+ * rollback the decision matrix marks manual always needs a person, even where the environment's rule needs nobody.
  */
 public final class ApprovalPolicy {
 
@@ -20,9 +22,11 @@ public final class ApprovalPolicy {
     private final Map<Severity, Duration> deadlines;
     private final Duration expireAfter;
     private final Set<String> overrideRoles;
+    private final Approvals manualApprovals;
 
     public ApprovalPolicy(Map<String, EnvironmentRule> environments, EnvironmentRule fallback,
-                          Map<Severity, Duration> deadlines, Duration expireAfter, Set<String> overrideRoles) {
+                          Map<Severity, Duration> deadlines, Duration expireAfter, Set<String> overrideRoles,
+                          Approvals manualApprovals) {
         this.environments = Map.copyOf(environments);
         this.fallback = fallback;
         this.deadlines = new EnumMap<>(deadlines);
@@ -41,13 +45,20 @@ public final class ApprovalPolicy {
         if (this.overrideRoles.isEmpty()) {
             throw new IllegalArgumentException("name at least one role that may override a guard");
         }
+        if (manualApprovals.none()) {
+            throw new IllegalArgumentException("a manual rollback always needs a person: name who may approve one");
+        }
+        this.manualApprovals = manualApprovals;
     }
 
-    /** What a request of {@code severity} in {@code environment} needs. */
-    public Requirement requirementFor(String environment, Severity severity) {
+    /** What a request of {@code severity} in {@code environment}, to be run in {@code mode}, needs. */
+    public Requirement requirementFor(String environment, Severity severity, ExecutionMode mode) {
         EnvironmentRule rule = environments.getOrDefault(environment, fallback);
-        return new Requirement(rule.approvals().get(severity), rule.notifyRoles(), deadlines.get(severity),
-                expireAfter);
+        Approvals approvals = rule.approvals().get(severity);
+        if (mode == ExecutionMode.MANUAL && approvals.none()) {
+            approvals = manualApprovals;
+        }
+        return new Requirement(approvals, rule.notifyRoles(), deadlines.get(severity), expireAfter);
     }
 
     /** Roles that may lift a guard's hold. */
@@ -58,6 +69,7 @@ public final class ApprovalPolicy {
     /** Every role the policy names anywhere, to check configuration against the roles people can hold. */
     public Set<String> rolesNamed() {
         Set<String> roles = new LinkedHashSet<>(overrideRoles);
+        roles.addAll(manualApprovals.roles());
         for (EnvironmentRule rule : allRules()) {
             rule.approvals().values().forEach(approvals -> roles.addAll(approvals.roles()));
             roles.addAll(rule.notifyRoles());

@@ -102,7 +102,7 @@ public class Decisions {
                 if (before == ApprovalState.HELD) {
                     // the guard is lifted: the request now waits for approvals, its deadline counted from now
                     request.deadline = now.plus(policy.requirementFor(request.targetKey().environment(),
-                            request.severity).deadline());
+                            request.severity, request.mode).deadline());
                     announcements.awaitingApproval(request, intake.excluded(request), now);
                 }
             }

@@ -60,7 +60,8 @@ public class RequestIntake {
             return; // the same request published twice
         }
         Instant now = Instant.now(clock);
-        Requirement requirement = policy.requirementFor(request.target().environment(), request.severity());
+        Requirement requirement = policy.requirementFor(request.target().environment(), request.severity(),
+                request.mode());
         ApprovalRequestRecord record = record(request, requirement, now);
         Optional<String> refusal = environments.refusal(request.target());
         if (refusal.isPresent()) {
