@@ -9,9 +9,18 @@ ALTER TABLE approval_request
     ADD COLUMN rollback_to  TEXT,
     ADD COLUMN escalated_at TIMESTAMPTZ,
     ADD COLUMN expires_at   TIMESTAMPTZ;
--- Requests taken in before this version needed one approver from the on-call engineers or team leads.
-UPDATE approval_request SET approvals = CASE WHEN required = 0 THEN 'none' ELSE 'oncall|team-lead' END,
-                            expires_at = requested_at + INTERVAL '24 hours';
+-- Requests taken in before this version get the runbook's rule for their environment and severity, so that an
+-- upgrade never lowers the bar for a request still waiting.
+UPDATE approval_request SET approvals = CASE
+        WHEN required = 0 THEN 'none'
+        WHEN target LIKE 'production/%' AND severity = 'P0' THEN 'oncall'
+        WHEN target LIKE 'production/%' AND severity = 'P1' THEN 'oncall|team-lead'
+        WHEN target LIKE 'production/%' THEN 'team-lead+reviewer'
+        ELSE 'oncall|team-lead' END,
+    expires_at = requested_at + INTERVAL '24 hours';
+-- Requests from before the release judged bad was recorded can never be executed (the executor refuses a command
+-- without it): close them instead of leaving them open to votes.
+UPDATE approval_request SET state = 'EXPIRED', decided_at = now() WHERE state = 'PENDING' AND release IS NULL;
 ALTER TABLE approval_request ALTER COLUMN approvals SET NOT NULL, ALTER COLUMN expires_at SET NOT NULL;
 DROP INDEX approval_request_pending;
 CREATE INDEX approval_request_open ON approval_request (expires_at) WHERE state IN ('PENDING', 'HELD');

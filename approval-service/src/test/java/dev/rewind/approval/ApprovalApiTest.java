@@ -9,12 +9,15 @@ import static dev.rewind.platform.testing.PublishedEvents.uniqueTarget;
 import static dev.rewind.platform.testing.TestTokens.token;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 
 import dev.rewind.approval.domain.ApprovalState;
+import dev.rewind.approval.persistence.ApprovalRequestRecord;
 import dev.rewind.events.Severity;
 import dev.rewind.events.TargetKey;
 import dev.rewind.events.Topics;
@@ -26,20 +29,27 @@ import dev.rewind.events.incident.GuardOverridden;
 import dev.rewind.events.request.RollbackRequested;
 import dev.rewind.platform.testing.InfrastructureResource;
 import dev.rewind.platform.testing.KafkaClientTest;
+import dev.rewind.platform.testing.TestKafka;
 import dev.rewind.platform.testing.TestTokens;
 import dev.rewind.platform.testing.TestTokensResource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.Map;
-import java.util.UUID;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -49,6 +59,9 @@ class ApprovalApiTest extends KafkaClientTest {
 
     private static final String SERVICE = "approval-service";
     private static final String PROBLEM = "application/problem+json";
+
+    @Inject
+    DataSource dataSource;
 
     @Test
     void anOnCallEngineerApprovesAProductionP1AndTheRollbackIsCommanded() {
@@ -93,17 +106,25 @@ class ApprovalApiTest extends KafkaClientTest {
     void twoSimultaneousApprovalsOfAOneApproverRequestCommandExactlyOnce() throws Exception {
         TargetKey target = uniqueTarget("production");
         RollbackRequested request = taken(kafka, target, Severity.P0, null);
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(2);
+        CountDownLatch locked = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(3);
         try {
+            // Hold the request's row so that both votes are waiting on it at once, then let them go together.
+            Future<?> holder = pool.submit(() -> QuarkusTransaction.requiringNew().run(() -> {
+                ApprovalRequestRecord.locked(request.requestId());
+                locked.countDown();
+                awaitQuietly(release);
+            }));
+            locked.await();
             List<Future<Integer>> statuses = new ArrayList<>();
             for (String person : List.of("alice", "gina")) {
-                statuses.add(pool.submit(() -> {
-                    start.await();
-                    return vote(request, "approve", token(person, "oncall"), Map.of()).extract().statusCode();
-                }));
+                statuses.add(pool.submit(() -> vote(request, "approve", token(person, "oncall"), Map.of())
+                        .extract().statusCode()));
             }
-            start.countDown();
+            await().atMost(TestKafka.PATIENCE).until(() -> sessionsWaitingForALock() >= 2);
+            release.countDown();
+            holder.get();
             List<Integer> codes = new ArrayList<>();
             for (Future<Integer> status : statuses) {
                 codes.add(status.get());
@@ -111,9 +132,47 @@ class ApprovalApiTest extends KafkaClientTest {
             assertThat(codes).as("one approval lands, the other finds the request approved")
                     .containsExactlyInAnyOrder(200, 409);
         } finally {
+            release.countDown();
             pool.shutdownNow();
         }
         assertThat(Requests.commandsFor(target)).isEqualTo(1);
+    }
+
+    @Test
+    void aRequestPastItsExpiryTakesNoVoteEvenBeforeTheTimerClosesIt() {
+        TargetKey target = uniqueTarget("production");
+        RollbackRequested request = taken(kafka, target, Severity.P0, null);
+        QuarkusTransaction.requiringNew().run(() -> ApprovalRequestRecord.<ApprovalRequestRecord>findById(
+                request.requestId()).expiresAt = Instant.now().minusSeconds(1));
+
+        vote(request, "approve", token("alice", "oncall"), Map.of()).statusCode(409)
+                .body("detail", containsString("expired"));
+        assertThat(Requests.commandsFor(target)).isZero();
+    }
+
+    @Test
+    void clientMistakesAreProblemsNamingWhatIsWrong() {
+        TargetKey target = uniqueTarget("production");
+        RollbackRequested request = taken(kafka, target, Severity.P1, null);
+        String alice = token("alice", "oncall");
+        String url = "/api/v1/approvals/" + request.requestId() + "/reject";
+
+        given().auth().oauth2(alice).contentType(ContentType.JSON).body("{}").post("/api/v1/approvals/nope/approve")
+                .then().statusCode(400).contentType(PROBLEM).body("detail", containsString("'id'"));
+        given().auth().oauth2(alice).contentType(ContentType.JSON).body("{\"reason\": {}}").post(url).then()
+                .statusCode(400).contentType(PROBLEM);
+        given().auth().oauth2(alice).contentType(ContentType.JSON).body("[]").post(url).then()
+                .statusCode(400).contentType(PROBLEM);
+        given().auth().oauth2(alice).contentType(ContentType.TEXT).body("because").post(url).then()
+                .statusCode(415).contentType(PROBLEM);
+        vote(request, "reject", alice, Map.of("reason", "x".repeat(5_000))).statusCode(422).contentType(PROBLEM)
+                .body("violations.field", hasItem("reason")).body("detail", containsString("at most 2000"));
+        given().auth().oauth2(alice).queryParam("limit", "abc").get("/api/v1/approvals").then().statusCode(400)
+                .contentType(PROBLEM).body("detail", containsString("'limit'"));
+        given().auth().oauth2(alice).queryParam("limit", "0").get("/api/v1/approvals").then().statusCode(400);
+        given().auth().oauth2(alice).queryParam("environment", "Prod_1").get("/api/v1/approvals").then()
+                .statusCode(400).body("detail", containsString("'environment'"));
+        assertThat(stored(request.requestId()).state).isEqualTo(ApprovalState.PENDING);
     }
 
     @Test
@@ -211,6 +270,12 @@ class ApprovalApiTest extends KafkaClientTest {
                 .get("/api/v1/approvals").then().statusCode(200)
                 .body("id", hasItem(request.requestId().toString()))
                 .body("severity", not(hasItem("P1")));
+        RollbackRequested held = taken(kafka, uniqueTarget("production"), Severity.P3, cooldownHold());
+        given().auth().oauth2(reviewer).get("/api/v1/approvals").then().statusCode(200)
+                .body("id", hasItem(held.requestId().toString())).body("id", hasItem(request.requestId().toString()));
+        given().auth().oauth2(reviewer).queryParam("state", "HELD").get("/api/v1/approvals").then().statusCode(200)
+                .body("id", hasItem(held.requestId().toString()))
+                .body("id", not(hasItem(request.requestId().toString())));
         given().auth().oauth2(reviewer).queryParam("environment", "staging").get("/api/v1/approvals").then()
                 .statusCode(200).body("id", not(hasItem(request.requestId().toString())));
         given().auth().oauth2(reviewer).queryParam("state", "maybe").get("/api/v1/approvals").then()
@@ -230,6 +295,8 @@ class ApprovalApiTest extends KafkaClientTest {
         given().auth().oauth2(TestTokens.tokenFromIssuer("https://elsewhere.example", "alice", "oncall")).get(url)
                 .then().statusCode(401);
         given().auth().oauth2(TestTokens.tokenSignedByStranger("alice", "oncall")).get(url).then().statusCode(401);
+        given().auth().oauth2(TestTokens.tokenForAudience("billing", "alice", "oncall")).get(url).then()
+                .statusCode(401);
         given().auth().oauth2("not-a-jwt").get(url).then().statusCode(401);
         given().auth().oauth2(token("mallory", "accounting")).get(url).then().statusCode(403)
                 .contentType(PROBLEM).body("detail", containsString("none of the Rewind roles"));
@@ -238,9 +305,26 @@ class ApprovalApiTest extends KafkaClientTest {
 
     @Test
     void theApiIsDescribedByOpenApi() {
-        given().get("/q/openapi").then().statusCode(200)
-                .body(containsString("/api/v1/approvals/{id}/approve"))
-                .body(containsString("bearer"));
+        given().accept("application/json").get("/q/openapi").then().statusCode(200)
+                .body("paths", hasKey("/api/v1/approvals/{id}/approve"))
+                .body("components.securitySchemes.bearer.scheme", equalTo("bearer"));
+    }
+
+    private long sessionsWaitingForALock() throws Exception {
+        try (Connection connection = dataSource.getConnection();
+             ResultSet waiting = connection.createStatement().executeQuery("SELECT count(*) FROM pg_stat_activity"
+                     + " WHERE wait_event_type = 'Lock' AND datname = current_database()")) {
+            waiting.next();
+            return waiting.getLong(1);
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static ValidatableResponse vote(RollbackRequested request, String verdict, String token,

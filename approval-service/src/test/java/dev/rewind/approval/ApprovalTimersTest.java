@@ -86,14 +86,17 @@ class ApprovalTimersTest extends KafkaClientTest {
     }
 
     @Test
-    void aHeldRequestExpiresTooSoItsTargetIsNotMutedForever() {
+    void aHeldRequestEscalatesAtItsDeadlineAndExpiresSoItsTargetIsNotMutedForever() {
         TargetKey target = uniqueTarget("production");
         RollbackRequested request = taken(kafka, target, Severity.P1, cooldownHold());
         ApprovalRequestRecord taken = stored(request.requestId());
 
         timers.runAt(taken.deadline.plusSeconds(1));
-        assertThat(escalations(target)).as("a hold is people's to lift; it does not page as a missed deadline")
-                .isZero();
+        IncidentEscalated escalated = assertCloudEvent(
+                kafka.awaitRecord(Topics.INCIDENT_EVENTS.name(), about(target, IncidentEscalated.class)),
+                Topics.INCIDENT_EVENTS, IncidentEscalated.class, SERVICE);
+        assertThat(escalated.reason()).as("people are paged to decide on the hold")
+                .contains("COOLDOWN guard holds it").contains("/override");
         timers.runAt(taken.expiresAt.plusSeconds(1));
 
         assertThat(stored(request.requestId()).state).isEqualTo(ApprovalState.EXPIRED);

@@ -17,8 +17,6 @@ import io.quarkus.panache.common.Sort;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -50,6 +48,8 @@ import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 @SecurityRequirement(name = "bearer")
 public class ApprovalResource {
 
+    private static final int MAX_LIMIT = 500;
+
     private final People people;
     private final Decisions decisions;
     private final RequestIntake intake;
@@ -63,14 +63,15 @@ public class ApprovalResource {
 
     @GET
     @Transactional
-    @Operation(summary = "Requests, newest first: pending ones unless state says otherwise")
-    public List<ApprovalViews.Summary> list(@QueryParam("state") @DefaultValue("PENDING") String state,
+    @Operation(summary = "Requests, newest first: the undecided ones (pending and held) unless state says otherwise")
+    public List<ApprovalViews.Summary> list(@QueryParam("state") @DefaultValue("PENDING,HELD") String state,
                                             @QueryParam("environment") String environment,
                                             @QueryParam("severity") String severity,
-                                            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
+                                            @QueryParam("limit") @DefaultValue("50") String limit) {
         people.caller();
-        List<String> clauses = new ArrayList<>(List.of("state = :state"));
-        Parameters parameters = Parameters.with("state", parse(ApprovalState.class, "state", state));
+        List<String> clauses = new ArrayList<>(List.of("state in :states"));
+        Parameters parameters = Parameters.with("states", Arrays.stream(state.split(",", -1)).map(String::trim)
+                .map(one -> parse(ApprovalState.class, "state", one)).toList());
         if (severity != null) {
             clauses.add("severity = :severity");
             parameters.and("severity", parse(Severity.class, "severity", severity));
@@ -85,7 +86,7 @@ public class ApprovalResource {
         }
         return ApprovalRequestRecord.<ApprovalRequestRecord>find(String.join(" and ", clauses),
                         Sort.descending("requestedAt"), parameters)
-                .page(Page.ofSize(limit)).list().stream().map(ApprovalViews.Summary::of).toList();
+                .page(Page.ofSize(limit(limit))).list().stream().map(ApprovalViews.Summary::of).toList();
     }
 
     @GET
@@ -137,6 +138,20 @@ public class ApprovalResource {
         } catch (IllegalArgumentException e) {
             throw new BadRequestException("path parameter 'id' must be a request UUID, got '" + id + "'");
         }
+    }
+
+    /** Parsed here, not by JAX-RS: a query parameter it cannot convert is answered 404, naming nothing. */
+    private static int limit(String value) {
+        try {
+            int limit = Integer.parseInt(value.trim());
+            if (limit >= 1 && limit <= MAX_LIMIT) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new BadRequestException("query parameter 'limit' must be a whole number from 1 to " + MAX_LIMIT
+                + ", got '" + value + "'");
     }
 
     private static <E extends Enum<E>> E parse(Class<E> type, String parameter, String value) {

@@ -20,7 +20,7 @@ public class DecisionProblemMappers {
     public Response refused(VoteRefused refused, UriInfo uriInfo) {
         return Problems.toResponse(switch (refused.refusal()) {
             case NOT_ALLOWED -> Problems.of(Response.Status.FORBIDDEN, refused.getMessage());
-            case REASON_REQUIRED -> Problems.of(Problems.UNPROCESSABLE_CONTENT, refused.getMessage(),
+            case REASON_REQUIRED, REASON_TOO_LONG -> Problems.of(Problems.UNPROCESSABLE_CONTENT, refused.getMessage(),
                     List.of(FieldViolation.body("reason", refused.getMessage())));
             case SELF_APPROVAL, ALREADY_VOTED, NOT_NEEDED, NOT_OPEN ->
                     Problems.of(Response.Status.CONFLICT, refused.getMessage());

@@ -3,7 +3,9 @@ package dev.rewind.approval.config;
 import dev.rewind.approval.domain.ApprovalPolicy;
 import dev.rewind.approval.domain.Approvals;
 import dev.rewind.approval.domain.EnvironmentRule;
+import dev.rewind.events.ExecutionMode;
 import dev.rewind.events.Severity;
+import dev.rewind.platform.environment.EnvironmentsConfig;
 import io.smallrye.config.ConfigValidationException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -13,14 +15,22 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import org.jboss.logging.Logger;
 
-/** Builds the approval policy from configuration, refusing at start a policy that names a role nobody can hold. */
+/**
+ * Builds the approval policy from configuration, refusing at start a policy that names a role nobody can hold, and
+ * logging the rule each configured environment gets, with a warning for rules that name no configured environment
+ * (a typo there would leave production on the fallback rule).
+ */
 @ApplicationScoped
 public class ApprovalPolicyProducer {
 
+    private static final Logger LOG = Logger.getLogger(ApprovalPolicyProducer.class);
+
     @Produces
     @ApplicationScoped
-    ApprovalPolicy approvalPolicy(ApprovalConfig config) {
+    ApprovalPolicy approvalPolicy(ApprovalConfig config, EnvironmentsConfig environmentsConfig) {
         Map<String, EnvironmentRule> environments = new HashMap<>();
         config.policy().forEach((environment, policy) -> environments.put(environment,
                 rule("rewind.approval.policy." + environment, policy)));
@@ -43,7 +53,31 @@ public class ApprovalPolicyProducer {
                     + "the roles people can hold " + config.roles() + ": fix the typo, or add them to "
                     + "rewind.approval.roles");
         }
+        report(policy, config.policy().keySet(), environmentsConfig.all().keySet());
         return policy;
+    }
+
+    private static void report(ApprovalPolicy policy, Set<String> ruled, Set<String> configured) {
+        for (String environment : new TreeSet<>(configured)) {
+            LOG.infof("approval policy for %s%s: %s", environment, ruled.contains(environment) ? ""
+                    : " (no rule of its own: rewind.approval.default-policy)", describe(policy, environment));
+        }
+        Set<String> stray = new TreeSet<>(ruled);
+        stray.removeAll(configured);
+        if (!stray.isEmpty()) {
+            LOG.warnf("rewind.approval.policy names %s, which rewind.environments does not configure: a typo? "
+                    + "Requests there are refused anyway; the configured environments are %s", stray,
+                    new TreeSet<>(configured));
+        }
+    }
+
+    private static String describe(ApprovalPolicy policy, String environment) {
+        StringBuilder rule = new StringBuilder();
+        for (Severity severity : Severity.values()) {
+            rule.append(rule.isEmpty() ? "" : ", ").append(severity).append(' ')
+                    .append(policy.requirementFor(environment, severity, ExecutionMode.AUTOMATED).approvals());
+        }
+        return rule.toString();
     }
 
     private static EnvironmentRule rule(String prefix, ApprovalConfig.EnvironmentPolicy policy) {

@@ -26,7 +26,7 @@ public record Ballot(ApprovalState state, Approvals approvals, Set<String> exclu
     public enum Refusal {
         /** The person holds no role that may cast this vote (HTTP 403). */
         NOT_ALLOWED,
-        /** The requester, or the deploy's author, tried to approve (HTTP 409). */
+        /** The requester, or the deploy's author, tried to decide on the request (HTTP 409). */
         SELF_APPROVAL,
         /** The person already voted otherwise on this request (HTTP 409). */
         ALREADY_VOTED,
@@ -35,8 +35,13 @@ public record Ballot(ApprovalState state, Approvals approvals, Set<String> exclu
         /** The request is not open to this vote: decided already, or held by a guard (HTTP 409). */
         NOT_OPEN,
         /** A rejection or an override needs a reason (HTTP 422). */
-        REASON_REQUIRED
+        REASON_REQUIRED,
+        /** A reason longer than {@link #MAX_REASON} characters (HTTP 422): the audit keeps every reason forever. */
+        REASON_TOO_LONG
     }
+
+    /** The longest reason a vote may carry. */
+    public static final int MAX_REASON = 2_000;
 
     /** What became of a vote. */
     public sealed interface Outcome {
@@ -62,6 +67,10 @@ public record Ballot(ApprovalState state, Approvals approvals, Set<String> exclu
 
     /** Judges {@code who} voting {@code verdict}, with {@code reason}. */
     public Outcome cast(Approver who, Verdict verdict, String reason) {
+        if (reason != null && reason.length() > MAX_REASON) {
+            return new Refused(Refusal.REASON_TOO_LONG, "a reason may be at most " + MAX_REASON + " characters, this "
+                    + "one has " + reason.length() + ": link to the details instead");
+        }
         Optional<Vote> earlier = votes.stream().filter(vote -> who.is(vote.voter())).findFirst();
         if (earlier.isPresent()) {
             return earlier.get().verdict() == verdict ? new Repeated(state)
@@ -111,6 +120,10 @@ public record Ballot(ApprovalState state, Approvals approvals, Set<String> exclu
         if (!holdsAny(who, allowed)) {
             return new Refused(Refusal.NOT_ALLOWED, "rejecting needs the role " + orList(allowed) + "; "
                     + who.name() + " has " + rolesOf(who));
+        }
+        if (isExcluded(who)) {
+            return new Refused(Refusal.SELF_APPROVAL, who.name() + " requested this rollback or deployed the "
+                    + "release it judges bad, so cannot decide on it either way: someone else must");
         }
         if (blank(reason)) {
             return new Refused(Refusal.REASON_REQUIRED, "say why the rollback is rejected: the reason is recorded "

@@ -62,8 +62,10 @@ public class Announcements {
         outbox.publish(Topics.INCIDENT_EVENTS, new IncidentEscalated(request.incidentId, request.targetKey(),
                 DEADLINE_ESCALATION_LEVEL, "no decision on the " + request.severity + " rollback of "
                 + request.target + " since " + request.requestedAt + ": its approval deadline " + request.deadline
-                + " passed; it needs " + request.approvalsNeeded() + (request.holdCode == null ? ""
-                : " after an override of the " + request.holdCode + " guard"), now));
+                + " passed; " + (request.holdCode == null ? "it needs " + request.approvalsNeeded()
+                : "the " + request.holdCode + " guard holds it (" + request.holdReason + "): decide whether to "
+                + "override it (POST /api/v1/approvals/" + request.id + "/override, with a reason) or reject it"),
+                now));
     }
 
     public void expired(ApprovalRequestRecord request, Instant now) {

@@ -12,7 +12,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Watches undecided requests: once a pending request's deadline passes it escalates (once), and once an undecided
+ * Watches undecided requests: once a request's deadline passes undecided (waiting for approvals, or held by a guard
+ * for an override) it escalates (once per deadline), and once an undecided
  * request's expiry limit passes it expires, closing its incident. A timer never approves anything. Each request is
  * handled in its own transaction with its row locked and its state read again, so replicas never act twice.
  */
@@ -42,7 +43,7 @@ public class ApprovalTimers {
             changed += QuarkusTransaction.requiringNew().call(() -> expire(id, now)) ? 1 : 0;
         }
         for (UUID id : due("state in ?1 and deadline <= ?2 and escalatedAt is null",
-                List.of(ApprovalState.PENDING), now)) {
+                List.of(ApprovalState.PENDING, ApprovalState.HELD), now)) {
             changed += QuarkusTransaction.requiringNew().call(() -> escalate(id, now)) ? 1 : 0;
         }
         return changed;
@@ -66,7 +67,7 @@ public class ApprovalTimers {
 
     private boolean escalate(UUID id, Instant now) {
         ApprovalRequestRecord request = ApprovalRequestRecord.locked(id);
-        if (request.state != ApprovalState.PENDING || request.escalatedAt != null || request.deadline.isAfter(now)) {
+        if (request.state.decided() || request.escalatedAt != null || request.deadline.isAfter(now)) {
             return false;
         }
         request.escalatedAt = now;

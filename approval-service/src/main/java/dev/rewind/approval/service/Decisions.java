@@ -59,6 +59,12 @@ public class Decisions {
         if (request == null) {
             throw new RequestNotFound(requestId);
         }
+        Instant now = Instant.now(clock);
+        if (!request.state.decided() && !request.expiresAt.isAfter(now)) {
+            // expired, and the timer has not closed it yet: nobody decides on it any more
+            throw new VoteRefused(Ballot.Refusal.NOT_OPEN, "the request expired at " + request.expiresAt
+                    + " without a decision; if the target still needs a rollback, request a new one");
+        }
         List<ApprovalDecisionRecord> cast = ApprovalDecisionRecord.on(requestId);
         Ballot ballot = new Ballot(request.state, request.approvalsNeeded(), intake.excluded(request),
                 policy.overrideRoles(), cast.stream().map(ApprovalDecisionRecord::vote).toList());
@@ -69,7 +75,6 @@ public class Decisions {
         if (outcome instanceof Ballot.Repeated) {
             return result(request, cast, true);
         }
-        Instant now = Instant.now(clock);
         String trimmedReason = reason == null || reason.isBlank() ? null : reason.strip();
         cast = new ArrayList<>(cast);
         cast.add(ApprovalDecisionRecord.cast(requestId, who.name(), who.roles(), verdict, channel, trimmedReason,
@@ -100,9 +105,12 @@ public class Decisions {
             }
             case PENDING -> {
                 if (before == ApprovalState.HELD) {
-                    // the guard is lifted: the request now waits for approvals, its deadline counted from now
-                    request.deadline = now.plus(policy.requirementFor(request.targetKey().environment(),
+                    // the guard is lifted: the request now waits for approvals, its deadline counted from now (and
+                    // escalating again if it passes), never later than the request's expiry
+                    Instant deadline = now.plus(policy.requirementFor(request.targetKey().environment(),
                             request.severity, request.mode).deadline());
+                    request.deadline = deadline.isBefore(request.expiresAt) ? deadline : request.expiresAt;
+                    request.escalatedAt = null;
                     announcements.awaitingApproval(request, intake.excluded(request), now);
                 }
             }

@@ -75,6 +75,27 @@ class BallotTest {
     }
 
     @Test
+    void theDeployAuthorCannotDecideTheirOwnRollbackEitherWay() {
+        Approver author = new Approver("jane.dev", Set.of("oncall", "team-lead"));
+        Ballot held = new Ballot(ApprovalState.HELD, Approvals.parse("oncall"), Set.of("rewind-detector", "jane.dev"),
+                OVERRIDERS, List.of());
+
+        assertThat(pending("oncall").cast(author, Verdict.REJECT, "it is fine, really"))
+                .isInstanceOfSatisfying(Refused.class, r -> assertThat(r.refusal()).isEqualTo(Refusal.SELF_APPROVAL));
+        assertThat(held.cast(author, Verdict.OVERRIDE, "let me"))
+                .isInstanceOfSatisfying(Refused.class, r -> assertThat(r.refusal()).isEqualTo(Refusal.SELF_APPROVAL));
+    }
+
+    @Test
+    void aReasonTheAuditWouldKeepForeverHasALimit() {
+        assertThat(pending("oncall").cast(ALICE_ONCALL, Verdict.REJECT, "x".repeat(Ballot.MAX_REASON + 1)))
+                .isInstanceOfSatisfying(Refused.class, r -> assertThat(r.refusal())
+                        .isEqualTo(Refusal.REASON_TOO_LONG));
+        assertThat(pending("oncall").cast(ALICE_ONCALL, Verdict.REJECT, "x".repeat(Ballot.MAX_REASON)))
+                .isEqualTo(new Recorded(ApprovalState.REJECTED));
+    }
+
+    @Test
     void aRoleThatMayNotApproveIsRefusedBeforeAnythingElse() {
         assertThat(pending("oncall").cast(DAN_DEVELOPER, Verdict.APPROVE, null))
                 .isInstanceOfSatisfying(Refused.class, r -> {

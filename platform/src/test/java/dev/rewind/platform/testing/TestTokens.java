@@ -55,6 +55,11 @@ public final class TestTokens {
         return claims(name, roles).issuer(issuer).expiresIn(Duration.ofMinutes(10)).sign(KEYS.getPrivate());
     }
 
+    /** A token minted for another application of the same identity provider. */
+    public static String tokenForAudience(String audience, String name, String... roles) {
+        return claims(name, roles).audience(audience).expiresIn(Duration.ofMinutes(10)).sign(KEYS.getPrivate());
+    }
+
     /** A well-formed token signed by a key the service does not trust. */
     public static String tokenSignedByStranger(String name, String... roles) {
         return claims(name, roles).expiresIn(Duration.ofMinutes(10)).sign(STRANGER.getPrivate());
