@@ -4,7 +4,9 @@ import static dev.rewind.executor.Rollbacks.appliedPatches;
 import static dev.rewind.executor.Rollbacks.command;
 import static dev.rewind.executor.Rollbacks.deploy;
 import static dev.rewind.executor.Rollbacks.deployment;
+import static dev.rewind.executor.Rollbacks.execution;
 import static dev.rewind.executor.Rollbacks.outcome;
+import static dev.rewind.executor.Rollbacks.outcomeOf;
 import static dev.rewind.executor.Rollbacks.release;
 import static dev.rewind.executor.Rollbacks.running;
 import static dev.rewind.platform.testing.PublishedEvents.about;
@@ -13,19 +15,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rewind.events.EventJson;
 import dev.rewind.events.Release;
+import dev.rewind.events.RollbackMethod;
 import dev.rewind.events.TargetKey;
 import dev.rewind.events.Topics;
 import dev.rewind.events.incident.DeclineReason;
 import dev.rewind.events.incident.RollbackFailed;
 import dev.rewind.events.incident.RollbackStepCompleted;
 import dev.rewind.events.incident.RollbackSucceeded;
+import dev.rewind.executor.domain.ExecutionState;
+import dev.rewind.executor.kubernetes.KubectlUndo;
+import dev.rewind.executor.kubernetes.UndoPlan;
+import dev.rewind.executor.persistence.ExecutionRecord;
 import dev.rewind.executor.service.ExecutionLedger;
 import dev.rewind.kubernetes.DeploymentRevisions;
 import dev.rewind.platform.testing.InfrastructureResource;
 import dev.rewind.platform.testing.KafkaClientTest;
 import dev.rewind.platform.testing.KubernetesSandboxResource;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -121,6 +132,61 @@ class RollbackGuardsTest extends KafkaClientTest {
     }
 
     @Test
+    void aCooldownOverrideNeverReturnsTheTargetToTheReleaseItWasRolledBackFrom() {
+        TargetKey target = uniqueTarget("development");
+        deploy(target, "v1.2.5", "v1.3.0");
+        UUID first = UUID.randomUUID();
+        outcome(kafka, target, command(target, first), RollbackSucceeded.class);
+
+        // Alerts again within the cooldown: the held request names the running v1.2.5, and a person overrides the hold.
+        RollbackFailed second = outcome(kafka, target,
+                command(target, UUID.randomUUID(), running(target), List.of(DeclineReason.COOLDOWN)),
+                RollbackFailed.class);
+
+        assertThat(second.reason()).isEqualTo("deployment shop/" + target.service() + ": the undo target revision 2 "
+                + "runs {" + target.service() + "=registry.example/shop/checkout:v1.3.0}, the release incident 123 "
+                + "judged bad and rolled back from at " + execution(first).finishedAt.truncatedTo(ChronoUnit.SECONDS)
+                + "; not rolling back to it, whatever guards were overridden: roll back to an explicit revision "
+                + "instead ('kubectl rollout history' lists them)");
+        assertThat(appliedPatches(target)).isOne();
+        assertThat(versionOf(target)).isEqualTo("v1.2.5");
+    }
+
+    @Test
+    void aCooldownOverrideAfterANewReleaseRollsBackToTheReleaseBeforeIt() {
+        TargetKey target = uniqueTarget("development");
+        deploy(target, "v1.2.5", "v1.3.0");
+        outcome(kafka, target, command(target, UUID.randomUUID()), RollbackSucceeded.class);
+        release(target, "v1.3.1");
+
+        outcome(kafka, target, command(target, UUID.randomUUID(), running(target), List.of(DeclineReason.COOLDOWN)),
+                RollbackSucceeded.class);
+
+        assertThat(appliedPatches(target)).isEqualTo(2);
+        assertThat(versionOf(target)).isEqualTo("v1.2.5");
+    }
+
+    @Test
+    void aResumedPlanRecordedWithoutTheCheckIsRefusedRightBeforeThePatch() {
+        TargetKey target = uniqueTarget("development");
+        deploy(target, "v1.2.5", "v1.3.0");
+        outcome(kafka, target, command(target, UUID.randomUUID()), RollbackSucceeded.class);
+        // An execution planned by an executor without this check (undo to revision 2, v1.3.0), left to be resumed.
+        UndoPlan plan = KubectlUndo.plan(deployment(target), KubernetesSandboxResource.sandbox.client().apps()
+                .replicaSets().inNamespace(target.namespace()).list().getItems(), 0);
+        UUID incidentId = UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> resumable(target, incidentId, plan).persist());
+
+        RollbackFailed resumed = outcomeOf(kafka, target, incidentId, RollbackFailed.class);
+
+        assertThat(resumed.reason()).startsWith("deployment shop/" + target.service() + ": the undo target revision 2 "
+                + "runs {" + target.service() + "=registry.example/shop/checkout:v1.3.0}, the release incident 123 "
+                + "judged bad");
+        assertThat(appliedPatches(target)).isOne();
+        assertThat(versionOf(target)).isEqualTo("v1.2.5");
+    }
+
+    @Test
     void refusesATargetInANamespaceItsEnvironmentDoesNotOwn() {
         TargetKey target = new TargetKey("development", "payments", uniqueTarget("development").service());
         KubernetesSandboxResource.sandbox.deployWithHistory("payments", target.service(), Rollbacks.IMAGE,
@@ -154,6 +220,25 @@ class RollbackGuardsTest extends KafkaClientTest {
                 + "rewind.environments.production.deployment-labels");
         assertThat(appliedPatches(unlabelled)).isZero();
         assertThat(appliedPatches(labelled)).isOne();
+    }
+
+    /** A RUNNING execution of {@code plan} nobody holds, as an executor that stopped before its patch leaves it. */
+    private static ExecutionRecord resumable(TargetKey target, UUID incidentId, UndoPlan plan) {
+        ExecutionRecord execution = new ExecutionRecord();
+        execution.id = UUID.randomUUID();
+        execution.incidentId = incidentId;
+        execution.commandId = UUID.randomUUID();
+        execution.target = target.toString();
+        execution.method = RollbackMethod.KUBECTL;
+        execution.state = ExecutionState.RUNNING;
+        execution.plan = Serialization.asJson(plan);
+        execution.fromRevision = plan.fromRevision();
+        execution.toRevisionResolved = plan.toRevision();
+        execution.judgedRelease = Serialization.asJson(running(target));
+        execution.incidentNumber = 124L;
+        execution.createdAt = Instant.now();
+        execution.updatedAt = execution.createdAt;
+        return execution;
     }
 
     private static String versionOf(TargetKey target) {

@@ -80,7 +80,7 @@ public final class DeploymentRevisions {
     }
 
     /** The release of revision {@code revision} running {@code template}: the image of each container. */
-    static Release releaseOf(long revision, PodTemplateSpec template) {
+    public static Release releaseOf(long revision, PodTemplateSpec template) {
         Map<String, String> images = new TreeMap<>();
         if (template != null && template.getSpec() != null && template.getSpec().getContainers() != null) {
             template.getSpec().getContainers().forEach(c -> images.put(c.getName(), String.valueOf(c.getImage())));

@@ -10,6 +10,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.hibernate.annotations.DynamicUpdate;
@@ -112,6 +113,16 @@ public class ExecutionRecord extends PanacheEntityBase {
     public static Optional<ExecutionRecord> lastRollbackOf(String target, Instant since) {
         return find("target = ?1 and patchSentAt is not null and finishedAt > ?2 order by finishedAt desc",
                 target, since).firstResultOptional();
+    }
+
+    /**
+     * The finished executions of {@code target} other than {@code except} that rolled back (or may have rolled back)
+     * from the release their incident judged bad, latest first: those that succeeded and those that sent their patch.
+     */
+    public static List<ExecutionRecord> rolledBackFrom(String target, UUID except) {
+        return list("target = ?1 and id <> ?2 and judgedRelease is not null and finishedAt is not null "
+                + "and (state = ?3 or patchSentAt is not null) order by finishedAt desc",
+                target, except, ExecutionState.SUCCEEDED);
     }
 
     /** Another execution of {@code target} that is past planning and not finished, if any. */

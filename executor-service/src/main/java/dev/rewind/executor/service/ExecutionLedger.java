@@ -9,12 +9,14 @@ import dev.rewind.events.incident.RollbackStarted;
 import dev.rewind.events.incident.RollbackStepCompleted;
 import dev.rewind.events.incident.RollbackSucceeded;
 import dev.rewind.executor.config.ExecutorConfig;
+import dev.rewind.executor.domain.BadReleaseGuard;
 import dev.rewind.executor.domain.ExecutionState;
 import dev.rewind.executor.domain.RollbackCooldown;
 import dev.rewind.executor.domain.RollbackRefused;
 import dev.rewind.executor.kubernetes.UndoPlan;
 import dev.rewind.executor.persistence.ExecutionLease;
 import dev.rewind.executor.persistence.ExecutionRecord;
+import dev.rewind.kubernetes.DeploymentRevisions;
 import dev.rewind.platform.messaging.Outbox;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -71,6 +73,21 @@ public class ExecutionLedger {
         return ExecutionRecord.lastRollbackOf(execution.target, now.minus(config.cooldown()))
                 .flatMap(last -> RollbackCooldown.refusal(target.namespace() + "/" + target.service(),
                         last.finishedAt, last.incidentNumber, now, config.cooldown()));
+    }
+
+    /**
+     * Why {@code plan} must not be sent: it returns the target to a release an earlier incident judged bad and Rewind
+     * rolled back from. Never skipped by an override.
+     */
+    @Transactional
+    public Optional<String> badReleaseRefusal(ExecutionRecord execution, UndoPlan plan) {
+        List<BadReleaseGuard.Verdict> verdicts = ExecutionRecord.rolledBackFrom(execution.target, execution.id)
+                .stream().map(earlier -> new BadReleaseGuard.Verdict(earlier.incidentNumber,
+                        judgedReleaseOf(earlier), earlier.finishedAt))
+                .toList();
+        boolean explicitRevision = execution.toRevision != null && execution.toRevision > 0;
+        return BadReleaseGuard.refusal(plan.deployment(), DeploymentRevisions.releaseOf(plan.toRevision(),
+                plan.template()), explicitRevision, verdicts);
     }
 
     /** The guards a person overrode for {@code execution}'s rollback. */

@@ -197,6 +197,9 @@ public class RollbackRunner {
             clusters.environment(target);
             long toRevision = execution.toRevision == null ? 0 : execution.toRevision;
             plan = rollbacks.plan(target, toRevision, judged, incident);
+            if (plan.skipped() == null) {
+                refuseReturningToABadRelease(execution, plan);
+            }
             Optional<String> cooling = ledger.cooldownRefusal(execution);
             if (cooling.isPresent()) {
                 if (!ExecutionLedger.overridesOf(execution).contains(DeclineReason.COOLDOWN)) {
@@ -217,6 +220,8 @@ public class RollbackRunner {
                 return;
             }
         }
+        // Again right before the patch: a plan recorded by an executor without this check may be resumed here.
+        refuseReturningToABadRelease(execution, plan);
         boolean patchMayHaveBeenSent = ledger.patchSending(id);
         rollbacks.apply(target, plan, judged, incident, patchMayHaveBeenSent);
         ledger.patched(id, "deployment.apps/" + plan.name() + " rolled back to revision " + plan.toRevision());
@@ -226,6 +231,15 @@ public class RollbackRunner {
         } else {
             ledger.succeed(id, status.message());
         }
+    }
+
+    /** Refuses {@code plan} when it returns the target to a release judged bad before; overrides do not skip this. */
+    private void refuseReturningToABadRelease(ExecutionRecord execution, UndoPlan plan) {
+        ledger.badReleaseRefusal(execution, plan).ifPresent(reason -> {
+            throw new RollbackRefused(execution.patchSentAt == null ? reason : reason + "; an earlier run of this "
+                    + "execution may have sent the patch already: check 'kubectl rollout history' and 'kubectl "
+                    + "rollout status' for the deployment before acting");
+        });
     }
 
     private String reasonOf(RuntimeException e, ExecutionRecord execution) {
