@@ -24,7 +24,7 @@ import dev.rewind.platform.testing.InfrastructureResource;
 import dev.rewind.platform.testing.KafkaClientTest;
 import dev.rewind.platform.testing.RecordingHttpServer;
 import dev.rewind.platform.testing.TestKafka;
-import dev.rewind.platform.testing.TestTokens;
+import dev.rewind.platform.testing.TestTokensResource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -34,16 +34,38 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** People vote in Slack through the signed interaction endpoint, under the same rules as the API. */
 @QuarkusTest
 @WithTestResource(InfrastructureResource.class)
-@WithTestResource(TestTokens.class)
-@WithTestResource(SlackAppResource.class)
+@WithTestResource(TestTokensResource.class)
 class SlackInteractionTest extends KafkaClientTest {
 
     private static final String PATH = "/api/v1/slack/interactions";
+    /** The %test profile's Slack app: its signing secret and its mapped users. */
+    private static final String SIGNING_SECRET = "test-signing-secret-not-a-real-one";
+    /** Olivia is on call. */
+    private static final String ONCALL = "U0ONCALL01";
+    /** Dave is a developer: no role that approves. */
+    private static final String DEVELOPER = "U0DEVELOP1";
+    /** Jane deployed the release the test requests judge bad. */
+    private static final String DEPLOY_AUTHOR = "U0JANEDEV1";
+
+    /** Stands in for Slack's response_urls; the %test profile allows replies to any local port. */
+    private static RecordingHttpServer slack;
+
+    @BeforeAll
+    static void startSlack() {
+        slack = RecordingHttpServer.start();
+    }
+
+    @AfterAll
+    static void stopSlack() {
+        slack.close();
+    }
 
     @Test
     void anOnCallEngineerApprovesAProductionP0InSlackAndTheRollbackIsCommanded() throws Exception {
@@ -51,7 +73,7 @@ class SlackInteractionTest extends KafkaClientTest {
         RollbackRequested request = pending(target, Severity.P0);
         String responseUrl = responseUrl(request);
 
-        press(SlackAppResource.ONCALL, ButtonPress.APPROVE, request, null, responseUrl).statusCode(200);
+        press(ONCALL, ButtonPress.APPROVE, request, null, responseUrl).statusCode(200);
 
         RollbackApproved command = assertCloudEvent(kafka.awaitRecord(Topics.ROLLBACK_COMMANDS.name(), about(target)),
                 Topics.ROLLBACK_COMMANDS, RollbackApproved.class, "approval-service");
@@ -87,7 +109,7 @@ class SlackInteractionTest extends KafkaClientTest {
         RollbackRequested request = pending(uniqueTarget("production"), Severity.P0);
         String responseUrl = responseUrl(request);
 
-        press(SlackAppResource.DEVELOPER, ButtonPress.APPROVE, request, null, responseUrl).statusCode(200);
+        press(DEVELOPER, ButtonPress.APPROVE, request, null, responseUrl).statusCode(200);
 
         JsonNode reply = reply(responseUrl);
         assertThat(reply.path("response_type").asText()).isEqualTo("ephemeral");
@@ -100,7 +122,7 @@ class SlackInteractionTest extends KafkaClientTest {
         RollbackRequested request = pending(uniqueTarget("production"), Severity.P0);
         String responseUrl = responseUrl(request);
 
-        press(SlackAppResource.DEPLOY_AUTHOR, ButtonPress.APPROVE, request, null, responseUrl).statusCode(200);
+        press(DEPLOY_AUTHOR, ButtonPress.APPROVE, request, null, responseUrl).statusCode(200);
 
         assertThat(reply(responseUrl).path("text").asText()).contains("jane.dev requested this rollback or deployed");
         assertNoVote(request);
@@ -111,11 +133,11 @@ class SlackInteractionTest extends KafkaClientTest {
         RollbackRequested request = pending(uniqueTarget("production"), Severity.P0);
         String responseUrl = responseUrl(request);
 
-        press(SlackAppResource.ONCALL, ButtonPress.REJECT, request, null, responseUrl).statusCode(200);
+        press(ONCALL, ButtonPress.REJECT, request, null, responseUrl).statusCode(200);
         assertThat(reply(responseUrl).path("text").asText()).contains("Reason box");
         assertNoVote(request);
 
-        press(SlackAppResource.ONCALL, ButtonPress.REJECT, request, "dashboards are green again", responseUrl)
+        press(ONCALL, ButtonPress.REJECT, request, "dashboards are green again", responseUrl)
                 .statusCode(200);
         await().atMost(TestKafka.PATIENCE).until(() -> slackReplies(responseUrl).size() == 2);
         JsonNode update = SlackPayloads.JSON.readTree(slackReplies(responseUrl).get(1).body());
@@ -127,18 +149,18 @@ class SlackInteractionTest extends KafkaClientTest {
     @Test
     void wrongSecretStaleTimestampOrTamperedBodyIs401AndDecidesNothing() {
         RollbackRequested request = pending(uniqueTarget("production"), Severity.P0);
-        byte[] body = SlackPayloads.form(SlackPayloads.press(SlackAppResource.ONCALL, ButtonPress.APPROVE,
+        byte[] body = SlackPayloads.form(SlackPayloads.press(ONCALL, ButtonPress.APPROVE,
                 request.requestId(), null, responseUrl(request)));
         long now = Instant.now().getEpochSecond();
         long stale = now - 600;
-        byte[] tampered = SlackPayloads.form(SlackPayloads.press(SlackAppResource.ONCALL, ButtonPress.APPROVE,
+        byte[] tampered = SlackPayloads.form(SlackPayloads.press(ONCALL, ButtonPress.APPROVE,
                 request.requestId(), "sneaked in", responseUrl(request)));
 
         post(body, now, SlackPayloads.signature("not-the-apps-secret", now, body)).statusCode(401)
                 .contentType("application/problem+json").body("detail", containsString("does not match"));
-        post(body, stale, SlackPayloads.signature(SlackAppResource.SIGNING_SECRET, stale, body)).statusCode(401)
+        post(body, stale, SlackPayloads.signature(SIGNING_SECRET, stale, body)).statusCode(401)
                 .contentType("application/problem+json").body("detail", containsString("replayed"));
-        post(tampered, now, SlackPayloads.signature(SlackAppResource.SIGNING_SECRET, now, body)).statusCode(401)
+        post(tampered, now, SlackPayloads.signature(SIGNING_SECRET, now, body)).statusCode(401)
                 .contentType("application/problem+json");
         given().contentType(ContentType.URLENC).body(new String(body, StandardCharsets.US_ASCII)).post(PATH).then()
                 .statusCode(401)
@@ -153,9 +175,26 @@ class SlackInteractionTest extends KafkaClientTest {
         TargetKey target = uniqueTarget("production");
         RollbackRequested request = pending(target, Severity.P0);
 
-        press(SlackAppResource.ONCALL, ButtonPress.APPROVE, request, null,
-                "http://127.0.0.1:9/elsewhere/" + request.requestId()).statusCode(200);
+        press(ONCALL, ButtonPress.APPROVE, request, null,
+                "https://attacker.example/actions/" + request.requestId()).statusCode(200);
 
+        kafka.awaitRecord(Topics.ROLLBACK_COMMANDS.name(), about(target));
+        assertThat(stored(request).state).isEqualTo(ApprovalState.APPROVED);
+    }
+
+    @Test
+    void aReplySlackRefusesIsRetriedAndTheVoteStandsAnyway() {
+        TargetKey target = uniqueTarget("production");
+        RollbackRequested request = pending(target, Severity.P0);
+        String responseUrl = responseUrl(request);
+        slack.respondWith(503);
+        try {
+            press(ONCALL, ButtonPress.APPROVE, request, null, responseUrl).statusCode(200);
+
+            await().atMost(TestKafka.PATIENCE).until(() -> slackReplies(responseUrl).size() == 3);
+        } finally {
+            slack.respondWith(200);
+        }
         kafka.awaitRecord(Topics.ROLLBACK_COMMANDS.name(), about(target));
         assertThat(stored(request).state).isEqualTo(ApprovalState.APPROVED);
     }
@@ -179,7 +218,7 @@ class SlackInteractionTest extends KafkaClientTest {
         ObjectNode payload = SlackPayloads.press(slackUserId, actionId, request.requestId(), reason, responseUrl);
         byte[] body = SlackPayloads.form(payload);
         long now = Instant.now().getEpochSecond();
-        return post(body, now, SlackPayloads.signature(SlackAppResource.SIGNING_SECRET, now, body));
+        return post(body, now, SlackPayloads.signature(SIGNING_SECRET, now, body));
     }
 
     private static ValidatableResponse post(byte[] body, long timestamp, String signature) {
@@ -192,12 +231,12 @@ class SlackInteractionTest extends KafkaClientTest {
 
     /** A response_url of its own per request, so each test reads only its replies. */
     private static String responseUrl(RollbackRequested request) {
-        return SlackAppResource.slack.url() + "/actions/T9TK3CUKW/" + request.requestId() + "/Pw3cBx6vH8pYd0o5";
+        return slack.url() + "/actions/T9TK3CUKW/" + request.requestId() + "/Pw3cBx6vH8pYd0o5";
     }
 
     private static List<RecordingHttpServer.Request> slackReplies(String responseUrl) {
-        String path = responseUrl.substring(SlackAppResource.slack.url().length());
-        return SlackAppResource.slack.requests().stream().filter(r -> r.path().equals(path)).toList();
+        String path = responseUrl.substring(slack.url().length());
+        return slack.requests().stream().filter(r -> r.path().equals(path)).toList();
     }
 
     /** The first reply posted to {@code responseUrl}. */

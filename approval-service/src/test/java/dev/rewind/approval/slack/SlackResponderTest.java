@@ -23,4 +23,11 @@ class SlackResponderTest {
         assertThat(SlackResponder.allowed("https://hooks.slack.com/actions/x", "https://hooks.slack.com"))
                 .isPresent();
     }
+
+    @Test
+    void userInfoCannotMoveTheRealHostPastThePrefix() {
+        assertThat(SlackResponder.allowed("http://127.0.0.1:80@attacker.example/x", "http://127.0.0.1:")).isEmpty();
+        assertThat(SlackResponder.allowed("https://hooks.slack.com/@attacker.example/x", SLACK)).isPresent();
+        assertThat(SlackResponder.allowed("http://127.0.0.1:41234/actions/x", "http://127.0.0.1:")).isPresent();
+    }
 }
