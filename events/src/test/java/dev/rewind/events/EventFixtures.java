@@ -24,6 +24,14 @@ public final class EventFixtures {
         return resource("/fixtures/" + type + ".json");
     }
 
+    /**
+     * The JSON of an event record class as versions before 0.2 published it, for the records still in flight during
+     * an upgrade that this version must read.
+     */
+    public static String legacy(Class<? extends RewindEvent> eventClass) {
+        return resource("/fixtures/legacy/" + Topic.typeOf(eventClass) + ".json");
+    }
+
     /** A vendor's payload exactly as the vendor sends it, e.g. {@code alertmanager-v4-firing}. */
     public static String wire(String name) {
         return resource("/fixtures/wire/" + name + ".json");
