@@ -14,6 +14,7 @@ import dev.rewind.events.TargetKey;
 import dev.rewind.events.Topic;
 import dev.rewind.events.Topics;
 import dev.rewind.events.incident.ApprovalGranted;
+import dev.rewind.events.incident.ApprovalRequested;
 import dev.rewind.events.incident.IncidentOpened;
 import dev.rewind.events.incident.NotificationDelivered;
 import dev.rewind.events.incident.RollbackStarted;
@@ -69,6 +70,31 @@ class IncidentEventConsumerTest extends ServiceContract {
     }
 
     @Test
+    void approvalRequestPostedWithApproveAndRejectButtonsForTheRequest() throws Exception {
+        TargetKey target = uniqueTarget("production");
+        UUID incident = UUID.randomUUID();
+        ApprovalRequested asked = approvalRequested(incident, target);
+
+        kafka.send(Topics.INCIDENT_EVENTS, opened(incident, target));
+        UUID askedId = kafka.send(Topics.INCIDENT_EVENTS, asked);
+
+        JsonNode message = EventJson.mapper().readTree(awaitSlackPosts(target, 1).get(0).body());
+        assertThat(message.at("/blocks/0/text/text").asText()).isEqualTo("⏳ PRODUCTION ROLLBACK NEEDS APPROVAL");
+        assertThat(message.at("/blocks/1/fields").findValuesAsText("text")).contains(
+                "*Severity*: " + asked.severity(),
+                "*Reason*: High error rate (12% 5xx errors)",
+                "*Who May Approve*: one person with role oncall or team-lead",
+                "*May Not Approve*: jane.dev");
+        assertThat(message.at("/blocks/3/element/action_id").asText()).isEqualTo("rewind_reason");
+        assertThat(message.at("/blocks/4/elements").findValuesAsText("value"))
+                .containsExactly(asked.requestId().toString(), asked.requestId().toString());
+        NotificationDelivered delivered = assertCloudEvent(
+                kafka.awaitRecord(Topics.INCIDENT_EVENTS.name(), about(target, NotificationDelivered.class)),
+                Topics.INCIDENT_EVENTS, NotificationDelivered.class, SERVICE);
+        assertThat(delivered.aboutEventId()).isEqualTo(askedId);
+    }
+
+    @Test
     void redeliveredEventIsAnnouncedOnce() {
         TargetKey target = uniqueTarget("production");
         UUID incident = UUID.randomUUID();
@@ -111,6 +137,12 @@ class IncidentEventConsumerTest extends ServiceContract {
         IncidentOpened f = EventFixtures.event(IncidentOpened.class);
         return new IncidentOpened(incident, f.incidentNumber(), target, f.severity(), f.signal(), f.reason(),
                 f.version(), f.occurredAt());
+    }
+
+    static ApprovalRequested approvalRequested(UUID incident, TargetKey target) {
+        ApprovalRequested f = EventFixtures.event(ApprovalRequested.class);
+        return new ApprovalRequested(incident, target, UUID.randomUUID(), f.severity(), f.approvals(), f.excluded(),
+                f.deadline(), f.expiresAt(), f.occurredAt());
     }
 
     static ApprovalGranted granted(UUID incident, TargetKey target) {

@@ -1,6 +1,7 @@
 package dev.rewind.notifier.domain;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
 /**
@@ -9,25 +10,42 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SlackMessage(String text, List<Block> blocks) {
 
-    /** One Block Kit block: header, section (text and fields) or context (elements). */
+    /**
+     * One Block Kit block: header, section (text and fields), context (elements), input (a label and one element)
+     * or actions (buttons).
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Block(String type, Text text, List<Text> fields, List<Text> elements) {
+    public record Block(String type, @JsonProperty("block_id") String blockId, Text text, List<Text> fields,
+                        List<Element> elements, Element element, Text label, Boolean optional) {
 
         public static Block header(String text) {
-            return new Block("header", Text.plain(text), null, null);
+            return new Block("header", null, Text.plain(text), null, null, null, null, null);
         }
 
         public static Block fields(List<Text> fields) {
-            return new Block("section", null, fields, null);
+            return new Block("section", null, null, fields, null, null, null, null);
         }
 
         public static Block context(String markdown) {
-            return new Block("context", null, null, List.of(Text.markdown(markdown)));
+            return new Block("context", null, null, null, List.of(Text.markdown(markdown)), null, null, null);
+        }
+
+        /** An input people may leave empty; its value reaches the app with the message's next button press. */
+        public static Block optionalInput(String blockId, String label, Element element) {
+            return new Block("input", blockId, null, null, null, element, Text.plain(label), true);
+        }
+
+        public static Block actions(String blockId, List<Element> buttons) {
+            return new Block("actions", blockId, null, null, List.copyOf(buttons), null, null, null);
         }
     }
 
+    /** What a block holds: text, a button or a text input. */
+    public sealed interface Element permits Text, Button, TextInput {
+    }
+
     /** A text object, plain or mrkdwn. */
-    public record Text(String type, String text) {
+    public record Text(String type, String text) implements Element {
 
         public static Text plain(String text) {
             return new Text("plain_text", text);
@@ -35,6 +53,26 @@ public record SlackMessage(String text, List<Block> blocks) {
 
         public static Text markdown(String text) {
             return new Text("mrkdwn", text);
+        }
+    }
+
+    /** A button: pressing it sends the app {@code actionId} and {@code value}; style primary or danger. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Button(String type, Text text, @JsonProperty("action_id") String actionId, String value,
+                         String style) implements Element {
+
+        public static Button of(String text, String actionId, String value, String style) {
+            return new Button("button", Text.plain(text), actionId, value, style);
+        }
+    }
+
+    /** A one-line plain text input. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record TextInput(String type, @JsonProperty("action_id") String actionId, Text placeholder)
+            implements Element {
+
+        public static TextInput of(String actionId, String placeholder) {
+            return new TextInput("plain_text_input", actionId, Text.plain(placeholder));
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.rewind.notifier.service;
 
 import dev.rewind.events.Topics;
 import dev.rewind.events.incident.ApprovalGranted;
+import dev.rewind.events.incident.ApprovalRequested;
 import dev.rewind.events.incident.IncidentEvent;
 import dev.rewind.events.incident.IncidentOpened;
 import dev.rewind.events.incident.NotificationDelivered;
@@ -10,8 +11,10 @@ import dev.rewind.events.incident.RollbackStarted;
 import dev.rewind.events.incident.RollbackSucceeded;
 import dev.rewind.platform.messaging.Delivery;
 import dev.rewind.platform.messaging.Outbox;
+import dev.rewind.notifier.domain.ApprovalRequest;
 import dev.rewind.notifier.domain.RollbackAnnouncement;
 import dev.rewind.notifier.domain.RollbackAnnouncement.Phase;
+import dev.rewind.notifier.domain.SlackMessage;
 import dev.rewind.notifier.persistence.IncidentContextRecord;
 import dev.rewind.notifier.persistence.NotificationRecord;
 import dev.rewind.notifier.slack.SlackNotifier;
@@ -24,8 +27,9 @@ import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
- * Follows each incident's events to know what to say, and announces rollbacks on Slack when they start and end.
- * A message Slack refuses after the retries is recorded as failed; the incident event is not retried for it.
+ * Follows each incident's events to know what to say, asks for approval on Slack (with Approve and Reject buttons)
+ * when a rollback waits for people, and announces rollbacks when they start and end. A message Slack refuses after
+ * the retries is recorded as failed; the incident event is not retried for it.
  */
 @ApplicationScoped
 public class IncidentNotifications {
@@ -56,12 +60,15 @@ public class IncidentNotifications {
         IncidentContextRecord context = IncidentContextRecord.of(event.incidentId(), event.target(), now);
         learn(context, event);
         context.updatedAt = now;
-        if (event instanceof RollbackStarted) {
-            announce(delivery, context, Phase.STARTED, null);
+        if (event instanceof ApprovalRequested asked) {
+            announce(delivery, context, "approval request", ApprovalRequest.render(context.toContext(), asked));
+        } else if (event instanceof RollbackStarted) {
+            announce(delivery, context, Phase.STARTED.name(), rollback(context, Phase.STARTED, null));
         } else if (event instanceof RollbackSucceeded succeeded) {
-            announce(delivery, context, Phase.SUCCEEDED, succeeded.message());
+            announce(delivery, context, Phase.SUCCEEDED.name(),
+                    rollback(context, Phase.SUCCEEDED, succeeded.message()));
         } else if (event instanceof RollbackFailed failed) {
-            announce(delivery, context, Phase.FAILED, failed.reason());
+            announce(delivery, context, Phase.FAILED.name(), rollback(context, Phase.FAILED, failed.reason()));
         }
     }
 
@@ -73,6 +80,8 @@ public class IncidentNotifications {
             if (context.fromVersion == null) {
                 context.fromVersion = opened.version();
             }
+        } else if (event instanceof ApprovalRequested asked) {
+            context.severity = context.severity != null ? context.severity : asked.severity();
         } else if (event instanceof ApprovalGranted granted) {
             context.triggeredBy = granted.automatic() ? AUTOMATIC_TRIGGER : granted.approvedBy();
         } else if (event instanceof RollbackStarted started) {
@@ -84,8 +93,12 @@ public class IncidentNotifications {
         }
     }
 
-    private void announce(Delivery<IncidentEvent> delivery, IncidentContextRecord context, Phase phase,
-                          String detail) {
+    private static SlackMessage rollback(IncidentContextRecord context, Phase phase, String detail) {
+        return RollbackAnnouncement.render(context.toContext(), phase, detail);
+    }
+
+    private void announce(Delivery<IncidentEvent> delivery, IncidentContextRecord context, String what,
+                          SlackMessage message) {
         if (!slack.enabled()) {
             return;
         }
@@ -97,10 +110,10 @@ public class IncidentNotifications {
         notification.channel = SlackNotifier.CHANNEL;
         notification.createdAt = Instant.now(clock);
         try {
-            slack.post(RollbackAnnouncement.render(context.toContext(), phase, detail));
+            slack.post(message);
             notification.status = NotificationRecord.Status.DELIVERED;
         } catch (RuntimeException e) {
-            LOG.warnf("Slack refused the %s message of incident %s: %s", phase, context.incidentId, e.toString());
+            LOG.warnf("Slack refused the %s message of incident %s: %s", what, context.incidentId, e.toString());
             notification.status = NotificationRecord.Status.FAILED;
             notification.detail = e.getMessage();
         }

@@ -20,7 +20,7 @@ class RollbackAnnouncementTest {
         assertThat(message.blocks().get(1).fields()).extracting(SlackMessage.Text::text).containsExactly(
                 "*Environment*: Production", "*Service*: myapp", "*From Version*: v1.3.0", "*To Version*: v1.2.5",
                 "*Triggered By*: @john.doe", "*Reason*: High error rate (12% 5xx errors)", "*Status*: In Progress");
-        assertThat(message.blocks().get(2).elements().get(0).text()).contains("INCIDENT-123").contains("P1");
+        assertThat(contextText(message)).contains("INCIDENT-123").contains("P1");
         assertThat(message.text()).startsWith("🚨 PRODUCTION ROLLBACK INITIATED\nEnvironment: Production");
     }
 
@@ -43,6 +43,10 @@ class RollbackAnnouncementTest {
 
         assertThat(message.blocks().get(1).fields()).extracting(SlackMessage.Text::text)
                 .contains("*From Version*: unknown", "*Triggered By*: unknown", "*Status*: Completed");
-        assertThat(message.blocks().get(2).elements().get(0).text()).doesNotContain("INCIDENT-");
+        assertThat(contextText(message)).doesNotContain("INCIDENT-");
+    }
+
+    private static String contextText(SlackMessage message) {
+        return ((SlackMessage.Text) message.blocks().get(2).elements().get(0)).text();
     }
 }

@@ -1,0 +1,81 @@
+package dev.rewind.notifier.domain;
+
+import dev.rewind.events.incident.ApprovalRequested;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * The approval-needed Slack message: the runbook's facts (environment, service, severity, reason, deadline, who may
+ * approve) with a reason box and Approve and Reject buttons, whose presses the approval service receives from Slack.
+ */
+public final class ApprovalRequest {
+
+    /** The action ids and block ids the approval service reads back from Slack's interaction payloads. */
+    public static final String APPROVE = "rewind_approve";
+    public static final String REJECT = "rewind_reject";
+    public static final String REASON = "rewind_reason";
+    static final String DECISION_BLOCK = "rewind_decision";
+
+    private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
+
+    private ApprovalRequest() {
+    }
+
+    public static SlackMessage render(IncidentContext incident, ApprovalRequested asked) {
+        String environment = incident.target().environment();
+        String headline = "⏳ " + environment.toUpperCase(Locale.ROOT) + " ROLLBACK NEEDS APPROVAL";
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"Environment", capitalize(environment)});
+        rows.add(new String[] {"Service", incident.target().service()});
+        rows.add(new String[] {"Severity", asked.severity().name()});
+        rows.add(new String[] {"Reason", incident.reason() == null || incident.reason().isBlank() ? "unknown"
+                : incident.reason()});
+        rows.add(new String[] {"Decide By", slackDate(asked.deadline())});
+        rows.add(new String[] {"Who May Approve", whoMayApprove(asked.approvals())});
+        if (!asked.excluded().isEmpty()) {
+            rows.add(new String[] {"May Not Approve", String.join(", ", asked.excluded())});
+        }
+        List<SlackMessage.Text> fields = new ArrayList<>();
+        StringBuilder text = new StringBuilder(headline);
+        for (String[] row : rows) {
+            fields.add(SlackMessage.Text.markdown("*" + row[0] + "*: " + row[1]));
+            text.append('\n').append(row[0]).append(": ").append(row[1]);
+        }
+        String reference = "Namespace `" + incident.target().namespace() + "`"
+                + (incident.incidentNumber() == null ? ""
+                        : " · Incident ticket: INCIDENT-" + incident.incidentNumber())
+                + " · Request " + asked.requestId();
+        String request = asked.requestId().toString();
+        return new SlackMessage(text.toString(), List.of(
+                SlackMessage.Block.header(headline),
+                SlackMessage.Block.fields(fields),
+                SlackMessage.Block.context(reference),
+                SlackMessage.Block.optionalInput(REASON, "Reason (needed to reject)",
+                        SlackMessage.TextInput.of(REASON, "Why approve or reject? Recorded with your vote")),
+                SlackMessage.Block.actions(DECISION_BLOCK, List.of(
+                        SlackMessage.Button.of("Approve", APPROVE, request, "primary"),
+                        SlackMessage.Button.of("Reject", REJECT, request, "danger")))));
+    }
+
+    /** {@code [[oncall, team-lead]]}: one person with either role; {@code [[team-lead], [reviewer]]}: two people. */
+    static String whoMayApprove(List<List<String>> approvals) {
+        String each = approvals.stream().map(roles -> String.join(" or ", roles)).collect(Collectors.joining(" + "));
+        return approvals.size() == 1 ? "one person with role " + each
+                : each + ", " + approvals.size() + " different people";
+    }
+
+    /** Shown in each reader's own time zone by Slack; the fallback is UTC. */
+    private static String slackDate(Instant at) {
+        return "<!date^" + at.getEpochSecond() + "^{date_short_pretty} {time}|" + UTC.format(at) + ">";
+    }
+
+    private static String capitalize(String word) {
+        return word.isEmpty() ? word : Character.toUpperCase(word.charAt(0)) + word.substring(1);
+    }
+}
