@@ -78,7 +78,8 @@ public final class DecisionMessages {
     /** The rules refused the vote: the core's own words, plus where to type a missing reason. */
     public static SlackReply refused(String message, boolean reasonMissing) {
         return SlackReply.ephemeral("Your vote was not counted: " + message
-                + (reasonMissing ? ". Type the reason in the Reason box of the message, then press Reject again." : "."));
+                + (reasonMissing ? ". Type the reason in the Reason box of the message, then press Reject again."
+                : "."));
     }
 
     /** Slack reads {@code text} as mrkdwn: a typed reason must not become a mention or a link. */

@@ -11,7 +11,7 @@ import java.util.Set;
 @ConfigMapping(prefix = "rewind.approval.slack")
 public interface SlackConfig {
 
-    /** The Slack app's signing secret (env {@code REWIND_SLACK_SIGNING_SECRET}); absent means Slack interactions are off. */
+    /** The Slack app's signing secret ({@code REWIND_SLACK_SIGNING_SECRET}); absent turns Slack interactions off. */
     Optional<String> signingSecret();
 
     /** How far a request's timestamp may be from now, either way, before it is refused as a replay. */

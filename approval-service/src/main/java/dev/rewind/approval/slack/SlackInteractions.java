@@ -62,7 +62,7 @@ public class SlackInteractions {
         return signature;
     }
 
-    /** Handles a {@code block_actions} payload whose signature was verified; anything but Rewind's buttons is ignored. */
+    /** Handles a {@code block_actions} payload whose signature holds; anything but Rewind's buttons is ignored. */
     public void handle(BlockActions payload) {
         ButtonPress.of(payload).ifPresent(press -> responder.reply(press.responseUrl(), vote(press, payload)));
     }
