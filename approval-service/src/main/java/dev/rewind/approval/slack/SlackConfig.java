@@ -28,10 +28,6 @@ public interface SlackConfig {
     /** The Slack workspace (team id, {@code T...}) votes must come from; absent accepts any workspace of the app. */
     Optional<String> teamId();
 
-    /** How long one reply to Slack may take (connect, then read). */
-    @WithDefault("5s")
-    Duration replyTimeout();
-
     /** Rewind identities by Slack user id ({@code U...}). */
     Map<String, User> users();
 

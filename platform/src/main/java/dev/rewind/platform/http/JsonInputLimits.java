@@ -5,25 +5,34 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Applies {@link HttpInputConfig}'s nesting limit to the ObjectMapper Quarkus REST reads request bodies with; a
- * deeper document fails with a StreamConstraintsException, which {@link RequestProblemMappers} answers with a 400.
+ * Limits every Rewind REST API puts on the JSON it reads: {@code rewind.http.json.max-nesting-depth} is applied to the
+ * ObjectMapper Quarkus REST reads request bodies with; a deeper document fails with a StreamConstraintsException,
+ * which {@link RequestProblemMappers} answers with a 400. Read as a plain property, not a config mapping: Quarkus
+ * builds the ObjectMapper while the application is initialised, and a second application start in one test JVM finds
+ * no mapping of a dependency module then (SRCFG00027).
  */
 @Singleton
 public class JsonInputLimits implements ObjectMapperCustomizer {
 
-    private final HttpInputConfig config;
+    private final int maxNestingDepth;
 
+    /**
+     * @param maxNestingDepth how deeply a request body may nest JSON objects and arrays; Rewind's requests nest four
+     *                        or five levels, and a small limit refuses, cheaply and with a clear 400, documents built to
+     *                        exhaust the parser
+     */
     @Inject
-    public JsonInputLimits(HttpInputConfig config) {
-        this.config = config;
+    public JsonInputLimits(@ConfigProperty(name = "rewind.http.json.max-nesting-depth", defaultValue = "32")
+                           int maxNestingDepth) {
+        this.maxNestingDepth = maxNestingDepth;
     }
 
     @Override
     public void customize(ObjectMapper mapper) {
         StreamReadConstraints current = mapper.getFactory().streamReadConstraints();
-        mapper.getFactory().setStreamReadConstraints(
-                current.rebuild().maxNestingDepth(config.maxNestingDepth()).build());
+        mapper.getFactory().setStreamReadConstraints(current.rebuild().maxNestingDepth(maxNestingDepth).build());
     }
 }
