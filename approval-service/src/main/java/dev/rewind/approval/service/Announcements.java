@@ -8,6 +8,7 @@ import dev.rewind.events.incident.ApprovalGranted;
 import dev.rewind.events.incident.ApprovalRejected;
 import dev.rewind.events.incident.ApprovalRequested;
 import dev.rewind.events.incident.DeclineReason;
+import dev.rewind.events.incident.GuardOverridden;
 import dev.rewind.events.incident.IncidentEscalated;
 import dev.rewind.platform.messaging.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -50,6 +51,12 @@ public class Announcements {
         outbox.publish(Topics.ROLLBACK_COMMANDS, new RollbackApproved(UUID.randomUUID(), request.id,
                 request.incidentId, request.incidentNumber, request.targetKey(), request.severity, request.reason,
                 request.method, request.toRevision, request.releaseJudgedBad(), approvers, overrides, now));
+    }
+
+    /** A person lifted the guard that held the request, with a reason. */
+    public void overridden(ApprovalRequestRecord request, String by, String reason, Instant now) {
+        outbox.publish(Topics.INCIDENT_EVENTS, new GuardOverridden(request.incidentId, request.targetKey(),
+                request.id, by, request.holdCode, reason, now));
     }
 
     public void rejected(ApprovalRequestRecord request, String by, String reason, Instant now) {

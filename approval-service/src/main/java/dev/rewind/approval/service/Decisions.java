@@ -10,10 +10,7 @@ import dev.rewind.approval.domain.Verdict;
 import dev.rewind.approval.domain.Vote;
 import dev.rewind.approval.persistence.ApprovalDecisionRecord;
 import dev.rewind.approval.persistence.ApprovalRequestRecord;
-import dev.rewind.events.Topics;
 import dev.rewind.events.incident.DeclineReason;
-import dev.rewind.events.incident.GuardOverridden;
-import dev.rewind.platform.messaging.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -34,16 +31,13 @@ public class Decisions {
     private final ApprovalPolicy policy;
     private final RequestIntake intake;
     private final Announcements announcements;
-    private final Outbox outbox;
     private final Clock clock;
 
     @Inject
-    public Decisions(ApprovalPolicy policy, RequestIntake intake, Announcements announcements, Outbox outbox,
-                     Clock clock) {
+    public Decisions(ApprovalPolicy policy, RequestIntake intake, Announcements announcements, Clock clock) {
         this.policy = policy;
         this.intake = intake;
         this.announcements = announcements;
-        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -87,8 +81,7 @@ public class Decisions {
                        String reason, List<ApprovalDecisionRecord> cast, Instant now) {
         ApprovalState before = request.state;
         if (verdict == Verdict.OVERRIDE) {
-            outbox.publish(Topics.INCIDENT_EVENTS, new GuardOverridden(request.incidentId, request.targetKey(),
-                    request.id, who.name(), request.holdCode, reason, now));
+            announcements.overridden(request, who.name(), reason, now);
         }
         if (next != before) {
             request.state = before.moveTo(next);
