@@ -71,7 +71,7 @@ class RollbackCommandConsumerTest extends ServiceContract {
     }
 
     @Test
-    void refusesWithKubectlsWordsWhenThereIsNoEarlierRevision() {
+    void failsWithEachMethodsWordsWhenThereIsNoEarlierRevisionNorLastGoodRelease() {
         TargetKey target = uniqueTarget("development");
         deploy(target, "v1.0.0");
 
@@ -80,7 +80,11 @@ class RollbackCommandConsumerTest extends ServiceContract {
         RollbackFailed failed = assertCloudEvent(
                 kafka.awaitRecord(Topics.INCIDENT_EVENTS.name(), about(target, RollbackFailed.class)),
                 Topics.INCIDENT_EVENTS, RollbackFailed.class, SERVICE);
-        assertThat(failed.reason()).isEqualTo("no rollout history found for deployment \"" + target.service() + "\"");
+        assertThat(failed.reason())
+                .startsWith("no rollback method could roll back deployment " + target.namespace() + "/"
+                        + target.service() + " (kubectl: no rollout history found for deployment \""
+                        + target.service() + "\"; ")
+                .contains("; redeploy: no last known good release to redeploy");
         assertThat(KubernetesSandboxResource.sandbox.deploymentPatches(target.namespace(), target.service())).isEmpty();
     }
 

@@ -72,8 +72,19 @@ final class Rollbacks {
     static RollbackApproved command(TargetKey target, UUID incidentId, Release judged, List<DeclineReason> overrides) {
         RollbackApproved fixture = EventFixtures.event(RollbackApproved.class);
         return new RollbackApproved(UUID.randomUUID(), UUID.randomUUID(), incidentId, fixture.incidentNumber(),
-                target, fixture.severity(), fixture.reason(), fixture.method(), fixture.toRevision(), judged,
+                target, fixture.severity(), fixture.reason(), fixture.method(), fixture.toRevision(), judged, null,
                 fixture.approvedBy(), overrides, fixture.occurredAt());
+    }
+
+    /**
+     * An approved rollback of what the target runs now that names no method (the target's chain decides) and
+     * expects to return to {@code rollbackTo} (null: unknown).
+     */
+    static RollbackApproved chainCommand(TargetKey target, Release rollbackTo) {
+        RollbackApproved fixture = EventFixtures.event(RollbackApproved.class);
+        return new RollbackApproved(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), fixture.incidentNumber(),
+                target, fixture.severity(), fixture.reason(), null, 0, running(target), rollbackTo,
+                fixture.approvedBy(), List.of(), fixture.occurredAt());
     }
 
     static ExecutionRecord execution(UUID incidentId) {

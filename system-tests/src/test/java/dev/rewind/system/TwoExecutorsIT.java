@@ -146,7 +146,7 @@ class TwoExecutorsIT {
     private static RollbackApproved command(TargetKey target, Release judged) {
         RollbackApproved fixture = EventFixtures.event(RollbackApproved.class);
         return new RollbackApproved(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), fixture.incidentNumber(),
-                target, fixture.severity(), fixture.reason(), fixture.method(), fixture.toRevision(), judged,
+                target, fixture.severity(), fixture.reason(), fixture.method(), fixture.toRevision(), judged, null,
                 fixture.approvedBy(), fixture.overrides(), fixture.occurredAt());
     }
 

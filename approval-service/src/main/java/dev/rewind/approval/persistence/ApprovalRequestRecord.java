@@ -129,6 +129,11 @@ public class ApprovalRequestRecord extends PanacheEntityBase {
         return EventJson.read(release, Release.class);
     }
 
+    /** The release the rollback is expected to return to; null when the request named none. */
+    public Release rollbackToRelease() {
+        return rollbackTo == null ? null : EventJson.read(rollbackTo, Release.class);
+    }
+
     /**
      * The people who may not approve: the requester and, when {@code deployAuthorIsRequester}, the author of the deploy
      * judged bad (when known).

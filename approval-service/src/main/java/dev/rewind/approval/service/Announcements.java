@@ -50,7 +50,8 @@ public class Announcements {
                 request.id, approvedBy, automatic, comment, notifyRoles, now));
         outbox.publish(Topics.ROLLBACK_COMMANDS, new RollbackApproved(UUID.randomUUID(), request.id,
                 request.incidentId, request.incidentNumber, request.targetKey(), request.severity, request.reason,
-                request.method, request.toRevision, request.releaseJudgedBad(), approvers, overrides, now));
+                request.method, request.toRevision, request.releaseJudgedBad(), request.rollbackToRelease(), approvers,
+                overrides, now));
     }
 
     /** A person lifted the guard that held the request, with a reason. */

@@ -20,6 +20,8 @@ import java.util.UUID;
  * @param method the method asked for, or null to let the executor choose for the target
  * @param toRevision the revision to return to, or null for the previous one
  * @param release the release judged bad, as the request named it: the executor acts only while the target runs it
+ * @param rollbackTo the release the request expected to return to (the detector read it from the cluster's history), or
+ *                   null: the images the redeploy method pins when the history is gone
  * @param approvedBy who approved; empty when the policy needs no approval
  * @param overrides the guards a person explicitly overrode for this rollback (audited at the approval service): the
  *                  executor skips its own check of the same guard, and only that one
@@ -36,6 +38,7 @@ public record RollbackApproved(
         RollbackMethod method,
         Integer toRevision,
         Release release,
+        Release rollbackTo,
         List<String> approvedBy,
         List<DeclineReason> overrides,
         Instant occurredAt) implements RollbackCommand {

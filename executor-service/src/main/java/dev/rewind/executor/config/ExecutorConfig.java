@@ -4,14 +4,34 @@ import dev.rewind.events.RollbackMethod;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** The executor's configuration. */
 @ConfigMapping(prefix = "rewind.executor")
 public interface ExecutorConfig {
 
-    /** The method used when a command names none. */
-    RollbackMethod defaultMethod();
+    /**
+     * The rollback methods tried in order for a target whose Deployment names none (annotation
+     * {@code rewind.dev/rollback-methods}) and whose environment has no chain of its own: the next is tried whenever
+     * one cannot roll the target back (not configured, no history) before it changed anything.
+     */
+    @WithDefault("PIPELINE,KUBECTL,REDEPLOY")
+    List<RollbackMethod> chain();
+
+    /** Per environment name, its own chain instead of {@link #chain()}. */
+    Map<String, List<RollbackMethod>> environmentChains();
+
+    /** The methods Rewind may use at all, whatever a Deployment's annotation names. */
+    @WithDefault("PIPELINE,HELM,KUBECTL,REDEPLOY")
+    Set<RollbackMethod> allowedMethods();
+
+    /** The chain of environment {@code environment}. */
+    default List<RollbackMethod> chainOf(String environment) {
+        return environmentChains().getOrDefault(environment, chain());
+    }
 
     /** How long to wait for the controller to observe the Deployment's latest generation before planning. */
     Duration observeTimeout();

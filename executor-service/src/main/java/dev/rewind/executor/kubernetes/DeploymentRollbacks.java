@@ -11,6 +11,7 @@ import dev.rewind.executor.domain.RollbackRefused;
 import dev.rewind.kubernetes.DeploymentRevisions;
 import dev.rewind.platform.environment.Environment;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.utils.Serialization;
@@ -18,12 +19,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
- * {@code kubectl rollout undo} and {@code kubectl rollout status} through the Kubernetes API of the target's
- * environment: reads the Deployment and its ReplicaSets, checks it still runs the release judged bad, sends the one
- * JSON patch (a compare-and-set on the resourceVersion, planned again around writes that leave the pod template alone),
+ * The Deployment side of every rollback method, through the Kubernetes API of the target's environment: reads the
+ * Deployment and its ReplicaSets, checks it still runs the release judged bad, sends a planned template's one JSON patch (a compare-and-set on the resourceVersion, planned again around writes that leave the pod template alone),
  * and follows the rollout. Works the same against a real cluster and the sandbox.
  */
 @ApplicationScoped
@@ -44,10 +45,10 @@ public class DeploymentRollbacks {
     }
 
     /**
-     * Plans the undo of the target's Deployment to {@code toRevision} (0 = previous), as kubectl would; refuses when
-     * the Deployment is not its environment's or no longer runs {@code judged}.
+     * The target's Deployment once its controller observed its latest generation: refuses when it is not its
+     * environment's (namespace, labels) or no longer runs {@code judged}, the release the decision was about.
      */
-    public UndoPlan plan(TargetKey target, long toRevision, Release judged, long incidentNumber) {
+    public ObservedDeployment observe(TargetKey target, Release judged, long incidentNumber) {
         Environment environment = clusters.environment(target);
         KubernetesClient client = clusters.client(environment);
         Deployment deployment = awaitObserved(client, target);
@@ -58,8 +59,17 @@ public class DeploymentRollbacks {
                         throw new RollbackRefused(reason);
                     });
         }
-        return KubectlUndo.plan(deployment, api.replicaSets(client, target.namespace(),
-                deployment.getSpec().getSelector().getMatchLabels()), toRevision);
+        return new ObservedDeployment(environment, client, deployment);
+    }
+
+    /**
+     * The ReplicaSets the Deployment may own, listed as kubectl lists them: with its whole label selector
+     * (matchLabels and matchExpressions); {@link DeploymentRevisions#history} keeps those it controls.
+     */
+    public List<ReplicaSet> replicaSets(ObservedDeployment observed) {
+        Deployment deployment = observed.deployment();
+        return api.replicaSets(observed.client(), deployment.getMetadata().getNamespace(),
+                deployment.getSpec().getSelector());
     }
 
     /**

@@ -2,6 +2,8 @@ package dev.rewind.executor.kubernetes;
 
 import static dev.rewind.kubernetes.DeploymentRevisions.revisionOf;
 
+import dev.rewind.events.RollbackMethod;
+import dev.rewind.executor.domain.MethodUnavailable;
 import dev.rewind.executor.domain.RollbackRefused;
 import dev.rewind.kubernetes.DeploymentRevisions;
 import dev.rewind.kubernetes.Revision;
@@ -34,7 +36,9 @@ public final class KubectlUndo {
     /**
      * Plans the undo of {@code deployment} to {@code toRevision} (0 = the previous revision).
      *
-     * @throws RollbackRefused with kubectl's message when there is no such revision or the Deployment is paused
+     * @throws MethodUnavailable with kubectl's message when there is no such revision (the history was garbage-collected
+     *                           or never had it): another method may still roll back
+     * @throws RollbackRefused with kubectl's message when the Deployment is paused: people are at work on it
      */
     public static UndoPlan plan(Deployment deployment, List<ReplicaSet> replicaSetsInNamespace, long toRevision) {
         String name = deployment.getMetadata().getName();
@@ -42,7 +46,7 @@ public final class KubectlUndo {
             throw new RollbackRefused("unable to find specified revision " + toRevision + " in history");
         }
         List<Revision> history = DeploymentRevisions.history(deployment, replicaSetsInNamespace);
-        Revision target = DeploymentRevisions.undoTarget(history, toRevision).orElseThrow(() -> new RollbackRefused(
+        Revision target = DeploymentRevisions.undoTarget(history, toRevision).orElseThrow(() -> new MethodUnavailable(
                 toRevision > 0 ? "unable to find specified revision " + toRevision + " in history"
                         : "no rollout history found for deployment \"" + name + "\""));
         if (Boolean.TRUE.equals(deployment.getSpec().getPaused())) {
@@ -60,7 +64,7 @@ public final class KubectlUndo {
         return new UndoPlan(deployment.getMetadata().getNamespace(), name, current, target.number(), fromVersion,
                 toVersion, deployment.getMetadata().getResourceVersion(), restored,
                 annotations(deployment, targetAnnotations), skipped, deployment.getSpec().getTemplate(),
-                targetAnnotations);
+                targetAnnotations, RollbackMethod.KUBECTL);
     }
 
     /**
@@ -72,7 +76,7 @@ public final class KubectlUndo {
         return new UndoPlan(plan.namespace(), plan.name(), plan.fromRevision(), plan.toRevision(), plan.fromVersion(),
                 plan.toVersion(), newer.getMetadata().getResourceVersion(), plan.template(),
                 annotations(newer, plan.targetAnnotations()), plan.skipped(), newer.getSpec().getTemplate(),
-                plan.targetAnnotations());
+                plan.targetAnnotations(), plan.method());
     }
 
     private static Map<String, String> annotations(Deployment deployment, Map<String, String> target) {

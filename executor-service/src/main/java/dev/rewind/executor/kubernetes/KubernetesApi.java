@@ -4,6 +4,7 @@ import dev.rewind.executor.config.ExecutorConfig;
 import dev.rewind.executor.domain.ExecutionInterrupted;
 import dev.rewind.executor.domain.RollbackRefused;
 import dev.rewind.kubernetes.KubernetesFailures;
+import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -14,7 +15,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
@@ -55,9 +55,10 @@ public class KubernetesApi {
         return deployment;
     }
 
-    /** The ReplicaSets of {@code namespace} matching {@code labels}; the caller keeps those the Deployment owns. */
-    public List<ReplicaSet> replicaSets(KubernetesClient client, String namespace, Map<String, String> labels) {
-        return call(() -> client.apps().replicaSets().inNamespace(namespace).withLabels(labels).list().getItems());
+    /** The ReplicaSets of {@code namespace} matching {@code selector}; the caller keeps those the Deployment owns. */
+    public List<ReplicaSet> replicaSets(KubernetesClient client, String namespace, LabelSelector selector) {
+        return call(() -> client.apps().replicaSets().inNamespace(namespace).withLabelSelector(selector).list()
+                .getItems());
     }
 
     /** Sends a JSON patch ({@code application/json-patch+json}) to the Deployment. */

@@ -1,6 +1,7 @@
 package dev.rewind.executor.kubernetes;
 
 import dev.rewind.events.Release;
+import dev.rewind.events.RollbackMethod;
 import dev.rewind.executor.domain.ReleaseGuard;
 import dev.rewind.kubernetes.DeploymentRevisions;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -68,7 +69,9 @@ public record PatchDecision(Kind kind, UndoPlan plan, String reason) {
             return refuse("you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume' "
                     + "and try again");
         }
-        return new PatchDecision(Kind.PATCH, KubectlUndo.replan(plan, now), null);
+        UndoPlan replanned = plan.methodOrKubectl() == RollbackMethod.REDEPLOY ? Redeploy.replan(plan, now)
+                : KubectlUndo.replan(plan, now);
+        return new PatchDecision(Kind.PATCH, replanned, null);
     }
 
     private static PatchDecision refuse(String reason) {

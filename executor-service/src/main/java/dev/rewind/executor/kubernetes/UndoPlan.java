@@ -1,10 +1,12 @@
 package dev.rewind.executor.kubernetes;
 
+import dev.rewind.events.RollbackMethod;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import java.util.Map;
 
 /**
- * What {@code kubectl rollout undo} is about to write, computed from the Deployment and its ReplicaSets.
+ * What a rollback is about to write to the Deployment (or, for the pipeline, expects its CI to leave there): the pod
+ * template to restore and the annotations, computed from the Deployment and its ReplicaSets.
  *
  * @param resourceVersion the Deployment's resourceVersion the plan was made from: the patch is a compare-and-set on it
  * @param template the pod template to restore, without the pod-template-hash label
@@ -13,15 +15,22 @@ import java.util.Map;
  * @param fromTemplate the pod template the Deployment ran when planned: while it still runs it, a conflicting write
  *                     (a scale, a status, a label) is planned around; null in plans recorded before it was kept
  * @param targetAnnotations the target ReplicaSet's annotations, to recompute {@code annotations} from a newer
- *                          Deployment as kubectl would; null in plans recorded before they were kept
+ *                          Deployment as kubectl would (for a redeploy: the annotations it sets); null in plans
+ *                          recorded before they were kept
+ * @param method the method that planned it; null in plans recorded before there were several, all of them kubectl's
  */
 public record UndoPlan(String namespace, String name, long fromRevision, long toRevision, String fromVersion,
                        String toVersion, String resourceVersion, PodTemplateSpec template,
                        Map<String, String> annotations, String skipped, PodTemplateSpec fromTemplate,
-                       Map<String, String> targetAnnotations) {
+                       Map<String, String> targetAnnotations, RollbackMethod method) {
 
     /** The Deployment as people name it, {@code namespace/name}. */
     public String deployment() {
         return namespace + "/" + name;
+    }
+
+    /** The method that planned it: plans recorded before there were several are kubectl's. */
+    public RollbackMethod methodOrKubectl() {
+        return method == null ? RollbackMethod.KUBECTL : method;
     }
 }

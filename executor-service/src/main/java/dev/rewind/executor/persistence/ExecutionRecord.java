@@ -33,9 +33,29 @@ public class ExecutionRecord extends PanacheEntityBase {
     @Column(nullable = false)
     public String target;
 
+    /** The method being tried: the requested or first of the chain, then the next whenever one cannot roll back. */
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public RollbackMethod method;
+
+    /** The method the command asked for; null to follow the target's chain. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "requested_method")
+    public RollbackMethod requestedMethod;
+
+    /** The methods to try in order (MethodChain's format), chosen when first planned; null until then. */
+    public String chain;
+
+    /** The position of {@link #method} in {@link #chain}. */
+    @Column(nullable = false)
+    public int attempt;
+
+    /** What each method that could not roll back said, one line each, for people. */
+    public String attempts;
+
+    /** The release the request expected to return to, as JSON; null when it named none. */
+    @Column(name = "rollback_to")
+    public String rollbackTo;
 
     /** The revision asked for; null or 0 for the previous one. */
     @Column(name = "to_revision")

@@ -1,6 +1,5 @@
 package dev.rewind.executor.service;
 
-import dev.rewind.events.RollbackMethod;
 import dev.rewind.events.Topics;
 import dev.rewind.events.command.RollbackApproved;
 import dev.rewind.events.incident.RollbackStepCompleted;
@@ -50,8 +49,10 @@ public class CommandIntake {
         execution.incidentId = command.incidentId();
         execution.commandId = command.commandId();
         execution.target = command.target().toString();
-        RollbackMethod method = command.method() != null ? command.method() : config.defaultMethod();
-        execution.method = method;
+        execution.requestedMethod = command.method();
+        // Until the target's chain is chosen, when first planned: the method asked for, or the configured first.
+        execution.method = command.method() != null ? command.method() : config.chain().get(0);
+        execution.rollbackTo = command.rollbackTo() == null ? null : Serialization.asJson(command.rollbackTo());
         execution.toRevision = command.toRevision();
         execution.judgedRelease = Serialization.asJson(command.release());
         execution.overrides = ExecutionLedger.overridesColumn(command.overrides());
@@ -61,7 +62,8 @@ public class CommandIntake {
         execution.updatedAt = now;
         execution.persist();
         outbox.publish(Topics.INCIDENT_EVENTS, new RollbackStepCompleted(command.incidentId(), command.target(),
-                execution.id, "accepted", "rollback by " + method.name().toLowerCase() + " queued", now));
+                execution.id, "accepted", command.method() == null ? "rollback queued"
+                : "rollback by " + command.method().name().toLowerCase() + " queued", now));
         accepted.fire(new ExecutionAccepted(execution.id));
         return Optional.of(execution);
     }

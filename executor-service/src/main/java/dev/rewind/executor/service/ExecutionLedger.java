@@ -1,6 +1,7 @@
 package dev.rewind.executor.service;
 
 import dev.rewind.events.Release;
+import dev.rewind.events.RollbackMethod;
 import dev.rewind.events.TargetKey;
 import dev.rewind.events.Topics;
 import dev.rewind.events.incident.DeclineReason;
@@ -11,11 +12,13 @@ import dev.rewind.events.incident.RollbackSucceeded;
 import dev.rewind.executor.config.ExecutorConfig;
 import dev.rewind.executor.domain.BadReleaseGuard;
 import dev.rewind.executor.domain.ExecutionState;
+import dev.rewind.executor.domain.MethodChain;
 import dev.rewind.executor.domain.RollbackCooldown;
 import dev.rewind.executor.domain.RollbackRefused;
 import dev.rewind.executor.kubernetes.UndoPlan;
 import dev.rewind.executor.persistence.ExecutionLease;
 import dev.rewind.executor.persistence.ExecutionRecord;
+import dev.rewind.executor.strategy.RollbackOrder;
 import dev.rewind.kubernetes.DeploymentRevisions;
 import dev.rewind.platform.messaging.Outbox;
 import io.fabric8.kubernetes.client.utils.Serialization;
@@ -27,6 +30,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -106,8 +110,59 @@ public class ExecutionLedger {
     }
 
     /**
-     * Commits to {@code plan} before the cluster is touched, and announces the start. Refuses when another execution
-     * of the same target is under way: a second rollback would take the first one's patch for its own.
+     * Records the order in which the execution tries the rollback methods, chosen when first planned so that a
+     * resumed execution keeps to it; what is wrong with the Deployment's own list is reported as a step.
+     */
+    @Transactional
+    public void chose(UUID executionId, MethodChain chain) {
+        ExecutionRecord execution = owned(executionId);
+        execution.chain = MethodChain.format(chain.methods());
+        execution.attempt = 0;
+        execution.method = chain.methods().get(0);
+        execution.updatedAt = Instant.now(clock);
+        if (!chain.warnings().isEmpty()) {
+            outbox.publish(Topics.INCIDENT_EVENTS, new RollbackStepCompleted(execution.incidentId, target(execution),
+                    execution.id, "method-chain", String.join("; ", chain.warnings()), execution.updatedAt));
+        }
+    }
+
+    /**
+     * The method being tried cannot roll the target back ({@code reason}) and changed nothing on the cluster: moves
+     * on to the next method of the chain and announces it. Returns why the rollback fails instead when no method is
+     * left, or when this one may have sent its change (then no other method may run over it).
+     */
+    @Transactional
+    public Optional<String> fallBack(UUID executionId, String reason) {
+        ExecutionRecord execution = owned(executionId);
+        String method = execution.method.name().toLowerCase(Locale.ROOT);
+        List<RollbackMethod> chain = execution.chain == null ? List.of(execution.method)
+                : MethodChain.stored(execution.chain);
+        String tried = (execution.attempts == null ? "" : execution.attempts + "\n") + method + ": " + reason;
+        if (execution.patchSentAt != null && execution.method != RollbackMethod.PIPELINE) {
+            return Optional.of(reason);
+        }
+        if (execution.attempt + 1 >= chain.size()) {
+            return Optional.of(chain.size() == 1 ? reason : "no rollback method could roll back deployment "
+                    + deploymentOf(execution) + " (" + String.join("; ", tried.split("\n")) + ")");
+        }
+        RollbackMethod next = chain.get(execution.attempt + 1);
+        execution.attempts = tried;
+        execution.attempt++;
+        execution.method = next;
+        execution.plan = null;
+        execution.patchSentAt = null;
+        execution.patchedAt = null;
+        execution.updatedAt = Instant.now(clock);
+        outbox.publish(Topics.INCIDENT_EVENTS, new RollbackStepCompleted(execution.incidentId, target(execution),
+                execution.id, "method-unavailable", method + " cannot roll back: " + reason + "; trying "
+                + next.name().toLowerCase(Locale.ROOT) + " next", execution.updatedAt));
+        return Optional.empty();
+    }
+
+    /**
+     * Commits to {@code plan} before the cluster is touched, and announces the start (the first method's, or the
+     * method taking over from one that could not roll back). Refuses when another execution of the same target is
+     * under way: a second rollback would take the first one's patch for its own.
      *
      * @param cooldownOverridden the cooldown refusal a person's override skipped, announced as a step; null if none
      */
@@ -118,7 +173,12 @@ public class ExecutionLedger {
             throw new RollbackRefused("deployment " + plan.deployment() + " is being rolled back already (incident "
                     + other.incidentNumber + ", execution " + other.id + "); not starting a second rollback");
         });
-        move(execution, ExecutionState.RUNNING);
+        boolean first = execution.state == ExecutionState.ACCEPTED;
+        if (first) {
+            move(execution, ExecutionState.RUNNING);
+        } else {
+            execution.updatedAt = Instant.now(clock);
+        }
         execution.plan = Serialization.asJson(plan);
         execution.fromRevision = plan.fromRevision();
         execution.toRevisionResolved = plan.toRevision();
@@ -139,9 +199,24 @@ public class ExecutionLedger {
                     execution.id, COOLDOWN_OVERRIDDEN, "cooldown check skipped: a person overrode the COOLDOWN guard "
                     + "at the approval service (" + cooldownOverridden + ")", execution.updatedAt));
         }
-        outbox.publish(Topics.INCIDENT_EVENTS, new RollbackStarted(execution.incidentId, target(execution),
-                execution.id, execution.method, plan.fromRevision(), plan.toRevision(), plan.fromVersion(),
-                plan.toVersion(), execution.updatedAt));
+        if (first) {
+            outbox.publish(Topics.INCIDENT_EVENTS, new RollbackStarted(execution.incidentId, target(execution),
+                    execution.id, execution.method, plan.fromRevision(), plan.toRevision(), plan.fromVersion(),
+                    plan.toVersion(), execution.updatedAt));
+        } else {
+            outbox.publish(Topics.INCIDENT_EVENTS, new RollbackStepCompleted(execution.incidentId, target(execution),
+                    execution.id, "method-started", execution.method.name().toLowerCase(Locale.ROOT) + " rolls "
+                    + plan.deployment() + " back from revision " + plan.fromRevision() + " (" + plan.fromVersion()
+                    + ") to revision " + plan.toRevision() + " (" + plan.toVersion() + ")", execution.updatedAt));
+        }
+    }
+
+    /** What {@code execution} was asked to do, as the rollback methods read it. */
+    public static RollbackOrder orderOf(ExecutionRecord execution) {
+        return new RollbackOrder(execution.id, target(execution),
+                execution.incidentNumber == null ? 0 : execution.incidentNumber, judgedReleaseOf(execution),
+                execution.toRevision == null ? 0 : execution.toRevision,
+                execution.rollbackTo == null ? null : Serialization.unmarshal(execution.rollbackTo, Release.class));
     }
 
     /** The plan a started execution committed to. */
@@ -218,6 +293,11 @@ public class ExecutionLedger {
 
     private static TargetKey target(ExecutionRecord execution) {
         return TargetKey.parse(execution.target);
+    }
+
+    private static String deploymentOf(ExecutionRecord execution) {
+        TargetKey target = target(execution);
+        return target.namespace() + "/" + target.service();
     }
 
     /** True when {@code failure} is the violation of unique index {@code index}. */

@@ -1,20 +1,21 @@
 package dev.rewind.executor.service;
 
-import dev.rewind.events.Release;
-import dev.rewind.events.RollbackMethod;
-import dev.rewind.events.TargetKey;
 import dev.rewind.events.incident.DeclineReason;
 import dev.rewind.executor.config.ExecutorConfig;
 import dev.rewind.executor.domain.ExecutionInterrupted;
 import dev.rewind.executor.domain.ExecutionState;
 import dev.rewind.executor.domain.LeaseLost;
+import dev.rewind.executor.domain.MethodUnavailable;
 import dev.rewind.executor.domain.RollbackRefused;
 import dev.rewind.executor.kubernetes.DeploymentRollbacks;
+import dev.rewind.executor.kubernetes.ObservedDeployment;
 import dev.rewind.executor.kubernetes.RolloutStatus;
-import dev.rewind.executor.kubernetes.TargetClusters;
 import dev.rewind.executor.kubernetes.UndoPlan;
 import dev.rewind.executor.persistence.ExecutionLease;
 import dev.rewind.executor.persistence.ExecutionRecord;
+import dev.rewind.executor.strategy.RollbackOrder;
+import dev.rewind.executor.strategy.RollbackStrategies;
+import dev.rewind.executor.strategy.RollbackStrategy;
 import dev.rewind.kubernetes.KubernetesFailures;
 import dev.rewind.platform.messaging.TransientFailures;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -36,8 +37,8 @@ import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
- * Drives each execution whose lease this instance takes: plan as kubectl would, commit to the plan, send the one
- * patch, follow the rollout, record the outcome. Starts right after a command is committed; on start-up and
+ * Drives each execution whose lease this instance takes: for each method of its chain until one can, plan, commit
+ * to the plan, make the one change, follow it, record the outcome. Starts right after a command is committed; on start-up and
  * periodically it takes over unfinished executions nobody holds (an instance stopped or died). A refusal or a failure
  * that outlived its retries fails the execution with its reason, for people; stopping never does: the execution is
  * left as recorded, its lease given back, and resumed by whichever instance takes it.
@@ -49,7 +50,7 @@ public class RollbackRunner {
     private static final long STOP_GRACE_SECONDS = 10;
 
     private final DeploymentRollbacks rollbacks;
-    private final TargetClusters clusters;
+    private final RollbackStrategies strategies;
     private final ExecutionLedger ledger;
     private final ExecutionLease lease;
     private final ExecutorConfig config;
@@ -61,10 +62,10 @@ public class RollbackRunner {
     private volatile boolean stopping;
 
     @Inject
-    public RollbackRunner(DeploymentRollbacks rollbacks, TargetClusters clusters, ExecutionLedger ledger,
+    public RollbackRunner(DeploymentRollbacks rollbacks, RollbackStrategies strategies, ExecutionLedger ledger,
                           ExecutionLease lease, ExecutorConfig config) {
         this.rollbacks = rollbacks;
-        this.clusters = clusters;
+        this.strategies = strategies;
         this.ledger = ledger;
         this.lease = lease;
         this.config = config;
@@ -183,49 +184,74 @@ public class RollbackRunner {
         }
     }
 
+    /**
+     * Tries the execution's methods in their order until one rolls the target back or refuses: a method that cannot
+     * (not configured, no history, its pipeline failed) hands over to the next before it changed anything.
+     */
     private void run(ExecutionRecord execution) {
-        UUID id = execution.id;
-        TargetKey target = TargetKey.parse(execution.target);
-        Release judged = ExecutionLedger.judgedReleaseOf(execution);
-        long incident = execution.incidentNumber == null ? 0 : execution.incidentNumber;
-        UndoPlan plan;
-        if (execution.state == ExecutionState.ACCEPTED) {
-            if (execution.method != RollbackMethod.KUBECTL) {
-                throw new RollbackRefused("rollback method " + execution.method + " is not available in this "
-                        + "executor yet; only KUBECTL is");
+        RollbackOrder order = ExecutionLedger.orderOf(execution);
+        ExecutionRecord current = execution;
+        while (true) {
+            try {
+                attempt(current, order);
+                return;
+            } catch (MethodUnavailable unavailable) {
+                Optional<String> failure = ledger.fallBack(current.id, unavailable.getMessage());
+                if (failure.isPresent()) {
+                    throw new RollbackRefused(failure.get());
+                }
+                current = ledger.load(current.id);
+                LOG.infof("execution %s: %s; trying %s", current.id, unavailable.getMessage(), current.method);
             }
-            clusters.environment(target);
-            long toRevision = execution.toRevision == null ? 0 : execution.toRevision;
-            plan = rollbacks.plan(target, toRevision, judged, incident);
+        }
+    }
+
+    private void attempt(ExecutionRecord execution, RollbackOrder order) {
+        UUID id = execution.id;
+        RollbackStrategy strategy;
+        UndoPlan plan;
+        if (execution.plan == null) {
+            ObservedDeployment observed = rollbacks.observe(order.target(), order.judged(), order.incidentNumber());
+            if (execution.chain == null) {
+                ledger.chose(id, strategies.chainFor(execution.requestedMethod, observed));
+                execution = ledger.load(id);
+            }
+            strategy = strategies.of(execution.method);
+            plan = strategy.plan(order, observed);
             if (plan.skipped() == null) {
                 refuseReturningToABadRelease(execution, plan);
             }
-            Optional<String> cooling = ledger.cooldownRefusal(execution);
-            if (cooling.isPresent()) {
-                if (!ExecutionLedger.overridesOf(execution).contains(DeclineReason.COOLDOWN)) {
-                    throw new RollbackRefused(cooling.get());
+            String cooldownOverridden = null;
+            if (execution.state == ExecutionState.ACCEPTED) {
+                Optional<String> cooling = ledger.cooldownRefusal(execution);
+                if (cooling.isPresent()) {
+                    if (!ExecutionLedger.overridesOf(execution).contains(DeclineReason.COOLDOWN)) {
+                        throw new RollbackRefused(cooling.get());
+                    }
+                    LOG.infof("execution %s: cooldown check skipped, a person overrode the COOLDOWN guard: %s", id,
+                            cooling.get());
+                    cooldownOverridden = cooling.get();
                 }
-                LOG.infof("execution %s: cooldown check skipped, a person overrode the COOLDOWN guard: %s", id,
-                        cooling.get());
             }
-            ledger.start(id, plan, cooling.orElse(null));
+            ledger.start(id, plan, cooldownOverridden);
             if (plan.skipped() != null) {
                 ledger.succeed(id, plan.skipped());
                 return;
             }
         } else {
             plan = ExecutionLedger.planOf(execution);
+            strategy = strategies.of(plan.methodOrKubectl());
             if (plan.skipped() != null) {
                 ledger.succeed(id, plan.skipped()); // planned as nothing to do; interrupted before it was recorded
                 return;
             }
         }
-        // Again right before the patch: a plan recorded by an executor without this check may be resumed here.
+        // Again right before the change: a plan recorded by an executor without this check may be resumed here.
         refuseReturningToABadRelease(execution, plan);
-        boolean patchMayHaveBeenSent = ledger.patchSending(id);
-        rollbacks.apply(target, plan, judged, incident, patchMayHaveBeenSent);
-        ledger.patched(id, "deployment.apps/" + plan.name() + " rolled back to revision " + plan.toRevision());
-        RolloutStatus status = rollbacks.awaitRollout(target, plan);
+        boolean mayHaveBeenSent = ledger.patchSending(id);
+        strategy.apply(order, plan, mayHaveBeenSent);
+        ledger.patched(id, strategy.applied(plan));
+        RolloutStatus status = strategy.follow(order, plan);
         if (status.failed()) {
             ledger.fail(id, status.message());
         } else {

@@ -1,0 +1,104 @@
+package dev.rewind.executor.domain;
+
+import dev.rewind.events.RollbackMethod;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The order in which the rollback methods are tried for one target: the method a command asked for first, then the
+ * Deployment's own list (annotation {@value #ANNOTATION}) or else its environment's configured chain, restricted to
+ * the methods configuration allows. A list that cannot be read never blocks a rollback: the configured chain is used
+ * and the problem reported.
+ *
+ * @param methods the methods to try, in order; never empty
+ * @param warnings what people should fix about the Deployment's list, reported as a step
+ */
+public record MethodChain(List<RollbackMethod> methods, List<String> warnings) {
+
+    /** The Deployment annotation naming its methods in order, e.g. {@code pipeline,kubectl,redeploy}. */
+    public static final String ANNOTATION = "rewind.dev/rollback-methods";
+
+    public MethodChain {
+        methods = List.copyOf(methods);
+        warnings = List.copyOf(warnings);
+        if (methods.isEmpty()) {
+            throw new IllegalArgumentException("a method chain needs at least one method");
+        }
+    }
+
+    /**
+     * Resolves the chain of deployment {@code deployment}.
+     *
+     * @param requested the method the command asked for, or null
+     * @param annotation the Deployment's {@value #ANNOTATION}, or null
+     * @param configured the environment's configured chain
+     * @param allowed the methods configuration allows at all
+     * @throws RollbackRefused when no allowed method is left
+     */
+    public static MethodChain resolve(String deployment, RollbackMethod requested, String annotation,
+                                      List<RollbackMethod> configured, Set<RollbackMethod> allowed) {
+        List<String> warnings = new ArrayList<>();
+        List<RollbackMethod> base = configured;
+        if (annotation != null && !annotation.isBlank()) {
+            try {
+                base = parse(annotation);
+            } catch (IllegalArgumentException e) {
+                warnings.add("annotation " + ANNOTATION + " on deployment " + deployment + " is not a list of methods ("
+                        + e.getMessage() + "): using the configured chain " + format(configured) + "; fix it to a "
+                        + "comma-separated list of " + format(List.of(RollbackMethod.values())));
+            }
+        }
+        LinkedHashSet<RollbackMethod> ordered = new LinkedHashSet<>();
+        if (requested != null) {
+            ordered.add(requested);
+        }
+        ordered.addAll(base);
+        List<RollbackMethod> refused = ordered.stream().filter(m -> !allowed.contains(m)).toList();
+        if (!refused.isEmpty()) {
+            ordered.removeAll(refused);
+            warnings.add(format(refused) + " not allowed by rewind.executor.allowed-methods (" + format(
+                    List.copyOf(allowed)) + "): skipped for deployment " + deployment);
+        }
+        if (ordered.isEmpty()) {
+            throw new RollbackRefused("no allowed rollback method for deployment " + deployment + ": "
+                    + String.join("; ", warnings));
+        }
+        return new MethodChain(List.copyOf(ordered), warnings);
+    }
+
+    /** Parses {@code pipeline, kubectl,REDEPLOY}: names in any case, separated by commas. */
+    public static List<RollbackMethod> parse(String list) {
+        List<RollbackMethod> methods = new ArrayList<>();
+        for (String name : list.split(",")) {
+            String trimmed = name.strip();
+            if (trimmed.isEmpty()) {
+                continue;
+            }
+            try {
+                methods.add(RollbackMethod.valueOf(trimmed.toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("'" + trimmed + "' is not a method");
+            }
+        }
+        if (methods.isEmpty()) {
+            throw new IllegalArgumentException("it names no method");
+        }
+        return methods;
+    }
+
+    /** The chain as stored and read by people: {@code pipeline,kubectl,redeploy}. */
+    public static String format(List<RollbackMethod> methods) {
+        return methods.stream().map(m -> m.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(","));
+    }
+
+    /** Reads a chain written by {@link #format}. */
+    public static List<RollbackMethod> stored(String column) {
+        return Arrays.stream(column.split(",")).map(s -> RollbackMethod.valueOf(s.strip().toUpperCase(Locale.ROOT)))
+                .toList();
+    }
+}

@@ -1,0 +1,115 @@
+package dev.rewind.executor;
+
+import static dev.rewind.executor.Rollbacks.IMAGE;
+import static dev.rewind.executor.Rollbacks.appliedPatches;
+import static dev.rewind.executor.Rollbacks.chainCommand;
+import static dev.rewind.executor.Rollbacks.deploy;
+import static dev.rewind.executor.Rollbacks.deployment;
+import static dev.rewind.executor.Rollbacks.eventsUntil;
+import static dev.rewind.executor.Rollbacks.execution;
+import static dev.rewind.executor.Rollbacks.outcome;
+import static dev.rewind.platform.testing.PublishedEvents.uniqueTarget;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rewind.events.Release;
+import dev.rewind.events.RollbackMethod;
+import dev.rewind.events.TargetKey;
+import dev.rewind.events.command.RollbackApproved;
+import dev.rewind.events.incident.RollbackFailed;
+import dev.rewind.events.incident.RollbackStarted;
+import dev.rewind.events.incident.RollbackStepCompleted;
+import dev.rewind.events.incident.RollbackSucceeded;
+import dev.rewind.executor.domain.MethodChain;
+import dev.rewind.kubernetes.DeploymentRevisions;
+import dev.rewind.platform.testing.InfrastructureResource;
+import dev.rewind.platform.testing.KubernetesSandboxResource;
+import dev.rewind.platform.testing.KafkaClientTest;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The chain of rollback methods: each tried in order until one can roll the target back, each step reported. */
+@QuarkusTest
+@WithTestResource(InfrastructureResource.class)
+@WithTestResource(KubernetesSandboxResource.class)
+class RollbackMethodsTest extends KafkaClientTest {
+
+    @Test
+    void redeploysTheLastGoodImagesWhenTheRolloutHistoryIsGone() {
+        TargetKey target = uniqueTarget("development");
+        deploy(target, "v1.2.5", "v1.3.0");
+        Release lastGood = new Release(1, Map.of(target.service(), IMAGE + ":v1.2.5"));
+        garbageCollectRevision(target, 1);
+
+        RollbackApproved command = chainCommand(target, lastGood);
+        RollbackSucceeded succeeded = outcome(kafka, target, command, RollbackSucceeded.class);
+
+        assertThat(succeeded.method()).isEqualTo(RollbackMethod.REDEPLOY);
+        assertThat(succeeded.toVersion()).isEqualTo("v1.2.5");
+        Deployment deployment = deployment(target);
+        assertThat(deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
+                .isEqualTo(IMAGE + ":v1.2.5");
+        assertThat(deployment.getMetadata().getAnnotations()).containsEntry(DeploymentRevisions.CHANGE_CAUSE,
+                "rewind: redeployed the images of revision 1 (incident " + command.incidentNumber() + ")");
+        assertThat(appliedPatches(target)).isEqualTo(1);
+        var steps = eventsUntil(kafka, target, RollbackStepCompleted.class, RollbackSucceeded.class).stream()
+                .filter(s -> s.step().equals("method-unavailable")).map(RollbackStepCompleted::detail).toList();
+        assertThat(steps).hasSize(2);
+        assertThat(steps.get(0)).startsWith("pipeline cannot roll back: ").endsWith("; trying kubectl next");
+        assertThat(steps.get(1)).isEqualTo("kubectl cannot roll back: no rollout history found for deployment \""
+                + target.service() + "\"; trying redeploy next");
+        assertThat(eventsUntil(kafka, target, RollbackStarted.class, RollbackSucceeded.class))
+                .singleElement().extracting(RollbackStarted::method).isEqualTo(RollbackMethod.REDEPLOY);
+        assertThat(execution(command.incidentId()).chain).isEqualTo("pipeline,kubectl,redeploy");
+    }
+
+    @Test
+    void theDeploymentsAnnotationChoosesItsMethods() {
+        TargetKey target = uniqueTarget("development");
+        deploy(target, "v1", "v2");
+        annotate(target, MethodChain.ANNOTATION, "redeploy");
+
+        RollbackSucceeded succeeded = outcome(kafka, target, chainCommand(target, null), RollbackSucceeded.class);
+
+        assertThat(succeeded.method()).as("the last good images read from the history").isEqualTo(
+                RollbackMethod.REDEPLOY);
+        assertThat(succeeded.toVersion()).isEqualTo("v1");
+        assertThat(appliedPatches(target)).isEqualTo(1);
+    }
+
+    @Test
+    void aRedeployNeverRestoresAReleaseWhoseContainersChanged() {
+        TargetKey target = uniqueTarget("development");
+        deploy(target, "v1.2.5", "v1.3.0");
+        garbageCollectRevision(target, 1);
+        Release renamed = new Release(1, Map.of("web", IMAGE + ":v1.2.5"));
+
+        RollbackFailed failed = outcome(kafka, target, chainCommand(target, renamed), RollbackFailed.class);
+
+        assertThat(failed.reason()).contains("redeploy: deployment " + target.namespace() + "/" + target.service()
+                + " runs containers [" + target.service() + "] but the last good release (revision 1) ran [web]");
+        assertThat(appliedPatches(target)).isZero();
+    }
+
+    private static void garbageCollectRevision(TargetKey target, long revision) {
+        var replicaSets = KubernetesSandboxResource.sandbox.client().apps().replicaSets()
+                .inNamespace(target.namespace());
+        for (ReplicaSet rs : replicaSets.list().getItems()) {
+            if (rs.getMetadata().getName().startsWith(target.service() + "-")
+                    && DeploymentRevisions.revisionOf(rs).orElse(0) == revision) {
+                replicaSets.withName(rs.getMetadata().getName()).delete();
+            }
+        }
+    }
+
+    private static void annotate(TargetKey target, String key, String value) {
+        KubernetesSandboxResource.sandbox.client().apps().deployments().inNamespace(target.namespace())
+                .withName(target.service()).edit(d -> {
+                    d.getMetadata().getAnnotations().put(key, value);
+                    return d;
+                });
+    }
+}
