@@ -84,7 +84,7 @@ class RollbackCommandConsumerTest extends ServiceContract {
                 .startsWith("no rollback method could roll back deployment " + target.namespace() + "/"
                         + target.service() + " (kubectl: no rollout history found for deployment \""
                         + target.service() + "\"; ")
-                .contains("; redeploy: no last known good release to redeploy");
+                .contains("; redeploy: no last known good release to return deployment ");
         assertThat(KubernetesSandboxResource.sandbox.deploymentPatches(target.namespace(), target.service())).isEmpty();
     }
 

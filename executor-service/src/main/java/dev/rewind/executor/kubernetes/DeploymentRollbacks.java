@@ -113,6 +113,11 @@ public class DeploymentRollbacks {
         }
     }
 
+    /** The target's Deployment as it is now. */
+    public Deployment current(TargetKey target) {
+        return api.deployment(clusters.client(clusters.environment(target)), target.namespace(), target.service());
+    }
+
     /** Follows the rollout as {@code kubectl rollout status} does, until it finishes or the timeout passes. */
     public RolloutStatus awaitRollout(TargetKey target, UndoPlan plan) {
         KubernetesClient client = clusters.client(clusters.environment(target));

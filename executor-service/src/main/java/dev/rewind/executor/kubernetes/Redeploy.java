@@ -33,7 +33,7 @@ public final class Redeploy {
     public static UndoPlan plan(Deployment deployment, Release lastGood, long incidentNumber) {
         String name = deployment.getMetadata().getNamespace() + "/" + deployment.getMetadata().getName();
         if (lastGood == null) {
-            throw new MethodUnavailable("no last known good release to redeploy for deployment " + name + ": the "
+            throw new MethodUnavailable("no last known good release to return deployment " + name + " to: the "
                     + "request named none and its rollout history has none");
         }
         if (Boolean.TRUE.equals(deployment.getSpec().getPaused())) {
@@ -59,7 +59,7 @@ public final class Redeploy {
         return new UndoPlan(deployment.getMetadata().getNamespace(), deployment.getMetadata().getName(),
                 running.revision(), lastGood.revision(), DeploymentRevisions.versionOf(current),
                 DeploymentRevisions.versionOf(pinned), deployment.getMetadata().getResourceVersion(), pinned,
-                annotations(deployment, cause), skipped, current, cause, RollbackMethod.REDEPLOY);
+                annotations(deployment, cause), skipped, current, cause, RollbackMethod.REDEPLOY, null);
     }
 
     /**
@@ -70,7 +70,7 @@ public final class Redeploy {
         return new UndoPlan(plan.namespace(), plan.name(), plan.fromRevision(), plan.toRevision(), plan.fromVersion(),
                 plan.toVersion(), newer.getMetadata().getResourceVersion(), plan.template(),
                 annotations(newer, plan.targetAnnotations()), plan.skipped(), newer.getSpec().getTemplate(),
-                plan.targetAnnotations(), plan.method());
+                plan.targetAnnotations(), plan.method(), plan.pipeline());
     }
 
     /** The Deployment's annotations with the change cause: unlike kubectl's undo, a redeploy keeps the others. */

@@ -1,6 +1,7 @@
 package dev.rewind.executor.kubernetes;
 
 import dev.rewind.events.RollbackMethod;
+import dev.rewind.executor.pipeline.PipelineTrigger;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import java.util.Map;
 
@@ -18,15 +19,23 @@ import java.util.Map;
  *                          Deployment as kubectl would (for a redeploy: the annotations it sets); null in plans
  *                          recorded before they were kept
  * @param method the method that planned it; null in plans recorded before there were several, all of them kubectl's
+ * @param pipeline the CI pipeline to run, for the pipeline method (the template is then what it should deploy); null
+ *                 for the others
  */
 public record UndoPlan(String namespace, String name, long fromRevision, long toRevision, String fromVersion,
                        String toVersion, String resourceVersion, PodTemplateSpec template,
                        Map<String, String> annotations, String skipped, PodTemplateSpec fromTemplate,
-                       Map<String, String> targetAnnotations, RollbackMethod method) {
+                       Map<String, String> targetAnnotations, RollbackMethod method, PipelineTrigger pipeline) {
 
     /** The Deployment as people name it, {@code namespace/name}. */
     public String deployment() {
         return namespace + "/" + name;
+    }
+
+    /** This plan as the pipeline method's: the CI pipeline {@code trigger} is to deploy its template. */
+    public UndoPlan runBy(PipelineTrigger trigger) {
+        return new UndoPlan(namespace, name, fromRevision, toRevision, fromVersion, toVersion, resourceVersion, template,
+                annotations, skipped, fromTemplate, targetAnnotations, RollbackMethod.PIPELINE, trigger);
     }
 
     /** The method that planned it: plans recorded before there were several are kubectl's. */

@@ -105,6 +105,10 @@ public class ExecutionRecord extends PanacheEntityBase {
     @Column(name = "lease_expires_at")
     public Instant leaseExpiresAt;
 
+    /** The pipeline method's run as JSON, recorded before it is waited on; null until triggered. */
+    @Column(name = "pipeline_run")
+    public String pipelineRun;
+
     /** Set before the patch is first sent: from then on, the patch may have reached the cluster. */
     @Column(name = "patch_sent_at")
     public Instant patchSentAt;

@@ -64,6 +64,16 @@ public class BitbucketPipelines implements CiPipelines {
     }
 
     @Override
+    public Optional<String> unavailable() {
+        try {
+            authorization();
+            return Optional.empty();
+        } catch (PipelineUnavailable e) {
+            return Optional.of(e.getMessage());
+        }
+    }
+
+    @Override
     public PipelineRun trigger(PipelineTrigger trigger) {
         BitbucketRepository repository = BitbucketRepository.parse(trigger.repository());
         String request = "start pipeline \"" + trigger.pipeline() + "\" on branch " + trigger.ref() + " of "

@@ -5,6 +5,9 @@ import java.util.Optional;
 /** A CI system that runs a repository's rollback pipeline and reports how the run went. */
 public interface CiPipelines {
 
+    /** Why this CI cannot be called at all (no credentials, say), or empty when it can. */
+    Optional<String> unavailable();
+
     /**
      * Starts the pipeline; returns the run as the CI named it (id, number, link).
      *

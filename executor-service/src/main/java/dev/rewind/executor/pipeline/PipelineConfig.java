@@ -5,6 +5,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 /** The rollback pipeline's settings: which pipeline runs, how it is followed, and how Bitbucket is reached. */
@@ -36,6 +37,12 @@ public interface PipelineConfig {
     /** How many of a repository's most recent runs {@link CiPipelines#findRun} looks through (Bitbucket allows 100). */
     @WithDefault("20")
     int recentRunsSearched();
+
+    /**
+     * The repository ({@code workspace/repo_slug}) whose rollback pipeline rolls back each Deployment, by Deployment
+     * name, for Deployments without the annotation {@code rewind.dev/pipeline-repository}.
+     */
+    Map<String, String> repositories();
 
     Bitbucket bitbucket();
 

@@ -18,6 +18,7 @@ import dev.rewind.executor.domain.RollbackRefused;
 import dev.rewind.executor.kubernetes.UndoPlan;
 import dev.rewind.executor.persistence.ExecutionLease;
 import dev.rewind.executor.persistence.ExecutionRecord;
+import dev.rewind.executor.pipeline.PipelineRun;
 import dev.rewind.executor.strategy.RollbackOrder;
 import dev.rewind.kubernetes.DeploymentRevisions;
 import dev.rewind.platform.messaging.Outbox;
@@ -150,6 +151,7 @@ public class ExecutionLedger {
         execution.attempt++;
         execution.method = next;
         execution.plan = null;
+        execution.pipelineRun = null;
         execution.patchSentAt = null;
         execution.patchedAt = null;
         execution.updatedAt = Instant.now(clock);
@@ -219,6 +221,19 @@ public class ExecutionLedger {
                 execution.rollbackTo == null ? null : Serialization.unmarshal(execution.rollbackTo, Release.class));
     }
 
+    /** Records the pipeline method's run as soon as the CI named it, before it is waited on. */
+    @Transactional
+    public void pipelineTriggered(UUID executionId, PipelineRun run) {
+        ExecutionRecord execution = owned(executionId);
+        execution.pipelineRun = Serialization.asJson(run);
+        execution.updatedAt = Instant.now(clock);
+    }
+
+    /** The pipeline method's run recorded for {@code execution}, if triggered. */
+    public static Optional<PipelineRun> pipelineRunOf(ExecutionRecord execution) {
+        return Optional.ofNullable(execution.pipelineRun).map(json -> Serialization.unmarshal(json, PipelineRun.class));
+    }
+
     /** The plan a started execution committed to. */
     public static UndoPlan planOf(ExecutionRecord execution) {
         return Serialization.unmarshal(execution.plan, UndoPlan.class);
@@ -243,9 +258,9 @@ public class ExecutionLedger {
         return false;
     }
 
-    /** Announces that the cluster took the patch, once per execution. */
+    /** Announces that the method made its change (the cluster took the patch, the CI started the run), once. */
     @Transactional
-    public void patched(UUID executionId, String detail) {
+    public void patched(UUID executionId, String step, String detail) {
         ExecutionRecord execution = owned(executionId);
         if (execution.patchedAt != null) {
             return;
@@ -253,7 +268,7 @@ public class ExecutionLedger {
         execution.patchedAt = Instant.now(clock);
         execution.updatedAt = execution.patchedAt;
         outbox.publish(Topics.INCIDENT_EVENTS, new RollbackStepCompleted(execution.incidentId, target(execution),
-                execution.id, "patched", detail, execution.updatedAt));
+                execution.id, step, detail, execution.updatedAt));
     }
 
     @Transactional

@@ -250,7 +250,7 @@ public class RollbackRunner {
         refuseReturningToABadRelease(execution, plan);
         boolean mayHaveBeenSent = ledger.patchSending(id);
         strategy.apply(order, plan, mayHaveBeenSent);
-        ledger.patched(id, strategy.applied(plan));
+        ledger.patched(id, strategy.appliedStep(), strategy.applied(order, plan));
         RolloutStatus status = strategy.follow(order, plan);
         if (status.failed()) {
             ledger.fail(id, status.message());

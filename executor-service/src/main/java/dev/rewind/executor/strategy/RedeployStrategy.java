@@ -1,16 +1,12 @@
 package dev.rewind.executor.strategy;
 
-import dev.rewind.events.Release;
 import dev.rewind.events.RollbackMethod;
 import dev.rewind.executor.kubernetes.DeploymentRollbacks;
 import dev.rewind.executor.kubernetes.ObservedDeployment;
 import dev.rewind.executor.kubernetes.Redeploy;
 import dev.rewind.executor.kubernetes.UndoPlan;
-import dev.rewind.kubernetes.DeploymentRevisions;
-import dev.rewind.kubernetes.Revision;
 import jakarta.inject.Singleton;
 import jakarta.inject.Inject;
-import java.util.List;
 
 /**
  * The runbook's Method 3: pin the last known good images on the Deployment's containers. The last good release is
@@ -32,24 +28,13 @@ public class RedeployStrategy extends TemplateRollback {
 
     @Override
     public UndoPlan plan(RollbackOrder order, ObservedDeployment observed) {
-        return Redeploy.plan(observed.deployment(), lastGood(order, observed), order.incidentNumber());
+        return Redeploy.plan(observed.deployment(), LastGoodRelease.of(order, observed, rollbacks),
+                order.incidentNumber());
     }
 
     @Override
-    public String applied(UndoPlan plan) {
+    public String applied(RollbackOrder order, UndoPlan plan) {
         return "deployment.apps/" + plan.name() + " redeployed with the images of revision " + plan.toRevision() + " ("
                 + plan.toVersion() + ")";
-    }
-
-    private Release lastGood(RollbackOrder order, ObservedDeployment observed) {
-        List<Revision> history = DeploymentRevisions.history(observed.deployment(), rollbacks.replicaSets(observed));
-        var fromHistory = DeploymentRevisions.undoTarget(history, order.toRevision())
-                .map(r -> DeploymentRevisions.releaseOf(r.number(), r.replicaSet().getSpec().getTemplate()));
-        if (fromHistory.isPresent()) {
-            return fromHistory.get();
-        }
-        Release expected = order.rollbackTo();
-        boolean asked = expected != null && (order.toRevision() == 0 || expected.revision() == order.toRevision());
-        return asked ? expected : null;
     }
 }

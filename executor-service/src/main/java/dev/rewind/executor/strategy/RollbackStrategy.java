@@ -31,8 +31,13 @@ public interface RollbackStrategy {
      */
     void apply(RollbackOrder order, UndoPlan plan, boolean mayHaveBeenSent);
 
-    /** The step people read once {@link #apply} made the change. */
-    default String applied(UndoPlan plan) {
+    /** The name of the step announced once {@link #apply} made the change. */
+    default String appliedStep() {
+        return "patched";
+    }
+
+    /** What people read in that step. */
+    default String applied(RollbackOrder order, UndoPlan plan) {
         return "deployment.apps/" + plan.name() + " rolled back to revision " + plan.toRevision();
     }
 

@@ -51,7 +51,7 @@ class RedeployTest {
     void unavailableWithoutALastGoodRelease() {
         assertThatThrownBy(() -> Redeploy.plan(deployment("v2", 5, Map.of()), null, 123))
                 .isInstanceOf(MethodUnavailable.class)
-                .hasMessageContaining("no last known good release to redeploy for deployment shop/checkout");
+                .hasMessageContaining("no last known good release to return deployment shop/checkout to");
     }
 
     @Test

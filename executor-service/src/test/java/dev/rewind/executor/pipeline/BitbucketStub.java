@@ -152,6 +152,12 @@ public final class BitbucketStub implements AutoCloseable {
         return create(workspace, slug, body).path("uuid").asText();
     }
 
+    /** The uuid of the newest run of repository {@code workspace/slug}, if one started. */
+    public synchronized Optional<String> newestRunOf(String repository) {
+        return runs.values().stream().filter(run -> run.at("/repository/full_name").asText().equals(repository))
+                .map(run -> run.path("uuid").asText()).reduce((first, later) -> later);
+    }
+
     /** Moves a run on: state PENDING / IN_PROGRESS / COMPLETED, with the stage or result name (or null). */
     public synchronized void setState(String uuid, String state, String stageOrResult, String errorMessage) {
         ObjectNode run = runs.get(uuid);

@@ -2,6 +2,7 @@ package dev.rewind.executor.pipeline;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 /** The test profile's pipeline settings, with Bitbucket at a stub's address and the given credentials. */
@@ -43,6 +44,11 @@ record StubbedPipelineConfig(PipelineConfig settings, URI url, Optional<String> 
     @Override
     public int recentRunsSearched() {
         return settings.recentRunsSearched();
+    }
+
+    @Override
+    public Map<String, String> repositories() {
+        return settings.repositories();
     }
 
     @Override
