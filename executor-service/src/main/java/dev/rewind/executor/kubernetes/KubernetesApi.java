@@ -67,8 +67,9 @@ public class KubernetesApi {
                 .patch(PatchContext.of(PatchType.JSON), jsonPatch));
     }
 
+    /** Runs any Kubernetes API call under this retry policy. */
     @SuppressWarnings("unchecked")
-    private <T> T call(Supplier<T> request) {
+    public <T> T call(Supplier<T> request) {
         try {
             return (T) retry.call(request::get, Object.class);
         } catch (InterruptedException e) {
