@@ -1,6 +1,7 @@
 package dev.rewind.detector.kubernetes;
 
 import dev.rewind.detector.config.DetectorConfig;
+import dev.rewind.detector.domain.ReturnTarget;
 import dev.rewind.events.Release;
 import dev.rewind.events.TargetKey;
 import dev.rewind.events.incident.DeclineReason;
@@ -9,6 +10,7 @@ import dev.rewind.kubernetes.DeploymentRevisions;
 import dev.rewind.kubernetes.KubernetesFailures;
 import dev.rewind.kubernetes.Revision;
 import dev.rewind.platform.environment.Environment;
+import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSetList;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -16,8 +18,11 @@ import io.smallrye.faulttolerance.api.Guard;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
@@ -48,8 +53,12 @@ public class DeployedReleases {
         this.deployedByAnnotation = config.deployedByAnnotation();
     }
 
-    /** The release {@code target} runs in {@code environment}, or why there is none Rewind may roll back. */
-    public ReleaseLookup lookup(TargetKey target, Environment environment) {
+    /**
+     * The release {@code target} runs in {@code environment}, or why there is none Rewind may roll back.
+     *
+     * @param blocked the image maps of the releases Rewind rolled this target back from: never returned to
+     */
+    public ReleaseLookup lookup(TargetKey target, Environment environment, Set<Map<String, String>> blocked) {
         KubernetesClient client;
         Deployment deployment;
         try {
@@ -73,28 +82,42 @@ public class DeployedReleases {
         if (notOurs.isPresent()) {
             return new ReleaseLookup.Refused(DeclineReason.TARGET_NOT_CONFIGURED, notOurs.get());
         }
-        return new ReleaseLookup.Running(DeploymentRevisions.releaseOf(deployment),
-                rollbackTo(client, target, deployment), deployedBy(deployment, deployedByAnnotation));
+        ReturnTarget returnTo = returnTarget(client, target, deployment, blocked);
+        if (returnTo.everyEarlierReleaseBlocked()) {
+            return new ReleaseLookup.Refused(DeclineReason.BLOCKED_VERSION, "every earlier revision of deployment "
+                    + target.namespace() + "/" + target.service() + " runs a release Rewind rolled it back from ("
+                    + returnTo.skipped().stream().map(Release::toString).collect(Collectors.joining("; "))
+                    + "): no release left to return to automatically; fix forward, or roll back by hand to a "
+                    + "version you choose");
+        }
+        Release rollbackTo = returnTo.release();
+        Integer toRevision = returnTo.explicit() && rollbackTo != null ? Math.toIntExact(rollbackTo.revision())
+                : null;
+        return new ReleaseLookup.Running(DeploymentRevisions.releaseOf(deployment), rollbackTo, toRevision,
+                deployedBy(deployment, deployedByAnnotation));
     }
 
-    /** The release kubectl's undo would return to: evidence for approvers, so a failure to tell only leaves it out. */
-    private Release rollbackTo(KubernetesClient client, TargetKey target, Deployment deployment) {
+    /**
+     * The release to return to, listed as kubectl lists a Deployment's history (its whole label selector, then the
+     * ReplicaSets it controls): evidence for approvers, so a failure to read it only leaves it out.
+     */
+    private ReturnTarget returnTarget(KubernetesClient client, TargetKey target, Deployment deployment,
+                                      Set<Map<String, String>> blocked) {
         String namespace = target.namespace();
-        Map<String, String> selector = deployment.getSpec().getSelector() == null ? null
-                : deployment.getSpec().getSelector().getMatchLabels();
+        LabelSelector selector = deployment.getSpec().getSelector();
         try {
-            ReplicaSetList replicaSets = briefRetries.get(() -> selector == null || selector.isEmpty()
+            ReplicaSetList replicaSets = briefRetries.get(() -> selector == null
                     ? client.apps().replicaSets().inNamespace(namespace).list()
-                    : client.apps().replicaSets().inNamespace(namespace).withLabels(selector).list(),
+                    : client.apps().replicaSets().inNamespace(namespace).withLabelSelector(selector).list(),
                     ReplicaSetList.class);
-            return DeploymentRevisions.undoTarget(
-                    DeploymentRevisions.history(deployment, replicaSets.getItems()), 0).map(Revision::release)
-                    .orElse(null);
+            List<Release> history = DeploymentRevisions.history(deployment, replicaSets.getItems()).stream()
+                    .map(Revision::release).toList();
+            return ReturnTarget.choose(history, blocked);
         } catch (RuntimeException e) {
             LOG.warnf("cannot read the replica sets of deployment %s/%s (%s): the request names no release to "
                     + "return to; check the detector's Role allows list on replicasets", namespace, target.service(),
                     e.toString());
-            return null;
+            return new ReturnTarget(null, false, List.of());
         }
     }
 

@@ -9,11 +9,15 @@ public sealed interface ReleaseLookup {
     /**
      * The target runs {@code release}: the one a rollback would judge bad.
      *
-     * @param rollbackTo the release {@code kubectl rollout undo} would return to; null when it cannot be told (no
-     *                   earlier revision, or its ReplicaSets could not be read)
+     * @param rollbackTo the release a rollback returns to: kubectl's previous revision unless Rewind rolled back from
+     *                   that release before; null when it cannot be told (no earlier revision, or its ReplicaSets could
+     *                   not be read)
+     * @param toRevision the revision to name in the request when {@code rollbackTo} is not kubectl's previous one;
+     *                   null otherwise
      * @param deployedBy who deployed {@code release}, from the Deployment's deployed-by annotation; null when absent
      */
-    record Running(Release release, Release rollbackTo, String deployedBy) implements ReleaseLookup {
+    record Running(Release release, Release rollbackTo, Integer toRevision, String deployedBy)
+            implements ReleaseLookup {
     }
 
     /** Nothing Rewind may roll back automatically; {@code reason} says why, for people. */

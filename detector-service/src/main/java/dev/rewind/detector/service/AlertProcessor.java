@@ -102,7 +102,7 @@ public class AlertProcessor {
     private RollbackRequested request(AlertFired alert, IncidentRecord incident, Decision.RollBack rollBack,
                                       ReleaseLookup.Running deployed, Hold hold) {
         return new RollbackRequested(UUID.randomUUID(), incident.id, incident.number, alert.target(),
-                rollBack.severity(), alert.signal(), rollBack.reason(), rollBack.mode(), null, null,
+                rollBack.severity(), alert.signal(), rollBack.reason(), rollBack.mode(), null, deployed.toRevision(),
                 deployed.release(), deployed.rollbackTo(), deployed.deployedBy(), hold, REQUESTER,
                 List.of(new Evidence(alert.alertId(), alert.source(), alert.signal(), alert.summary(),
                         alert.observedValue(), rollBack.threshold(), alert.startsAt())), now());

@@ -5,6 +5,7 @@ import dev.rewind.detector.domain.Cooldown;
 import dev.rewind.detector.domain.Decision;
 import dev.rewind.detector.kubernetes.DeployedReleases;
 import dev.rewind.detector.kubernetes.ReleaseLookup;
+import dev.rewind.detector.persistence.BlockedReleaseRecord;
 import dev.rewind.detector.persistence.IncidentRecord;
 import dev.rewind.events.TargetKey;
 import dev.rewind.events.incident.DeclineReason;
@@ -62,7 +63,8 @@ public class RollbackGuards {
             return declined(rollBack, DeclineReason.TARGET_NOT_CONFIGURED, refusal.get());
         }
         // Read before the cooldown: a held request names the release judged bad like any other.
-        ReleaseLookup lookup = releases.lookup(target, environments.of(target));
+        ReleaseLookup lookup = releases.lookup(target, environments.of(target),
+                BlockedReleaseRecord.imagesBlockedFor(target.toString()));
         if (lookup instanceof ReleaseLookup.Refused refused) {
             return declined(rollBack, refused.code(), refused.reason());
         }

@@ -10,7 +10,7 @@ import java.util.UUID;
 public sealed interface IncidentEvent extends IncidentScoped permits
         IncidentOpened, RollbackDeclined,
         ApprovalRequested, ApprovalGranted, ApprovalRejected, ApprovalExpired, GuardOverridden,
-        RollbackStarted, RollbackStepCompleted, RollbackSucceeded, RollbackFailed,
+        RollbackStarted, RollbackStepCompleted, RollbackSucceeded, RollbackUnverified, RollbackFailed,
         VerificationCompleted, IncidentEscalated, NotificationDelivered {
 
     /** Checks the three fields every incident event has. */

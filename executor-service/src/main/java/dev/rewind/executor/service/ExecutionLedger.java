@@ -276,7 +276,12 @@ public class ExecutionLedger {
         ExecutionRecord execution = finish(executionId, ExecutionState.SUCCEEDED, message);
         outbox.publish(Topics.INCIDENT_EVENTS, new RollbackSucceeded(execution.incidentId, target(execution),
                 execution.id, execution.method, execution.fromVersion, execution.toVersion, message,
-                execution.updatedAt));
+                rolledBackFrom(execution), execution.updatedAt));
+    }
+
+    /** The release judged bad, once this execution changed the target: the release it was rolled back from. */
+    private static Release rolledBackFrom(ExecutionRecord execution) {
+        return execution.patchSentAt == null ? null : judgedReleaseOf(execution);
     }
 
     @Transactional

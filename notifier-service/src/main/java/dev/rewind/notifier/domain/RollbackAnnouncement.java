@@ -14,6 +14,7 @@ public final class RollbackAnnouncement {
     public enum Phase {
         STARTED("🚨", "ROLLBACK INITIATED", "In Progress"),
         SUCCEEDED("✅", "ROLLBACK COMPLETED", "Completed"),
+        UNVERIFIED("⚠️", "ROLLBACK NOT VERIFIED", "Rolled out, verification failed"),
         FAILED("❌", "ROLLBACK FAILED", "Failed");
 
         private final String icon;
@@ -30,6 +31,9 @@ public final class RollbackAnnouncement {
             return status;
         }
     }
+
+    /** Slack shows at most 2,000 characters of a field: a long diagnosis is cut below that. */
+    private static final int MAX_DETAIL = 1900;
 
     private RollbackAnnouncement() {
     }
@@ -48,7 +52,8 @@ public final class RollbackAnnouncement {
         rows.add(new String[] {"Reason", orUnknown(incident.reason())});
         rows.add(new String[] {"Status", phase.status});
         if (detail != null && !detail.isBlank()) {
-            rows.add(new String[] {"Detail", detail});
+            rows.add(new String[] {"Detail", detail.length() <= MAX_DETAIL ? detail
+                    : detail.substring(0, MAX_DETAIL) + "… (cut)"});
         }
         List<SlackMessage.Text> fields = new ArrayList<>();
         StringBuilder text = new StringBuilder(headline);

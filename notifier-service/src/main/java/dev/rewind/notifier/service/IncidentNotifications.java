@@ -9,6 +9,7 @@ import dev.rewind.events.incident.NotificationDelivered;
 import dev.rewind.events.incident.RollbackFailed;
 import dev.rewind.events.incident.RollbackStarted;
 import dev.rewind.events.incident.RollbackSucceeded;
+import dev.rewind.events.incident.RollbackUnverified;
 import dev.rewind.platform.messaging.Delivery;
 import dev.rewind.platform.messaging.Outbox;
 import dev.rewind.notifier.domain.ApprovalRequest;
@@ -67,8 +68,13 @@ public class IncidentNotifications {
         } else if (event instanceof RollbackSucceeded succeeded) {
             announce(delivery, context, Phase.SUCCEEDED.name(),
                     rollback(context, Phase.SUCCEEDED, succeeded.message()));
+        } else if (event instanceof RollbackUnverified unverified) {
+            announce(delivery, context, Phase.UNVERIFIED.name(),
+                    rollback(context, Phase.UNVERIFIED, unverified.reason()));
         } else if (event instanceof RollbackFailed failed) {
-            announce(delivery, context, Phase.FAILED.name(), rollback(context, Phase.FAILED, failed.reason()));
+            announce(delivery, context, Phase.FAILED.name(), rollback(context, Phase.FAILED, failed.diagnosis()
+                    .isEmpty() ? failed.reason() : failed.reason() + "\nDiagnosis:\n• " + String.join("\n• ",
+                    failed.diagnosis())));
         }
     }
 
@@ -90,6 +96,9 @@ public class IncidentNotifications {
         } else if (event instanceof RollbackSucceeded succeeded) {
             context.fromVersion = orElse(succeeded.fromVersion(), context.fromVersion);
             context.toVersion = orElse(succeeded.toVersion(), context.toVersion);
+        } else if (event instanceof RollbackUnverified unverified) {
+            context.fromVersion = orElse(unverified.fromVersion(), context.fromVersion);
+            context.toVersion = orElse(unverified.toVersion(), context.toVersion);
         }
     }
 

@@ -35,6 +35,24 @@ class RollbackAnnouncementTest {
     }
 
     @Test
+    void anUnverifiedRollbackSaysSoAndWhy() {
+        SlackMessage message = RollbackAnnouncement.render(incident, Phase.UNVERIFIED, "health: answered 503");
+
+        assertThat(message.blocks().get(0).text().text()).isEqualTo("⚠️ PRODUCTION ROLLBACK NOT VERIFIED");
+        assertThat(message.blocks().get(1).fields()).extracting(SlackMessage.Text::text)
+                .contains("*Status*: Rolled out, verification failed", "*Detail*: health: answered 503");
+    }
+
+    @Test
+    void aLongDiagnosisIsCutToWhatSlackShowsInAField() {
+        SlackMessage message = RollbackAnnouncement.render(incident, Phase.FAILED, "x".repeat(5000));
+
+        assertThat(message.blocks().get(1).fields()).allSatisfy(field -> assertThat(field.text()).hasSizeLessThan(2000));
+        assertThat(message.blocks().get(1).fields()).last().extracting(SlackMessage.Text::text).asString()
+                .endsWith("… (cut)");
+    }
+
+    @Test
     void unknownFieldsSayUnknown() {
         IncidentContext sparse = new IncidentContext(TargetKey.parse("staging/shop/cart"), null, null, null, null,
                 null, null);

@@ -10,6 +10,7 @@ import dev.rewind.events.incident.RollbackDeclined;
 import dev.rewind.events.incident.RollbackFailed;
 import dev.rewind.events.incident.RollbackStarted;
 import dev.rewind.events.incident.RollbackSucceeded;
+import dev.rewind.events.incident.RollbackUnverified;
 import java.util.Optional;
 
 /**
@@ -26,6 +27,8 @@ public enum IncidentStatus {
     EXPIRED,
     ROLLING_BACK,
     ROLLED_BACK,
+    /** Rolled out, but its verification did not pass: people must look before calling it recovered. */
+    ROLLED_BACK_UNVERIFIED,
     ROLLBACK_FAILED;
 
     /** The status {@code event} moves an incident to, if it moves it at all. */
@@ -47,6 +50,8 @@ public enum IncidentStatus {
             status = ROLLING_BACK;
         } else if (event instanceof RollbackSucceeded) {
             status = ROLLED_BACK;
+        } else if (event instanceof RollbackUnverified) {
+            status = ROLLED_BACK_UNVERIFIED;
         } else if (event instanceof RollbackFailed) {
             status = ROLLBACK_FAILED;
         }

@@ -14,6 +14,7 @@ import dev.rewind.events.incident.RollbackFailed;
 import dev.rewind.events.incident.RollbackStarted;
 import dev.rewind.events.incident.RollbackStepCompleted;
 import dev.rewind.events.incident.RollbackSucceeded;
+import dev.rewind.events.incident.RollbackUnverified;
 import dev.rewind.events.incident.VerificationCompleted;
 import java.util.stream.Collectors;
 
@@ -55,8 +56,12 @@ public final class TimelineText {
         } else if (event instanceof RollbackSucceeded e) {
             return new Line("succeeded", "Rollback succeeded" + versions(e.fromVersion(), e.toVersion())
                     + (e.message() == null ? "" : ": " + e.message()));
+        } else if (event instanceof RollbackUnverified e) {
+            return new Line("unverified", "Rolled back" + versions(e.fromVersion(), e.toVersion())
+                    + " but not verified: " + e.reason());
         } else if (event instanceof RollbackFailed e) {
-            return new Line("failed", "Rollback failed: " + e.reason());
+            return new Line("failed", "Rollback failed: " + e.reason() + (e.diagnosis().isEmpty() ? ""
+                    : ". Diagnosis: " + String.join("; ", e.diagnosis())));
         } else if (event instanceof VerificationCompleted e) {
             return new Line("verified", "Verification " + (e.passed() ? "passed" : "failed") + " ("
                     + e.checks().size() + " checks)");

@@ -11,6 +11,7 @@ import dev.rewind.events.incident.IncidentEvent;
 import dev.rewind.events.incident.IncidentOpened;
 import dev.rewind.events.incident.NotificationDelivered;
 import dev.rewind.events.incident.RollbackFailed;
+import dev.rewind.events.incident.RollbackUnverified;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -40,9 +41,22 @@ class TimelineTextTest {
     }
 
     @Test
-    void failureLineKeepsTheToolsWords() {
+    void failureLineKeepsTheToolsWordsAndTheDiagnosis() {
         assertThat(TimelineText.of(EventFixtures.event(RollbackFailed.class)).summary())
-                .isEqualTo("Rollback failed: deployment \"checkout\" exceeded its progress deadline");
+                .isEqualTo("Rollback failed: deployment \"checkout\" exceeded its progress deadline. Diagnosis: pod "
+                        + "checkout-7d9f8-x2x4q: container checkout is waiting: ImagePullBackOff (Back-off pulling "
+                        + "image \"registry.example/payments/checkout:v1.2.5\"): check the image name and the registry "
+                        + "credentials");
+    }
+
+    @Test
+    void anUnverifiedRollbackIsItsOwnOutcome() {
+        RollbackUnverified unverified = EventFixtures.event(RollbackUnverified.class);
+
+        assertThat(IncidentStatus.after(unverified)).contains(IncidentStatus.ROLLED_BACK_UNVERIFIED);
+        assertThat(TimelineText.of(unverified)).isEqualTo(new TimelineText.Line("unverified",
+                "Rolled back: v1.3.0 -> v1.2.5 but not verified: health: GET http://checkout.payments.svc/healthz "
+                        + "answered 503 (3 attempts in 60s)"));
     }
 
     @Test
