@@ -9,7 +9,10 @@ import static dev.rewind.executor.Rollbacks.eventsUntil;
 import static dev.rewind.executor.Rollbacks.execution;
 import static dev.rewind.executor.Rollbacks.outcome;
 import static dev.rewind.platform.testing.PublishedEvents.uniqueTarget;
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.is;
 
 import dev.rewind.events.Release;
 import dev.rewind.events.RollbackMethod;
@@ -64,6 +67,19 @@ class RollbackMethodsTest extends KafkaClientTest {
         assertThat(eventsUntil(kafka, target, RollbackStarted.class, RollbackSucceeded.class))
                 .singleElement().extracting(RollbackStarted::method).isEqualTo(RollbackMethod.REDEPLOY);
         assertThat(execution(command.incidentId()).chain).isEqualTo("pipeline,kubectl,redeploy");
+        given().queryParam("target", target.toString()).get("/api/v1/blocked-releases").then().statusCode(200)
+                .body("size()", is(1))
+                .body("[0].release.images." + target.service(), is(IMAGE + ":v1.3.0"))
+                .body("[0].incidentId", is(command.incidentId().toString()));
+    }
+
+    @Test
+    void blockedReleasesAnswerAClientsMistakeWithAProblem() {
+        given().queryParam("target", "production/shop").get("/api/v1/blocked-releases").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("detail", containsString("query parameter 'target' must be environment/namespace/service"));
+        given().queryParam("limit", "lots").get("/api/v1/blocked-releases").then().statusCode(400)
+                .body("detail", containsString("query parameter 'limit' must be a whole number from 1 to 500"));
     }
 
     @Test

@@ -21,6 +21,10 @@ import org.hibernate.annotations.DynamicUpdate;
 @Table(name = "execution")
 public class ExecutionRecord extends PanacheEntityBase {
 
+    /** Executions that rolled back (or may have rolled back) from the release their incident judged bad. */
+    private static final String ROLLED_BACK_FROM = "judgedRelease is not null and finishedAt is not null "
+            + "and (state = ?1 or patchSentAt is not null)";
+
     @Id
     public UUID id;
 
@@ -109,6 +113,10 @@ public class ExecutionRecord extends PanacheEntityBase {
     @Column(name = "pipeline_run")
     public String pipelineRun;
 
+    /** When the migration-rollback Job was seen completed and announced. */
+    @Column(name = "migration_rolled_back_at")
+    public Instant migrationRolledBackAt;
+
     /** Set before the patch is first sent: from then on, the patch may have reached the cluster. */
     @Column(name = "patch_sent_at")
     public Instant patchSentAt;
@@ -144,9 +152,17 @@ public class ExecutionRecord extends PanacheEntityBase {
      * from the release their incident judged bad, latest first: those that succeeded and those that sent their patch.
      */
     public static List<ExecutionRecord> rolledBackFrom(String target, UUID except) {
-        return list("target = ?1 and id <> ?2 and judgedRelease is not null and finishedAt is not null "
-                + "and (state = ?3 or patchSentAt is not null) order by finishedAt desc",
-                target, except, ExecutionState.SUCCEEDED);
+        return find(ROLLED_BACK_FROM + " and target = ?2 and id <> ?3 order by finishedAt desc",
+                ExecutionState.SUCCEEDED, target, except).list();
+    }
+
+    /** The same, of every target or only of {@code target} (when not null), the newest {@code limit}. */
+    public static List<ExecutionRecord> rolledBackFrom(String target, int limit) {
+        var query = target == null
+                ? find(ROLLED_BACK_FROM + " order by finishedAt desc", ExecutionState.SUCCEEDED)
+                : find(ROLLED_BACK_FROM + " and target = ?2 order by finishedAt desc", ExecutionState.SUCCEEDED,
+                        target);
+        return query.page(0, limit).list();
     }
 
     /** Another execution of {@code target} that is past planning and not finished, if any. */

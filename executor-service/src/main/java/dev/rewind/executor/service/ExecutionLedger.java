@@ -258,6 +258,19 @@ public class ExecutionLedger {
         return false;
     }
 
+    /** Announces that the release's migration-rollback Job completed, once per execution. */
+    @Transactional
+    public void migrationRolledBack(UUID executionId, String detail) {
+        ExecutionRecord execution = owned(executionId);
+        if (execution.migrationRolledBackAt != null) {
+            return;
+        }
+        execution.migrationRolledBackAt = Instant.now(clock);
+        execution.updatedAt = execution.migrationRolledBackAt;
+        outbox.publish(Topics.INCIDENT_EVENTS, new RollbackStepCompleted(execution.incidentId, target(execution),
+                execution.id, "migration-rolled-back", detail, execution.updatedAt));
+    }
+
     /** Announces that the method made its change (the cluster took the patch, the CI started the run), once. */
     @Transactional
     public void patched(UUID executionId, String step, String detail) {

@@ -11,6 +11,7 @@ import dev.rewind.executor.kubernetes.DeploymentRollbacks;
 import dev.rewind.executor.kubernetes.ObservedDeployment;
 import dev.rewind.executor.kubernetes.RolloutStatus;
 import dev.rewind.executor.kubernetes.UndoPlan;
+import dev.rewind.executor.migration.MigrationRollback;
 import dev.rewind.executor.persistence.ExecutionLease;
 import dev.rewind.executor.persistence.ExecutionRecord;
 import dev.rewind.executor.strategy.RollbackOrder;
@@ -51,6 +52,7 @@ public class RollbackRunner {
 
     private final DeploymentRollbacks rollbacks;
     private final RollbackStrategies strategies;
+    private final MigrationRollback migrations;
     private final ExecutionLedger ledger;
     private final ExecutionLease lease;
     private final ExecutorConfig config;
@@ -62,10 +64,11 @@ public class RollbackRunner {
     private volatile boolean stopping;
 
     @Inject
-    public RollbackRunner(DeploymentRollbacks rollbacks, RollbackStrategies strategies, ExecutionLedger ledger,
-                          ExecutionLease lease, ExecutorConfig config) {
+    public RollbackRunner(DeploymentRollbacks rollbacks, RollbackStrategies strategies, MigrationRollback migrations,
+                          ExecutionLedger ledger, ExecutionLease lease, ExecutorConfig config) {
         this.rollbacks = rollbacks;
         this.strategies = strategies;
+        this.migrations = migrations;
         this.ledger = ledger;
         this.lease = lease;
         this.config = config;
@@ -212,6 +215,7 @@ public class RollbackRunner {
         UndoPlan plan;
         if (execution.plan == null) {
             ObservedDeployment observed = rollbacks.observe(order.target(), order.judged(), order.incidentNumber());
+            migrations.check(observed.deployment());
             if (execution.chain == null) {
                 ledger.chose(id, strategies.chainFor(execution.requestedMethod, observed));
                 execution = ledger.load(id);
@@ -248,6 +252,12 @@ public class RollbackRunner {
         }
         // Again right before the change: a plan recorded by an executor without this check may be resumed here.
         refuseReturningToABadRelease(execution, plan);
+        if (ledger.load(id).patchSentAt == null) {
+            // Before the application goes back, and only while the target still runs the release judged bad.
+            ObservedDeployment current = rollbacks.observe(order.target(), order.judged(), order.incidentNumber());
+            migrations.rollBack(order.target(), current.deployment(), plan.fromVersion(), plan.toVersion(),
+                    id.toString()).ifPresent(done -> ledger.migrationRolledBack(id, done));
+        }
         boolean mayHaveBeenSent = ledger.patchSending(id);
         strategy.apply(order, plan, mayHaveBeenSent);
         ledger.patched(id, strategy.appliedStep(), strategy.applied(order, plan));
