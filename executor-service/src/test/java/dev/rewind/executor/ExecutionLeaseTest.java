@@ -58,7 +58,8 @@ class ExecutionLeaseTest extends KafkaClientTest {
         outcomeOf(kafka, target, command.incidentId(), RollbackSucceeded.class);
         assertThat(eventsUntil(kafka, target, RollbackStarted.class, RollbackSucceeded.class)).hasSize(1);
         assertThat(eventsUntil(kafka, target, RollbackStepCompleted.class, RollbackSucceeded.class))
-                .extracting(RollbackStepCompleted::step).containsExactly("accepted", "patched");
+                .extracting(RollbackStepCompleted::step).filteredOn(step -> !step.startsWith("verify-"))
+                .containsExactly("accepted", "patched");
         assertThat(appliedPatches(target)).isOne();
         ExecutionRecord finished = execution(command.incidentId());
         assertThat(finished.state).isEqualTo(ExecutionState.SUCCEEDED);

@@ -53,7 +53,8 @@ class RollbackCommandConsumerTest extends ServiceContract {
         RollbackSucceeded succeeded = assertCloudEvent(
                 kafka.awaitRecord(Topics.INCIDENT_EVENTS.name(), about(target, RollbackSucceeded.class)),
                 Topics.INCIDENT_EVENTS, RollbackSucceeded.class, SERVICE);
-        assertThat(succeeded.message()).isEqualTo("deployment \"" + target.service() + "\" successfully rolled out");
+        assertThat(succeeded.message()).startsWith("deployment \"" + target.service() + "\" successfully rolled out; "
+                + "verified: pods-ready, ");
         assertThat(succeeded.fromVersion()).isEqualTo("v1.3.0");
         assertThat(succeeded.toVersion()).isEqualTo("v1.2.5");
         RollbackStarted started = assertCloudEvent(
@@ -108,7 +109,7 @@ class RollbackCommandConsumerTest extends ServiceContract {
     }
 
     @Test
-    void reportsARollbackWhoseRolloutExceedsItsProgressDeadline() {
+    void restartsAStuckRolloutOnceThenFailsWithADiagnosis() {
         TargetKey target = uniqueTarget("development");
         deploy(target, "v1", "v2");
         KubernetesSandboxResource.sandbox.client().apps().replicaSets().inNamespace(target.namespace()).list().getItems()
@@ -125,7 +126,15 @@ class RollbackCommandConsumerTest extends ServiceContract {
         RollbackFailed failed = assertCloudEvent(
                 kafka.awaitRecord(Topics.INCIDENT_EVENTS.name(), about(target, RollbackFailed.class)),
                 Topics.INCIDENT_EVENTS, RollbackFailed.class, SERVICE);
-        assertThat(failed.reason()).isEqualTo("deployment \"" + target.service() + "\" exceeded its progress deadline");
+        assertThat(failed.reason()).isEqualTo("deployment \"" + target.service() + "\" exceeded its progress deadline"
+                + " (after one rollout restart)");
+        assertThat(failed.diagnosis()).isNotEmpty().anySatisfy(finding -> assertThat(finding)
+                .contains("progress deadline"));
+        Deployment deployment = deployment(target);
+        assertThat(deployment.getSpec().getTemplate().getMetadata().getAnnotations())
+                .containsKey("kubectl.kubernetes.io/restartedAt");
+        assertThat(KubernetesSandboxResource.sandbox.appliedDeploymentPatches(target.namespace(), target.service()))
+                .as("one rollback; the restart writes one annotation, not a template").hasSize(1);
     }
 
     @Test

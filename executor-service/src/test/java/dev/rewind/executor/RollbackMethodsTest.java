@@ -22,6 +22,9 @@ import dev.rewind.events.incident.RollbackFailed;
 import dev.rewind.events.incident.RollbackStarted;
 import dev.rewind.events.incident.RollbackStepCompleted;
 import dev.rewind.events.incident.RollbackSucceeded;
+import dev.rewind.events.incident.RollbackUnverified;
+import dev.rewind.events.incident.VerificationCompleted;
+import dev.rewind.executor.domain.ExecutionState;
 import dev.rewind.executor.domain.MethodChain;
 import dev.rewind.kubernetes.DeploymentRevisions;
 import dev.rewind.platform.testing.InfrastructureResource;
@@ -110,6 +113,33 @@ class RollbackMethodsTest extends KafkaClientTest {
         assertThat(appliedPatches(target)).isZero();
     }
 
+    @Test
+    void aRolloutWhoseVerificationFailsIsRolledBackButUnverified() {
+        TargetKey target = uniqueTarget("development");
+        deploy(target, "v1.2.5", "v1.3.0");
+        // Set when deployed, so its ReplicaSets carry it too: kubectl's undo brings the target revision's annotations.
+        annotate(target, "rewind.dev/health-url", "http://127.0.0.1:1/health");
+        annotateReplicaSets(target, "rewind.dev/health-url", "http://127.0.0.1:1/health");
+        RollbackApproved command = chainCommand(target, null);
+
+        RollbackUnverified unverified = outcome(kafka, target, command, RollbackUnverified.class);
+
+        assertThat(unverified.method()).isEqualTo(RollbackMethod.KUBECTL);
+        assertThat(unverified.toVersion()).isEqualTo("v1.2.5");
+        assertThat(unverified.reason()).startsWith("health: ");
+        assertThat(unverified.release()).isEqualTo(command.release());
+        assertThat(appliedPatches(target)).isEqualTo(1);
+        assertThat(execution(command.incidentId()).state).isEqualTo(ExecutionState.UNVERIFIED);
+        VerificationCompleted verification = eventsUntil(kafka, target, VerificationCompleted.class,
+                RollbackUnverified.class).get(0);
+        assertThat(verification.passed()).isFalse();
+        assertThat(verification.checks()).extracting(VerificationCompleted.Check::name)
+                .contains("pods-ready", "health");
+        assertThat(eventsUntil(kafka, target, RollbackStepCompleted.class, RollbackUnverified.class))
+                .filteredOn(step -> step.step().equals("verify-health")).singleElement()
+                .extracting(RollbackStepCompleted::detail).asString().startsWith("FAILED: ");
+    }
+
     private static void garbageCollectRevision(TargetKey target, long revision) {
         var replicaSets = KubernetesSandboxResource.sandbox.client().apps().replicaSets()
                 .inNamespace(target.namespace());
@@ -117,6 +147,19 @@ class RollbackMethodsTest extends KafkaClientTest {
             if (rs.getMetadata().getName().startsWith(target.service() + "-")
                     && DeploymentRevisions.revisionOf(rs).orElse(0) == revision) {
                 replicaSets.withName(rs.getMetadata().getName()).delete();
+            }
+        }
+    }
+
+    private static void annotateReplicaSets(TargetKey target, String key, String value) {
+        var replicaSets = KubernetesSandboxResource.sandbox.client().apps().replicaSets()
+                .inNamespace(target.namespace());
+        for (ReplicaSet rs : replicaSets.list().getItems()) {
+            if (rs.getMetadata().getName().startsWith(target.service() + "-")) {
+                replicaSets.withName(rs.getMetadata().getName()).edit(r -> {
+                    r.getMetadata().getAnnotations().put(key, value);
+                    return r;
+                });
             }
         }
     }

@@ -13,6 +13,7 @@ import dev.rewind.events.incident.DeclineReason;
 import dev.rewind.events.incident.IncidentEvent;
 import dev.rewind.events.incident.RollbackFailed;
 import dev.rewind.events.incident.RollbackSucceeded;
+import dev.rewind.events.incident.RollbackUnverified;
 import dev.rewind.executor.persistence.ExecutionRecord;
 import dev.rewind.kubernetes.DeploymentRevisions;
 import dev.rewind.platform.messaging.CloudEventHeaders;
@@ -111,6 +112,7 @@ final class Rollbacks {
     static <E extends IncidentEvent> E outcomeOf(TestKafka kafka, TargetKey target, UUID incidentId, Class<E> type) {
         ConsumerRecord<String, String> record = kafka.awaitRecord(Topics.INCIDENT_EVENTS.name(),
                 about(target, RollbackSucceeded.class).or(about(target, RollbackFailed.class))
+                        .or(about(target, RollbackUnverified.class))
                         .and(r -> r.value().contains(incidentId.toString())));
         IncidentEvent event = Topics.INCIDENT_EVENTS.parse(TestKafka.header(record, CloudEventHeaders.TYPE),
                 record.value());

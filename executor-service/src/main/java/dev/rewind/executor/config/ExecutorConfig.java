@@ -1,6 +1,7 @@
 package dev.rewind.executor.config;
 
 import dev.rewind.events.RollbackMethod;
+import dev.rewind.events.Severity;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
@@ -38,6 +39,17 @@ public interface ExecutorConfig {
 
     /** How long to wait for the rollout to finish after the rollback was sent. */
     Duration rolloutTimeout();
+
+    /**
+     * Per severity (P0..P3), how long its rollout is followed instead of {@link #rolloutTimeout()}: the runbook wants
+     * a P0 rolled back within 5 minutes, so its rollout is not waited on for 10.
+     */
+    Map<String, Duration> rolloutTimeouts();
+
+    /** The rollout timeout of an incident of {@code severity} (null: unknown). */
+    default Duration rolloutTimeoutOf(Severity severity) {
+        return severity == null ? rolloutTimeout() : rolloutTimeouts().getOrDefault(severity.name(), rolloutTimeout());
+    }
 
     /** How often to look at the Deployment while waiting. */
     Duration pollInterval();

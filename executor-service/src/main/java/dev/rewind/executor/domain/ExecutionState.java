@@ -9,14 +9,17 @@ public enum ExecutionState {
     ACCEPTED,
     /** The rollback was sent to the cluster; the rollout is being watched. */
     RUNNING,
+    /** Rolled out and verified. */
     SUCCEEDED,
+    /** Rolled out, but verification did not pass: the target changed, and people must look. */
+    UNVERIFIED,
     FAILED;
 
     public Set<ExecutionState> next() {
         return switch (this) {
             case ACCEPTED -> EnumSet.of(RUNNING, FAILED);
-            case RUNNING -> EnumSet.of(SUCCEEDED, FAILED);
-            case SUCCEEDED, FAILED -> EnumSet.noneOf(ExecutionState.class);
+            case RUNNING -> EnumSet.of(SUCCEEDED, UNVERIFIED, FAILED);
+            case SUCCEEDED, UNVERIFIED, FAILED -> EnumSet.noneOf(ExecutionState.class);
         };
     }
 

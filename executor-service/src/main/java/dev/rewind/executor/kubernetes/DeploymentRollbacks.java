@@ -113,6 +113,14 @@ public class DeploymentRollbacks {
         }
     }
 
+    /** The target's Deployment as it is now, with its environment and that environment's API client. */
+    public ObservedDeployment observedNow(TargetKey target) {
+        Environment environment = clusters.environment(target);
+        KubernetesClient client = clusters.client(environment);
+        return new ObservedDeployment(environment, client, api.deployment(client, target.namespace(),
+                target.service()));
+    }
+
     /** The target's Deployment as it is now. */
     public Deployment current(TargetKey target) {
         return api.deployment(clusters.client(clusters.environment(target)), target.namespace(), target.service());
@@ -120,16 +128,21 @@ public class DeploymentRollbacks {
 
     /** Follows the rollout as {@code kubectl rollout status} does, until it finishes or the timeout passes. */
     public RolloutStatus awaitRollout(TargetKey target, UndoPlan plan) {
+        return awaitRollout(target, plan, config.rolloutTimeout());
+    }
+
+    /** Follows the rollout as {@code kubectl rollout status --timeout} does. */
+    public RolloutStatus awaitRollout(TargetKey target, UndoPlan plan, Duration timeout) {
         KubernetesClient client = clusters.client(clusters.environment(target));
-        Instant deadline = Instant.now().plus(config.rolloutTimeout());
+        Instant deadline = Instant.now().plus(timeout);
         RolloutStatus status = RolloutStatus.of(api.deployment(client, plan.namespace(), plan.name()));
         while (!status.done() && Instant.now().isBefore(deadline)) {
             pause(config.pollInterval());
             status = RolloutStatus.of(api.deployment(client, plan.namespace(), plan.name()));
         }
         if (!status.done()) {
-            return new RolloutStatus(true, true, "timed out after " + config.rolloutTimeout() + " waiting for "
-                    + "deployment \"" + plan.name() + "\": " + status.message());
+            return RolloutStatus.stuck("timed out after " + timeout + " waiting for deployment \"" + plan.name()
+                    + "\": " + status.message());
         }
         return status;
     }

@@ -9,8 +9,19 @@ import io.fabric8.kubernetes.api.model.apps.DeploymentStatus;
  *
  * @param done true once the rollout succeeded or failed
  * @param failed true when it failed
+ * @param stuck true when it failed by making no progress (its progress deadline exceeded, or the timeout passed):
+ *              the one case a {@code rollout restart} may help
  */
-public record RolloutStatus(boolean done, boolean failed, String message) {
+public record RolloutStatus(boolean done, boolean failed, String message, boolean stuck) {
+
+    public RolloutStatus(boolean done, boolean failed, String message) {
+        this(done, failed, message, false);
+    }
+
+    /** A rollout that stopped progressing. */
+    public static RolloutStatus stuck(String message) {
+        return new RolloutStatus(true, true, message, true);
+    }
 
     public static RolloutStatus of(Deployment deployment) {
         String name = deployment.getMetadata().getName();
@@ -22,7 +33,7 @@ public record RolloutStatus(boolean done, boolean failed, String message) {
         if (status.getConditions() != null) {
             for (DeploymentCondition condition : status.getConditions()) {
                 if ("Progressing".equals(condition.getType()) && "ProgressDeadlineExceeded".equals(condition.getReason())) {
-                    return new RolloutStatus(true, true, "deployment \"" + name + "\" exceeded its progress deadline");
+                    return stuck("deployment \"" + name + "\" exceeded its progress deadline");
                 }
             }
         }

@@ -1,6 +1,7 @@
 package dev.rewind.executor.persistence;
 
 import dev.rewind.events.RollbackMethod;
+import dev.rewind.events.Severity;
 import dev.rewind.executor.domain.ExecutionState;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -41,6 +42,14 @@ public class ExecutionRecord extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public RollbackMethod method;
+
+    /** The incident's severity: it bounds how long the rollout is followed; null for executions recorded before. */
+    @Enumerated(EnumType.STRING)
+    public Severity severity;
+
+    /** When the one `rollout restart` of a stuck rollout was (about to be) sent; null when none was. */
+    @Column(name = "restarted_at")
+    public Instant restartedAt;
 
     /** The method the command asked for; null to follow the target's chain. */
     @Enumerated(EnumType.STRING)

@@ -50,6 +50,7 @@ public class CommandIntake {
         execution.commandId = command.commandId();
         execution.target = command.target().toString();
         execution.requestedMethod = command.method();
+        execution.severity = command.severity();
         // Until the target's chain is chosen, when first planned: the method asked for, or the configured first.
         execution.method = command.method() != null ? command.method() : config.chain().get(0);
         execution.rollbackTo = command.rollbackTo() == null ? null : Serialization.asJson(command.rollbackTo());

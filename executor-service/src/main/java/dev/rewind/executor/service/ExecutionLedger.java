@@ -9,6 +9,8 @@ import dev.rewind.events.incident.RollbackFailed;
 import dev.rewind.events.incident.RollbackStarted;
 import dev.rewind.events.incident.RollbackStepCompleted;
 import dev.rewind.events.incident.RollbackSucceeded;
+import dev.rewind.events.incident.RollbackUnverified;
+import dev.rewind.events.incident.VerificationCompleted;
 import dev.rewind.executor.config.ExecutorConfig;
 import dev.rewind.executor.domain.BadReleaseGuard;
 import dev.rewind.executor.domain.ExecutionState;
@@ -20,6 +22,7 @@ import dev.rewind.executor.persistence.ExecutionLease;
 import dev.rewind.executor.persistence.ExecutionRecord;
 import dev.rewind.executor.pipeline.PipelineRun;
 import dev.rewind.executor.strategy.RollbackOrder;
+import dev.rewind.executor.verification.CheckResult;
 import dev.rewind.kubernetes.DeploymentRevisions;
 import dev.rewind.platform.messaging.Outbox;
 import io.fabric8.kubernetes.client.utils.Serialization;
@@ -214,11 +217,12 @@ public class ExecutionLedger {
     }
 
     /** What {@code execution} was asked to do, as the rollback methods read it. */
-    public static RollbackOrder orderOf(ExecutionRecord execution) {
+    public RollbackOrder orderOf(ExecutionRecord execution) {
         return new RollbackOrder(execution.id, target(execution),
                 execution.incidentNumber == null ? 0 : execution.incidentNumber, judgedReleaseOf(execution),
                 execution.toRevision == null ? 0 : execution.toRevision,
-                execution.rollbackTo == null ? null : Serialization.unmarshal(execution.rollbackTo, Release.class));
+                execution.rollbackTo == null ? null : Serialization.unmarshal(execution.rollbackTo, Release.class),
+                config.rolloutTimeoutOf(execution.severity));
     }
 
     /** Records the pipeline method's run as soon as the CI named it, before it is waited on. */
@@ -299,9 +303,70 @@ public class ExecutionLedger {
 
     @Transactional
     public void fail(UUID executionId, String reason) {
-        ExecutionRecord execution = finish(executionId, ExecutionState.FAILED, reason);
+        fail(executionId, reason, List.of());
+    }
+
+    /** Fails the execution with {@code reason} and what the cluster showed was wrong, most important first. */
+    @Transactional
+    public void fail(UUID executionId, String reason, List<String> diagnosis) {
+        ExecutionRecord execution = finish(executionId, ExecutionState.FAILED, diagnosis.isEmpty() ? reason
+                : reason + "; diagnosis: " + String.join("; ", diagnosis));
         outbox.publish(Topics.INCIDENT_EVENTS, new RollbackFailed(execution.incidentId, target(execution),
-                execution.id, execution.method, reason, execution.updatedAt));
+                execution.id, execution.method, reason, diagnosis, execution.updatedAt));
+    }
+
+    /**
+     * Records that the one {@code rollout restart} of a stuck rollout is about to be sent; false when an earlier run
+     * of this execution recorded it already: a rollout is restarted once.
+     */
+    @Transactional
+    public boolean restarting(UUID executionId) {
+        ExecutionRecord execution = owned(executionId);
+        if (execution.restartedAt != null) {
+            return false;
+        }
+        execution.restartedAt = Instant.now(clock);
+        execution.updatedAt = execution.restartedAt;
+        return true;
+    }
+
+    /** Announces the restart of a stuck rollout. */
+    @Transactional
+    public void restarted(UUID executionId, String detail) {
+        ExecutionRecord execution = owned(executionId);
+        outbox.publish(Topics.INCIDENT_EVENTS, new RollbackStepCompleted(execution.incidentId, target(execution),
+                execution.id, "rollout-restarted", detail, Instant.now(clock)));
+    }
+
+    /**
+     * Finishes a rollback whose rollout completed, with its verification: each check announced as a step, the whole
+     * as a verification event, and the outcome (succeeded when every check passed, else rolled out but unverified),
+     * in one transaction, so they are announced once however often the execution is resumed.
+     */
+    @Transactional
+    public void verified(UUID executionId, String rolledOut, List<CheckResult> checks) {
+        ExecutionRecord execution = owned(executionId);
+        Instant now = Instant.now(clock);
+        for (CheckResult check : checks) {
+            outbox.publish(Topics.INCIDENT_EVENTS, new RollbackStepCompleted(execution.incidentId, target(execution),
+                    execution.id, "verify-" + check.name(), (check.passed() ? "passed: " : "FAILED: ")
+                    + check.detail(), now));
+        }
+        boolean passed = checks.stream().allMatch(CheckResult::passed);
+        outbox.publish(Topics.INCIDENT_EVENTS, new VerificationCompleted(execution.incidentId, target(execution),
+                execution.id, passed, checks.stream().map(c -> new VerificationCompleted.Check(c.name(), c.passed(),
+                        c.detail())).toList(), now));
+        if (passed) {
+            succeed(executionId, rolledOut + (checks.isEmpty() ? "" : "; verified: " + checks.stream()
+                    .map(CheckResult::name).collect(Collectors.joining(", "))));
+            return;
+        }
+        String reason = checks.stream().filter(c -> !c.passed()).map(c -> c.name() + ": " + c.detail())
+                .collect(Collectors.joining("; "));
+        finish(executionId, ExecutionState.UNVERIFIED, rolledOut + "; not verified: " + reason);
+        outbox.publish(Topics.INCIDENT_EVENTS, new RollbackUnverified(execution.incidentId, target(execution),
+                execution.id, execution.method, execution.fromVersion, execution.toVersion, reason,
+                rolledBackFrom(execution), execution.updatedAt));
     }
 
     private ExecutionRecord finish(UUID executionId, ExecutionState to, String message) {

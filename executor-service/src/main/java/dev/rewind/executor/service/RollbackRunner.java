@@ -1,5 +1,6 @@
 package dev.rewind.executor.service;
 
+import dev.rewind.events.Release;
 import dev.rewind.events.incident.DeclineReason;
 import dev.rewind.executor.config.ExecutorConfig;
 import dev.rewind.executor.domain.ExecutionInterrupted;
@@ -17,6 +18,11 @@ import dev.rewind.executor.persistence.ExecutionRecord;
 import dev.rewind.executor.strategy.RollbackOrder;
 import dev.rewind.executor.strategy.RollbackStrategies;
 import dev.rewind.executor.strategy.RollbackStrategy;
+import dev.rewind.executor.troubleshoot.Finding;
+import dev.rewind.executor.troubleshoot.Troubleshooter;
+import dev.rewind.executor.verification.VerificationTarget;
+import dev.rewind.executor.verification.Verifier;
+import dev.rewind.kubernetes.DeploymentRevisions;
 import dev.rewind.kubernetes.KubernetesFailures;
 import dev.rewind.platform.messaging.TransientFailures;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -27,7 +33,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -53,6 +62,8 @@ public class RollbackRunner {
     private final DeploymentRollbacks rollbacks;
     private final RollbackStrategies strategies;
     private final MigrationRollback migrations;
+    private final Troubleshooter troubleshooter;
+    private final Verifier verifier;
     private final ExecutionLedger ledger;
     private final ExecutionLease lease;
     private final ExecutorConfig config;
@@ -65,10 +76,13 @@ public class RollbackRunner {
 
     @Inject
     public RollbackRunner(DeploymentRollbacks rollbacks, RollbackStrategies strategies, MigrationRollback migrations,
-                          ExecutionLedger ledger, ExecutionLease lease, ExecutorConfig config) {
+                          Troubleshooter troubleshooter, Verifier verifier, ExecutionLedger ledger,
+                          ExecutionLease lease, ExecutorConfig config) {
         this.rollbacks = rollbacks;
         this.strategies = strategies;
         this.migrations = migrations;
+        this.troubleshooter = troubleshooter;
+        this.verifier = verifier;
         this.ledger = ledger;
         this.lease = lease;
         this.config = config;
@@ -192,7 +206,7 @@ public class RollbackRunner {
      * (not configured, no history, its pipeline failed) hands over to the next before it changed anything.
      */
     private void run(ExecutionRecord execution) {
-        RollbackOrder order = ExecutionLedger.orderOf(execution);
+        RollbackOrder order = ledger.orderOf(execution);
         ExecutionRecord current = execution;
         while (true) {
             try {
@@ -262,10 +276,55 @@ public class RollbackRunner {
         strategy.apply(order, plan, mayHaveBeenSent);
         ledger.patched(id, strategy.appliedStep(), strategy.applied(order, plan));
         RolloutStatus status = strategy.follow(order, plan);
+        if (status.stuck()) {
+            status = restartOnce(order, plan, status);
+        }
         if (status.failed()) {
-            ledger.fail(id, status.message());
-        } else {
-            ledger.succeed(id, status.message());
+            ledger.fail(id, status.message(), status.stuck() ? diagnose(order) : List.of());
+            return;
+        }
+        ObservedDeployment rolledOut = rollbacks.observedNow(order.target());
+        Instant changedAt = ledger.load(id).patchSentAt;
+        ledger.verified(id, status.message(), verifier.verify(new VerificationTarget(order.target(),
+                rolledOut.environment(), rolledOut.client(), rolledOut.deployment(), changedAt)));
+    }
+
+    /**
+     * Troubleshooting's first move: a stuck rollout gets one {@code rollout restart}, recorded before it is sent so
+     * that a resumed execution never restarts twice, and only while the Deployment still runs this rollback's
+     * images; then its rollout is followed again.
+     */
+    private RolloutStatus restartOnce(RollbackOrder order, UndoPlan plan, RolloutStatus stuck) {
+        Release expected = DeploymentRevisions.releaseOf(plan.toRevision(), plan.template());
+        Release running = DeploymentRevisions.releaseOf(rollbacks.current(order.target()));
+        if (!running.images().equals(expected.images())) {
+            return RolloutStatus.stuck(stuck.message() + "; not restarted: deployment " + plan.deployment()
+                    + " now runs " + new TreeMap<>(running.images()) + ", not this rollback's images");
+        }
+        if (!ledger.restarting(order.executionId())) {
+            return stuck; // restarted by an earlier run of this execution: followed again by the strategy already
+        }
+        try {
+            String at = troubleshooter.restart(order.target(), Instant.now());
+            ledger.restarted(order.executionId(), "deployment.apps/" + plan.name() + " restarted at " + at + " ("
+                    + stuck.message() + ")");
+        } catch (RollbackRefused e) {
+            return RolloutStatus.stuck(stuck.message() + "; not restarted: " + e.getMessage());
+        }
+        RolloutStatus again = rollbacks.awaitRollout(order.target(), plan, order.rolloutTimeout());
+        return again.failed() ? RolloutStatus.stuck(again.message() + " (after one rollout restart)") : again;
+    }
+
+    /** What the cluster shows is wrong; a diagnosis that cannot be read is said, never fatal to the report. */
+    private List<String> diagnose(RollbackOrder order) {
+        try {
+            return troubleshooter.diagnose(order.target()).findings().stream().map(Finding::text).toList();
+        } catch (RuntimeException e) {
+            if (interrupted(e)) {
+                throw e;
+            }
+            LOG.warnf("cannot diagnose %s: %s", order.target(), e.toString());
+            return List.of("no diagnosis: the cluster could not be read (" + e.getMessage() + ")");
         }
     }
 

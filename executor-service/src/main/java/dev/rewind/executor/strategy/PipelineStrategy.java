@@ -156,7 +156,7 @@ public class PipelineStrategy implements RollbackStrategy {
             throw new MethodUnavailable(named + " did not succeed (" + run.detail() + ")");
         }
         LOG.infof("%s succeeded; following deployment %s", named, plan.deployment());
-        RolloutStatus rollout = rollbacks.awaitRollout(order.target(), plan);
+        RolloutStatus rollout = rollbacks.awaitRollout(order.target(), plan, order.rolloutTimeout());
         if (rollout.failed()) {
             return rollout;
         }

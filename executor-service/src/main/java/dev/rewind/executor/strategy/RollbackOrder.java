@@ -2,6 +2,7 @@ package dev.rewind.executor.strategy;
 
 import dev.rewind.events.Release;
 import dev.rewind.events.TargetKey;
+import java.time.Duration;
 import java.util.UUID;
 
 /**
@@ -10,7 +11,8 @@ import java.util.UUID;
  * @param judged the release the incident judged bad; null for executions recorded before commands named it
  * @param toRevision the revision asked for, 0 for the previous one
  * @param rollbackTo the release the request expected to return to, or null
+ * @param rolloutTimeout how long the rollout is followed, by the incident's severity
  */
 public record RollbackOrder(UUID executionId, TargetKey target, long incidentNumber, Release judged, long toRevision,
-                            Release rollbackTo) {
+                            Release rollbackTo, Duration rolloutTimeout) {
 }

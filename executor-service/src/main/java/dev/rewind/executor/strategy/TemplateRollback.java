@@ -23,6 +23,6 @@ abstract class TemplateRollback implements RollbackStrategy {
 
     @Override
     public RolloutStatus follow(RollbackOrder order, UndoPlan plan) {
-        return rollbacks.awaitRollout(order.target(), plan);
+        return rollbacks.awaitRollout(order.target(), plan, order.rolloutTimeout());
     }
 }

@@ -11,7 +11,7 @@ class ExecutionStateTest {
     void anExecutionRunsThenSucceedsOrFails() {
         assertThat(ExecutionState.ACCEPTED.moveTo(ExecutionState.RUNNING)).isEqualTo(ExecutionState.RUNNING);
         assertThat(ExecutionState.RUNNING.next()).containsExactlyInAnyOrder(ExecutionState.SUCCEEDED,
-                ExecutionState.FAILED);
+                ExecutionState.UNVERIFIED, ExecutionState.FAILED);
         assertThat(ExecutionState.ACCEPTED.moveTo(ExecutionState.FAILED)).isEqualTo(ExecutionState.FAILED);
     }
 

@@ -33,7 +33,7 @@ class RolloutStatusTest {
     @Test
     void failsWhenTheProgressDeadlineIsExceeded() {
         assertThat(RolloutStatus.of(deployment(2, 2, 2, 2, 0, "ProgressDeadlineExceeded")))
-                .isEqualTo(new RolloutStatus(true, true, "deployment \"checkout\" exceeded its progress deadline"));
+                .isEqualTo(RolloutStatus.stuck("deployment \"checkout\" exceeded its progress deadline"));
     }
 
     private static Deployment deployment(long generation, long observed, int updated, int replicas, int available,
