@@ -1,6 +1,7 @@
 package dev.rewind.executor.troubleshoot;
 
 import dev.rewind.kubernetes.DeploymentRevisions;
+import dev.rewind.kubernetes.LabelSelectors;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.Pod;

@@ -1,5 +1,6 @@
 package dev.rewind.executor.troubleshoot;
 
+import dev.rewind.kubernetes.LabelSelectors;
 import io.fabric8.kubernetes.api.model.EndpointSubset;
 import io.fabric8.kubernetes.api.model.Endpoints;
 import io.fabric8.kubernetes.api.model.Service;

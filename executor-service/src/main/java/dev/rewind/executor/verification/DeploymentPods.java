@@ -2,6 +2,7 @@ package dev.rewind.executor.verification;
 
 import dev.rewind.executor.kubernetes.KubernetesApi;
 import dev.rewind.kubernetes.DeploymentRevisions;
+import dev.rewind.kubernetes.LabelSelectors;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,4 +1,4 @@
-package dev.rewind.executor.troubleshoot;
+package dev.rewind.kubernetes;
 
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.LabelSelectorRequirement;
@@ -7,16 +7,17 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Label selectors matched as the API server matches them. Needed client-side because the fabric8 mock server drops
- * {@code In}/{@code NotIn} requirements (a list returns too much), and to match Services' selectors to pod labels.
+ * Label selectors matched as the API server matches them (matchLabels, and matchExpressions with In, NotIn, Exists,
+ * DoesNotExist). Needed client-side because the fabric8 mock server drops {@code In}/{@code NotIn} requirements (a
+ * list returns too much), and to match Services' selectors to pod labels.
  */
-final class LabelSelectors {
+public final class LabelSelectors {
 
     private LabelSelectors() {
     }
 
     /** True when {@code labels} satisfy every matchLabels entry and matchExpression; a null selector matches none. */
-    static boolean matches(LabelSelector selector, Map<String, String> labels) {
+    public static boolean matches(LabelSelector selector, Map<String, String> labels) {
         if (selector == null) {
             return false;
         }
@@ -35,12 +36,12 @@ final class LabelSelectors {
     }
 
     /** True when a Service's {@code selector} selects pods labelled {@code labels}; none selects nothing. */
-    static boolean selects(Map<String, String> selector, Map<String, String> labels) {
+    public static boolean selects(Map<String, String> selector, Map<String, String> labels) {
         return selector != null && !selector.isEmpty() && labels != null && contains(labels, selector);
     }
 
     /** {@code selector} as kubectl shows it: {@code app=checkout,tier=web}. */
-    static String text(Map<String, String> selector) {
+    public static String text(Map<String, String> selector) {
         return selector.entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(","));
     }
@@ -57,6 +58,7 @@ final class LabelSelectors {
             case "NotIn" -> !labels.containsKey(key) || !values.contains(labels.get(key));
             case "Exists" -> labels.containsKey(key);
             case "DoesNotExist" -> !labels.containsKey(key);
+            // The API server rejects other operators; a selector Rewind cannot read selects nothing.
             default -> false;
         };
     }
