@@ -11,6 +11,7 @@ import dev.rewind.approval.service.RequestIntake;
 import dev.rewind.approval.service.RequestNotFound;
 import dev.rewind.events.Severity;
 import dev.rewind.events.TargetKey;
+import dev.rewind.platform.http.QueryParameters;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
@@ -33,9 +34,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
-import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 
 /**
  * Where people decide on rollback requests with a JWT bearer token: list the pending ones, read one with its evidence,
@@ -86,7 +87,8 @@ public class ApprovalResource {
         }
         return ApprovalRequestRecord.<ApprovalRequestRecord>find(String.join(" and ", clauses),
                         Sort.descending("requestedAt"), parameters)
-                .page(Page.ofSize(limit(limit))).list().stream().map(ApprovalViews.Summary::of).toList();
+                .page(Page.ofSize(QueryParameters.limit(limit, MAX_LIMIT))).list().stream()
+                .map(ApprovalViews.Summary::of).toList();
     }
 
     @GET
@@ -140,19 +142,6 @@ public class ApprovalResource {
         }
     }
 
-    /** Parsed here, not by JAX-RS: a query parameter it cannot convert is answered 404, naming nothing. */
-    private static int limit(String value) {
-        try {
-            int limit = Integer.parseInt(value.trim());
-            if (limit >= 1 && limit <= MAX_LIMIT) {
-                return limit;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw new BadRequestException("query parameter 'limit' must be a whole number from 1 to " + MAX_LIMIT
-                + ", got '" + value + "'");
-    }
 
     private static <E extends Enum<E>> E parse(Class<E> type, String parameter, String value) {
         try {

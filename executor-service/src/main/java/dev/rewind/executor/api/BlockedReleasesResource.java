@@ -4,6 +4,7 @@ import dev.rewind.events.Release;
 import dev.rewind.events.TargetKey;
 import dev.rewind.executor.persistence.ExecutionRecord;
 import dev.rewind.executor.service.ExecutionLedger;
+import dev.rewind.platform.http.QueryParameters;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.DefaultValue;
@@ -49,23 +50,10 @@ public class BlockedReleasesResource {
                         + "as production/shop/checkout: " + e.getMessage());
             }
         }
-        return ExecutionRecord.rolledBackFrom(target, limit(limit)).stream()
+        return ExecutionRecord.rolledBackFrom(target, QueryParameters.limit(limit, MAX_LIMIT)).stream()
                 .map(e -> new BlockedRelease(e.target, ExecutionLedger.judgedReleaseOf(e), e.incidentNumber,
                         e.incidentId, e.id, e.finishedAt))
                 .toList();
     }
 
-    /** Parsed here, not by JAX-RS: a query parameter it cannot convert is answered 404, naming nothing. */
-    private static int limit(String value) {
-        try {
-            int limit = Integer.parseInt(value.trim());
-            if (limit >= 1 && limit <= MAX_LIMIT) {
-                return limit;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw new BadRequestException("query parameter 'limit' must be a whole number from 1 to " + MAX_LIMIT
-                + ", got '" + value + "'");
-    }
 }

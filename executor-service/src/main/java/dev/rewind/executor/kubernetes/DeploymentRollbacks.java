@@ -137,7 +137,7 @@ public class DeploymentRollbacks {
         Instant deadline = Instant.now().plus(timeout);
         RolloutStatus status = RolloutStatus.of(api.deployment(client, plan.namespace(), plan.name()));
         while (!status.done() && Instant.now().isBefore(deadline)) {
-            pause(config.pollInterval());
+            ExecutionInterrupted.pause(config.pollInterval());
             status = RolloutStatus.of(api.deployment(client, plan.namespace(), plan.name()));
         }
         if (!status.done()) {
@@ -172,17 +172,7 @@ public class DeploymentRollbacks {
                 throw new RollbackRefused("deployment \"" + target.service() + "\" generation " + generation
                         + " not observed by its controller within " + config.observeTimeout());
             }
-            pause(config.pollInterval());
-        }
-    }
-
-    private static void pause(Duration interval) {
-        try {
-            Thread.sleep(interval.toMillis());
-        } catch (InterruptedException e) {
-            // Stopping: the execution is left to be resumed, never failed for it (see RollbackRunner).
-            Thread.currentThread().interrupt();
-            throw new ExecutionInterrupted();
+            ExecutionInterrupted.pause(config.pollInterval());
         }
     }
 }

@@ -103,7 +103,7 @@ public class MigrationRollback {
                 throw new RollbackRefused("migration-rollback Job " + target.namespace() + "/" + name + " still "
                         + "running after " + config.timeout() + ": the application was not rolled back; check the Job");
             }
-            pause();
+            ExecutionInterrupted.pause(config.pollInterval());
         }
     }
 
@@ -137,15 +137,6 @@ public class MigrationRollback {
         } catch (IOException e) {
             throw new RollbackRefused("cannot read the migration-rollback Job template " + file + " (" + e + "): not "
                     + "rolling the application back over its schema");
-        }
-    }
-
-    private void pause() {
-        try {
-            Thread.sleep(config.pollInterval().toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ExecutionInterrupted();
         }
     }
 }

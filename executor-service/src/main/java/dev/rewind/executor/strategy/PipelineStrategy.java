@@ -144,7 +144,7 @@ public class PipelineStrategy implements RollbackStrategy {
                         + ": no other method runs while it may still deploy; stop it or let it finish, then check "
                         + "deployment " + plan.deployment() + " ('kubectl rollout status')");
             }
-            pause();
+            ExecutionInterrupted.pause(config.pollInterval());
             try {
                 run = ci.run(plan.pipeline().repository(), run.id());
             } catch (PipelineUnavailable | PipelineCallFailed lost) {
@@ -173,15 +173,5 @@ public class PipelineStrategy implements RollbackStrategy {
     private PipelineRun recordedRun(RollbackOrder order) {
         return ExecutionLedger.pipelineRunOf(ledger.load(order.executionId())).orElseThrow(
                 () -> new IllegalStateException("execution " + order.executionId() + " has no pipeline run recorded"));
-    }
-
-    private void pause() {
-        try {
-            Thread.sleep(config.pollInterval().toMillis());
-        } catch (InterruptedException e) {
-            // Stopping: the execution is left to be resumed with its recorded run (see RollbackRunner).
-            Thread.currentThread().interrupt();
-            throw new ExecutionInterrupted();
-        }
     }
 }
