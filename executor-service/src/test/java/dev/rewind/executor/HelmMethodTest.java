@@ -10,6 +10,7 @@ import static dev.rewind.executor.Rollbacks.outcome;
 import static dev.rewind.platform.testing.PublishedEvents.about;
 import static dev.rewind.platform.testing.PublishedEvents.uniqueTarget;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rewind.events.RollbackMethod;
@@ -20,10 +21,15 @@ import dev.rewind.events.incident.RollbackStarted;
 import dev.rewind.events.incident.RollbackStepCompleted;
 import dev.rewind.events.incident.RollbackSucceeded;
 import dev.rewind.executor.domain.MethodChain;
+import dev.rewind.executor.domain.RollbackRefused;
 import dev.rewind.executor.helm.HelmFixtures;
 import dev.rewind.executor.helm.HelmManifest;
 import dev.rewind.executor.helm.HelmReleaseCodec;
 import dev.rewind.executor.helm.HelmReleases;
+import dev.rewind.executor.kubernetes.DeploymentRollbacks;
+import dev.rewind.executor.kubernetes.UndoPlan;
+import dev.rewind.executor.strategy.HelmStrategy;
+import dev.rewind.executor.strategy.RollbackOrder;
 import dev.rewind.kubernetes.DeploymentRevisions;
 import dev.rewind.platform.testing.InfrastructureResource;
 import dev.rewind.platform.testing.KafkaClientTest;
@@ -33,8 +39,10 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -43,6 +51,12 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(InfrastructureResource.class)
 @WithTestResource(KubernetesSandboxResource.class)
 class HelmMethodTest extends KafkaClientTest {
+
+    @Inject
+    HelmStrategy helm;
+
+    @Inject
+    DeploymentRollbacks rollbacks;
 
     @Test
     void rollsTheReleaseBackToThePreviousRevisionAsHelmDoes() {
@@ -106,6 +120,33 @@ class HelmMethodTest extends KafkaClientTest {
         assertThat(status(target, 3)).isEqualTo("deployed");
         assertThat(secret(target, 4)).as("no second revision").isNull();
         assertThat(appliedPatches(target)).isEqualTo(1);
+    }
+
+    @Test
+    void aRestartedExecutorContinuesItsRevisionAndAnotherExecutionKeepsOff() {
+        TargetKey target = uniqueTarget("development");
+        String release = target.service();
+        HelmFixtures.installAndUpgrade(client(), KubernetesSandboxResource.sandbox.controller()::reconcileAll,
+                target.namespace(), release, "v1.2.5", "v1.3.0");
+        RollbackOrder order = new RollbackOrder(UUID.randomUUID(), target, 7, Rollbacks.running(target), 0, null,
+                Duration.ofMinutes(1));
+        UndoPlan plan = helm.plan(order, rollbacks.observe(target, order.judged(), order.incidentNumber()));
+
+        helm.apply(order, plan, false);
+        String patched = deployment(target).getMetadata().getResourceVersion();
+        helm.apply(order, plan, true);
+
+        assertThat(deployment(target).getMetadata().getResourceVersion()).as("nothing written twice")
+                .isEqualTo(patched);
+        assertThat(secret(target, 4)).isNull();
+        RollbackOrder another = new RollbackOrder(UUID.randomUUID(), target, 8, order.judged(), 0, null,
+                Duration.ofMinutes(1));
+        assertThatThrownBy(() -> helm.apply(another, plan, true)).isInstanceOf(RollbackRefused.class)
+                .hasMessageContaining("has a revision 3 (pending-rollback, \"Rollback to 1\") that this rollback "
+                        + "did not make");
+        assertThat(helm.follow(order, plan).failed()).isFalse();
+        assertThat(status(target, 3)).isEqualTo("deployed");
+        assertThat(status(target, 2)).isEqualTo("superseded");
     }
 
     @Test

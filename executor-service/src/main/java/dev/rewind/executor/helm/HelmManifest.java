@@ -26,7 +26,7 @@ public final class HelmManifest {
     public static final String RELEASE_NAME = "meta.helm.sh/release-name";
     /** Annotation naming the namespace of that release. */
     public static final String RELEASE_NAMESPACE = "meta.helm.sh/release-namespace";
-    /** Annotation that keeps an object when the release no longer renders it ({@code helm.sh/resource-policy: keep}). */
+    /** Annotation that keeps an object the release no longer renders ({@code helm.sh/resource-policy: keep}). */
     public static final String RESOURCE_POLICY = "helm.sh/resource-policy";
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());

@@ -17,8 +17,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Helm 3's release storage in Secrets ({@code pkg/storage/driver/secrets.go}), in one namespace: one Secret per
- * revision, {@code sh.helm.release.v1.<name>.v<version>}, type {@value #TYPE}, labelled {@code name}, {@code owner=helm},
- * {@code status}, {@code version} (and {@code createdAt} / {@code modifiedAt}), its {@code data.release} encoded by
+ * revision, {@code sh.helm.release.v1.<name>.v<version>}, type {@value #TYPE}, labelled {@code name},
+ * {@code owner=helm}, {@code status}, {@code version} (and {@code createdAt} / {@code modifiedAt}), its
+ * {@code data.release} encoded by
  * {@link HelmReleaseCodec}. The revision Rewind creates also carries the annotation {@value #EXECUTION}, naming the
  * execution that created it, so that a restarted executor recognises it; Helm ignores it.
  */
@@ -116,7 +117,8 @@ public final class HelmReleases {
                         + namespace + "/" + key(name, version) + " is gone): someone deleted it meanwhile");
             }
             HelmRelease changed = change.apply(decode(secret));
-            Map<String, String> labels = new HashMap<>(secret.getMetadata().getLabels());
+            Map<String, String> labels = secret.getMetadata().getLabels() == null ? new HashMap<>()
+                    : new HashMap<>(secret.getMetadata().getLabels());
             labels.putAll(labels(changed));
             labels.put("modifiedAt", String.valueOf(Instant.now().getEpochSecond()));
             Secret updated = new SecretBuilder(secret).editMetadata().withLabels(labels).endMetadata()

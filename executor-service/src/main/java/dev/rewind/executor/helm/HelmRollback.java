@@ -18,6 +18,7 @@ import org.jboss.logging.Logger;
 public final class HelmRollback {
 
     private static final Logger LOG = Logger.getLogger(HelmRollback.class);
+    private static final int FORBIDDEN = 403;
 
     private final HelmReleases releases;
     private final ReleaseObjects objects;
@@ -32,6 +33,30 @@ public final class HelmRollback {
     /** Plans the rollback to {@code toRevision} (0: the one before the current) from the stored history. */
     public HelmRollbackPlan plan(long toRevision) {
         return HelmRollbackPlan.of(release.release(), releases.history(release.release()), toRevision, Instant.now());
+    }
+
+    /**
+     * Plans the rollback to {@code toRevision} and checks that nothing in the cluster stands in the way of applying
+     * it ({@link ReleaseObjects#obstacle}).
+     *
+     * @throws MethodUnavailable when Helm would refuse, Rewind cannot apply it, or the executor may not read the
+     *         release (no Role from k8s/overlays/helm): nothing was changed, the next method may try
+     */
+    public HelmRollbackPlan applicablePlan(long toRevision) {
+        try {
+            HelmRollbackPlan plan = plan(toRevision);
+            obstacle(plan).ifPresent(obstacle -> {
+                throw new MethodUnavailable("release \"" + release.release() + "\": " + obstacle);
+            });
+            return plan;
+        } catch (KubernetesClientException e) {
+            if (e.getCode() != FORBIDDEN) {
+                throw e;
+            }
+            throw new MethodUnavailable("the executor may not read Helm release \"" + release.release() + "\" in "
+                    + "namespace " + release.namespace() + " (" + e.getMessage() + "): grant it the Role of "
+                    + "k8s/overlays/helm there, or leave helm out of the target's methods");
+        }
     }
 
     /**
@@ -139,10 +164,16 @@ public final class HelmRollback {
         releases.update(release.release(), newVersion, r -> r.withStatus(HelmStatus.DEPLOYED, null));
     }
 
-    /** After a failed rollout: {@code newVersion} failed with Helm's {@code Release "<name>" failed: <err>}. */
-    public void failed(long newVersion, String reason) {
-        releases.update(release.release(), newVersion, r -> r.status() == HelmStatus.PENDING_ROLLBACK
-                ? r.withStatus(HelmStatus.FAILED, "Release \"" + release.release() + "\" failed: " + reason) : r);
+    /**
+     * After a failed rollout: {@code newVersion}, while still {@code pending-rollback}, failed with Helm's
+     * {@code Release "<name>" failed: <err>}.
+     *
+     * @return its status now
+     */
+    public HelmStatus failed(long newVersion, String reason) {
+        return releases.update(release.release(), newVersion, r -> r.status() == HelmStatus.PENDING_ROLLBACK
+                ? r.withStatus(HelmStatus.FAILED, "Release \"" + release.release() + "\" failed: " + reason) : r)
+                .status();
     }
 
     private HelmRelease stored(long version) {

@@ -2,7 +2,7 @@ package dev.rewind.executor.helm;
 
 import java.util.Arrays;
 
-/** A Helm release's status ({@code pkg/release/status.go}), as written in {@code info.status} and the Secret's label. */
+/** A Helm release's status ({@code pkg/release/status.go}), as in {@code info.status} and its Secret's label. */
 public enum HelmStatus {
     UNKNOWN("unknown"),
     DEPLOYED("deployed"),

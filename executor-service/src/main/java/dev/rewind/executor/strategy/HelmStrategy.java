@@ -64,18 +64,19 @@ public class HelmStrategy implements RollbackStrategy {
         Deployment deployment = observed.deployment();
         HelmManaged managed = HelmManaged.of(deployment);
         HelmRollback helm = rollback(observed.client(), managed);
-        HelmRollbackPlan plan = helm.plan(order.toRevision());
+        HelmRollbackPlan plan = helm.applicablePlan(order.toRevision());
         String name = deployment.getMetadata().getName();
         ManifestObject.Key key = new ManifestObject.Key("apps", "Deployment", managed.namespace(), name);
         ManifestObject target = helm.manifest(plan.target()).find(key).orElseThrow(() -> new MethodUnavailable(
                 "revision " + plan.target().version() + " of release \"" + managed.release() + "\" renders no "
                         + "deployment " + name + ": helm rollback would not restore it"));
-        helm.obstacle(plan).ifPresent(obstacle -> {
-            throw new MethodUnavailable("release \"" + managed.release() + "\": " + obstacle);
-        });
         var owned = HelmManifest.owned(target, managed.release(), managed.namespace());
         PodTemplateSpec template = observed.client().getKubernetesSerialization()
                 .convertValue(owned.path("spec").path("template"), PodTemplateSpec.class);
+        if (template == null || template.getSpec() == null) {
+            throw new MethodUnavailable("revision " + plan.target().version() + " of release \"" + managed.release()
+                    + "\" renders deployment " + name + " without a pod template");
+        }
         Map<String, String> annotations = HelmManifest.stringMap(owned.path("metadata").path("annotations"));
         PodTemplateSpec current = deployment.getSpec().getTemplate();
         return new UndoPlan(managed.namespace(), name, plan.current().version(), plan.target().version(),
@@ -125,17 +126,24 @@ public class HelmStrategy implements RollbackStrategy {
                 + HelmRollbackPlan.description(plan.toRevision()) + ") applied to deployment.apps/" + plan.name();
     }
 
+    /**
+     * Follows the rollout for the incident's time, then records its outcome as {@code helm rollback --wait} does: every
+     * other deployed revision superseded and the new one deployed, or, when the rollout failed, the new one failed
+     * ({@code Release "<name>" failed: <err>}). A stuck rollout stays stuck for the runner's one restart; the
+     * revision is recorded failed all the same, as Helm would have left it.
+     */
     @Override
     public RolloutStatus follow(RollbackOrder order, UndoPlan plan) {
         HelmManaged managed = managed(plan);
         HelmRollback helm = rollback(client(order), managed);
         long next = plan.fromRevision() + 1;
-        RolloutStatus rollout = rollbacks.awaitRollout(order.target(), plan);
+        RolloutStatus rollout = rollbacks.awaitRollout(order.target(), plan, order.rolloutTimeout());
         String release = "release \"" + managed.release() + "\" revision " + next;
         if (rollout.failed()) {
-            helm.failed(next, rollout.message());
-            return new RolloutStatus(true, true, rollout.message() + "; " + release + " recorded failed, as "
-                    + "'helm rollback --wait' records it");
+            HelmStatus recorded = helm.failed(next, rollout.message());
+            return new RolloutStatus(true, true, rollout.message() + "; " + release + " is recorded "
+                    + recorded.wire() + (recorded == HelmStatus.FAILED ? ", as 'helm rollback --wait' records it"
+                    : ""), rollout.stuck());
         }
         HelmStatus status = helm.revision(next).map(s -> s.release().status()).orElse(HelmStatus.UNKNOWN);
         if (status == HelmStatus.FAILED) {

@@ -13,7 +13,8 @@ class HelmManifestTest {
         HelmManifest manifest = HelmManifest.parse(HelmFixtures.manifest("checkout", "v1.3.0"), "shop");
 
         assertThat(manifest.objects()).extracting(o -> o.key().toString()).containsExactly(
-                "ConfigMap shop/checkout-config", "ConfigMap shop/checkout-feature-flags", "ConfigMap shop/checkout-cache",
+                "ConfigMap shop/checkout-config", "ConfigMap shop/checkout-feature-flags",
+                "ConfigMap shop/checkout-cache",
                 "Deployment shop/checkout");
         ManifestObject deployment = manifest.objects().get(3);
         assertThat(deployment.key().group()).isEqualTo("apps");

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rewind.executor.domain.MethodUnavailable;
 import dev.rewind.executor.domain.RollbackRefused;
 import dev.rewind.sandbox.KubernetesSandbox;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -147,6 +149,36 @@ class HelmRollbackTest {
         assertThat(HelmReleaseCodec.fromSecretData(secret(3).getData().get("release")).at("/info/description")
                 .asText()).isEqualTo("Release \"" + name + "\" failed: deployment \"" + name + "\" exceeded its "
                         + "progress deadline");
+    }
+
+    @Test
+    void anExecutorWithoutTheHelmRoleHandsOverToTheNextMethod() {
+        install("v1.2.5", "v1.3.0");
+        ApiCalls forbidden = new ApiCalls() {
+            @Override
+            public <T> T call(Supplier<T> request) {
+                throw new KubernetesClientException("secrets is forbidden", 403, null);
+            }
+        };
+        HelmRollback unauthorised = new HelmRollback(new HelmReleases(forbidden, client, NAMESPACE),
+                new ReleaseObjects(forbidden, client, 5), new HelmManaged(name, NAMESPACE));
+
+        assertThatThrownBy(() -> unauthorised.applicablePlan(0)).isInstanceOf(MethodUnavailable.class)
+                .hasMessage("the executor may not read Helm release \"" + name + "\" in namespace shop (secrets is "
+                        + "forbidden): grant it the Role of k8s/overlays/helm there, or leave helm out of the "
+                        + "target's methods");
+    }
+
+    @Test
+    void anObjectInTheWayHandsOverBeforeAnythingChanged() {
+        install("v1.3.0", "v1.2.5");
+        client.configMaps().inNamespace(NAMESPACE).withName(name + "-cache").delete();
+        client.configMaps().inNamespace(NAMESPACE).resource(new ConfigMapBuilder().withNewMetadata()
+                .withName(name + "-cache").endMetadata().build()).create();
+
+        assertThatThrownBy(() -> helm.applicablePlan(0)).isInstanceOf(MethodUnavailable.class)
+                .hasMessage("release \"" + name + "\": no ConfigMap with the name \"" + name + "-cache\" found");
+        assertThat(secret(3)).isNull();
     }
 
     private void install(String... tags) {
