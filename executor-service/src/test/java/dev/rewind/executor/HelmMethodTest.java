@@ -17,6 +17,7 @@ import dev.rewind.events.RollbackMethod;
 import dev.rewind.events.TargetKey;
 import dev.rewind.events.Topics;
 import dev.rewind.events.command.RollbackApproved;
+import dev.rewind.events.incident.RollbackFailed;
 import dev.rewind.events.incident.RollbackStarted;
 import dev.rewind.events.incident.RollbackStepCompleted;
 import dev.rewind.events.incident.RollbackSucceeded;
@@ -97,6 +98,25 @@ class HelmMethodTest extends KafkaClientTest {
         assertThat(client().configMaps().inNamespace(target.namespace()).withName(release + "-cache").get())
                 .as("helm.sh/resource-policy: keep").isNotNull();
         assertThat(appliedPatches(target)).isEqualTo(1);
+    }
+
+    @Test
+    void aRolloutThatNeverCompletesLeavesTheNewRevisionFailedAsHelmDoes() {
+        TargetKey target = uniqueTarget("development");
+        String release = target.service();
+        HelmFixtures.installAndUpgrade(client(), KubernetesSandboxResource.sandbox.controller()::reconcileAll,
+                target.namespace(), release, "v1.2.5-broken", "v1.3.0");
+        annotate(target, "helm");
+
+        RollbackFailed failed = outcome(kafka, target, chainCommand(target, null), RollbackFailed.class);
+
+        assertThat(failed.reason()).contains("deployment \"" + release + "\" exceeded its progress deadline");
+        assertThat(status(target, 3)).isEqualTo("failed");
+        assertThat(status(target, 2)).as("helm rollback --wait leaves the current revision as it was")
+                .isEqualTo("deployed");
+        assertThat(HelmReleaseCodec.fromSecretData(secret(target, 3).getData().get("release"))
+                .at("/info/description").asText()).isEqualTo("Release \"" + release + "\" failed: deployment \""
+                        + release + "\" exceeded its progress deadline");
     }
 
     @Test

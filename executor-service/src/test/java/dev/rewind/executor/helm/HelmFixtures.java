@@ -33,9 +33,12 @@ public final class HelmFixtures {
     private HelmFixtures() {
     }
 
-    /** The manifest Helm renders for chart version {@code tag} of release {@code name}. */
+    /**
+     * The manifest Helm renders for chart version {@code tag} of release {@code name}: v1.2.5 (v1) or v1.3.0 (v2); a
+     * tag ending in {@code -broken} renders pods whose rollout the sandbox never completes.
+     */
     public static String manifest(String name, String tag) {
-        boolean v2 = !tag.equals("v1.2.5");
+        boolean v2 = tag.startsWith("v1.3");
         String manifest = """
                 ---
                 # Source: checkout/templates/configmap.yaml
@@ -89,14 +92,15 @@ public final class HelmFixtures {
                   template:
                     metadata:
                       labels:
-                        app: %1$s
+                        app: %1$s%4$s
                     spec:
                       containers:
                         - name: %1$s
                           image: %3$s:%2$s
                           ports:
                             - containerPort: 8080
-                """.formatted(name, tag, IMAGE);
+                """.formatted(name, tag, IMAGE, tag.endsWith("-broken")
+                ? "\n      annotations:\n        sandbox.rewind.dev/simulate: progress-deadline-exceeded" : "");
     }
 
     /** Revision {@code version} of release {@code name} as Helm marshals it, chart version {@code tag}. */
