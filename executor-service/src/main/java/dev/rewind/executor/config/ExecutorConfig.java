@@ -19,7 +19,7 @@ public interface ExecutorConfig {
      * {@code rewind.dev/rollback-methods}) and whose environment has no chain of its own: the next is tried whenever
      * one cannot roll the target back (not configured, no history) before it changed anything.
      */
-    @WithDefault("PIPELINE,KUBECTL,REDEPLOY")
+    @WithDefault("PIPELINE,HELM,KUBECTL,REDEPLOY")
     List<RollbackMethod> chain();
 
     /** Per environment name, its own chain instead of {@link #chain()}. */

@@ -12,8 +12,9 @@ import java.util.stream.Collectors;
 /**
  * The order in which the rollback methods are tried for one target: the method a command asked for first, then the
  * Deployment's own list (annotation {@value #ANNOTATION}) or else its environment's configured chain, restricted to
- * the methods configuration allows. A list that cannot be read never blocks a rollback: the configured chain is used
- * and the problem reported.
+ * the methods configuration allows. The configured chain's "helm or kubectl" is settled by the Deployment: helm is
+ * left out for one Helm does not manage. A list that cannot be read never blocks a rollback: the configured chain is
+ * used and the problem reported.
  *
  * @param methods the methods to try, in order; never empty
  * @param warnings what people should fix about the Deployment's list, reported as a step
@@ -38,12 +39,15 @@ public record MethodChain(List<RollbackMethod> methods, List<String> warnings) {
      * @param annotation the Deployment's {@value #ANNOTATION}, or null
      * @param configured the environment's configured chain
      * @param allowed the methods configuration allows at all
+     * @param helmManaged true when Helm manages the Deployment
      * @throws RollbackRefused when no allowed method is left
      */
     public static MethodChain resolve(String deployment, RollbackMethod requested, String annotation,
-                                      List<RollbackMethod> configured, Set<RollbackMethod> allowed) {
+                                      List<RollbackMethod> configured, Set<RollbackMethod> allowed,
+                                      boolean helmManaged) {
         List<String> warnings = new ArrayList<>();
-        List<RollbackMethod> base = configured;
+        List<RollbackMethod> base = helmManaged ? configured
+                : configured.stream().filter(method -> method != RollbackMethod.HELM).toList();
         if (annotation != null && !annotation.isBlank()) {
             try {
                 base = parse(annotation);

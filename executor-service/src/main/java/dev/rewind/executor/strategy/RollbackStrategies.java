@@ -4,6 +4,7 @@ import dev.rewind.events.RollbackMethod;
 import dev.rewind.executor.config.ExecutorConfig;
 import dev.rewind.executor.domain.MethodChain;
 import dev.rewind.executor.domain.MethodUnavailable;
+import dev.rewind.executor.helm.HelmManaged;
 import dev.rewind.executor.kubernetes.ObservedDeployment;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -39,11 +40,20 @@ public class RollbackStrategies {
         return strategy;
     }
 
+    private static boolean helmManaged(ObservedDeployment observed) {
+        try {
+            HelmManaged.of(observed.deployment());
+            return true;
+        } catch (MethodUnavailable notHelms) {
+            return false;
+        }
+    }
+
     /** The methods to try for {@code observed}, the one the command asked for ({@code requested}) first. */
     public MethodChain chainFor(RollbackMethod requested, ObservedDeployment observed) {
         var deployment = observed.deployment().getMetadata();
         return MethodChain.resolve(deployment.getNamespace() + "/" + deployment.getName(), requested,
                 observed.annotation(MethodChain.ANNOTATION), config.chainOf(observed.environment().name()),
-                config.allowedMethods());
+                config.allowedMethods(), helmManaged(observed));
     }
 }

@@ -20,7 +20,7 @@ class MethodChainTest {
 
     @Test
     void theConfiguredChainWhenNothingElseIsSaid() {
-        MethodChain chain = MethodChain.resolve("shop/checkout", null, null, CONFIGURED, ALL);
+        MethodChain chain = MethodChain.resolve("shop/checkout", null, null, CONFIGURED, ALL, false);
 
         assertThat(chain.methods()).containsExactly(PIPELINE, KUBECTL, REDEPLOY);
         assertThat(chain.warnings()).isEmpty();
@@ -28,21 +28,21 @@ class MethodChainTest {
 
     @Test
     void theDeploymentsAnnotationReplacesTheConfiguredChainInAnyCase() {
-        MethodChain chain = MethodChain.resolve("shop/checkout", null, " Redeploy, kubectl ", CONFIGURED, ALL);
+        MethodChain chain = MethodChain.resolve("shop/checkout", null, " Redeploy, kubectl ", CONFIGURED, ALL, false);
 
         assertThat(chain.methods()).containsExactly(REDEPLOY, KUBECTL);
     }
 
     @Test
     void theRequestedMethodComesFirstAndIsNotTriedTwice() {
-        MethodChain chain = MethodChain.resolve("shop/checkout", KUBECTL, null, CONFIGURED, ALL);
+        MethodChain chain = MethodChain.resolve("shop/checkout", KUBECTL, null, CONFIGURED, ALL, false);
 
         assertThat(chain.methods()).containsExactly(KUBECTL, PIPELINE, REDEPLOY);
     }
 
     @Test
     void anUnreadableAnnotationFallsBackToTheConfiguredChainAndSaysWhatToFix() {
-        MethodChain chain = MethodChain.resolve("shop/checkout", null, "kubectl,rollout-undo", CONFIGURED, ALL);
+        MethodChain chain = MethodChain.resolve("shop/checkout", null, "kubectl,rollout-undo", CONFIGURED, ALL, false);
 
         assertThat(chain.methods()).containsExactly(PIPELINE, KUBECTL, REDEPLOY);
         assertThat(chain.warnings()).singleElement().asString()
@@ -54,7 +54,7 @@ class MethodChainTest {
     @Test
     void methodsConfigurationDoesNotAllowAreSkippedWithAWarning() {
         MethodChain chain = MethodChain.resolve("shop/checkout", HELM, "redeploy,kubectl", CONFIGURED,
-                EnumSet.of(KUBECTL, PIPELINE));
+                EnumSet.of(KUBECTL, PIPELINE), false);
 
         assertThat(chain.methods()).containsExactly(KUBECTL);
         assertThat(chain.warnings()).singleElement().asString()
@@ -64,9 +64,21 @@ class MethodChainTest {
     @Test
     void refusesWhenNoAllowedMethodIsLeft() {
         assertThatThrownBy(() -> MethodChain.resolve("shop/checkout", null, "redeploy", CONFIGURED,
-                EnumSet.of(KUBECTL)))
+                EnumSet.of(KUBECTL), false))
                 .isInstanceOf(RollbackRefused.class)
                 .hasMessageContaining("no allowed rollback method for deployment shop/checkout");
+    }
+
+    @Test
+    void theConfiguredHelmOrKubectlIsSettledByTheDeployment() {
+        List<RollbackMethod> configured = List.of(PIPELINE, HELM, KUBECTL, REDEPLOY);
+
+        assertThat(MethodChain.resolve("shop/checkout", null, null, configured, ALL, true).methods())
+                .containsExactly(PIPELINE, HELM, KUBECTL, REDEPLOY);
+        assertThat(MethodChain.resolve("shop/checkout", null, null, configured, ALL, false).methods())
+                .containsExactly(PIPELINE, KUBECTL, REDEPLOY);
+        assertThat(MethodChain.resolve("shop/checkout", null, "helm,kubectl", configured, ALL, false).methods())
+                .as("a Deployment that names helm gets it, and is told why it cannot").containsExactly(HELM, KUBECTL);
     }
 
     @Test
