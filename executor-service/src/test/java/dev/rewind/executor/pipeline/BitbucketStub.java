@@ -41,8 +41,12 @@ public final class BitbucketStub implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PIPELINES = "^/2\\.0/repositories/([^/]+)/([^/]+)/pipelines/?(.*)$";
 
-    /** One request as received: the raw (still percent-encoded) path, the query, headers by lower-case name. */
-    public record Request(String method, String rawPath, String query, Map<String, String> headers, String body) {
+    /**
+     * One request as received: the raw (still percent-encoded) path, the query, headers by lower-case name, and when
+     * it arrived ({@link System#nanoTime()}), for benchmarks.
+     */
+    public record Request(String method, String rawPath, String query, Map<String, String> headers, String body,
+                          long receivedNanos) {
 
         public String header(String name) {
             return headers.get(name.toLowerCase(Locale.ROOT));
@@ -185,7 +189,7 @@ public final class BitbucketStub implements AutoCloseable {
                     headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values)));
             URI uri = exchange.getRequestURI();
             Request request = new Request(exchange.getRequestMethod(), uri.getRawPath(), uri.getRawQuery(), headers,
-                    body);
+                    body, System.nanoTime());
             requests.add(request);
             Canned answer = answer(request);
             answer.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
