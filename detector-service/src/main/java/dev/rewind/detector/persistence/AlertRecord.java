@@ -9,6 +9,9 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.UUID;
 
 /** One alert occurrence the detector received, with what it decided. */
@@ -55,6 +58,19 @@ public class AlertRecord extends PanacheEntityBase {
 
     @Column(name = "incident_id")
     public UUID incidentId;
+
+    /** The incident the latest firing occurrence of this alert belongs to, if any. */
+    public static Optional<UUID> incidentOfFiring(String source, String target, String fingerprint) {
+        return find("source = ?1 and target = ?2 and fingerprint = ?3 and status = ?4 and incidentId is not null "
+                + "order by receivedAt desc", source, target, fingerprint, Status.FIRING)
+                .<AlertRecord>firstResultOptional().map(record -> record.incidentId);
+    }
+
+    /** The fingerprints of {@code incident}'s alerts that fired and have not resolved since, by status. */
+    public static Set<String> fingerprintsOf(UUID incident, Status status) {
+        return AlertRecord.<AlertRecord>list("incidentId = ?1 and status = ?2", incident, status).stream()
+                .map(record -> record.fingerprint).collect(Collectors.toSet());
+    }
 
     /** True when this occurrence was already received (Alertmanager re-sends on purpose). */
     public static boolean seen(String source, String target, String fingerprint, Instant startsAt, Status status) {

@@ -53,6 +53,10 @@ public class IncidentRecord extends PanacheEntityBase {
     @Column(name = "rolled_back_at")
     public Instant rolledBackAt;
 
+    /** When every alert of the incident was seen resolved; null until then. */
+    @Column(name = "alerts_resolved_at")
+    public Instant alertsResolvedAt;
+
     /** The latest rollback Rewind completed for {@code target}, if any. */
     public static Optional<PastRollback> lastRollback(String target) {
         return find("target = ?1 and rolledBackAt is not null order by rolledBackAt desc", target)

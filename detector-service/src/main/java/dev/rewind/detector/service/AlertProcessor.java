@@ -6,10 +6,12 @@ import dev.rewind.detector.kubernetes.ReleaseLookup;
 import dev.rewind.detector.persistence.AlertRecord;
 import dev.rewind.detector.persistence.IncidentRecord;
 import dev.rewind.events.Severity;
+import dev.rewind.events.TargetKey;
 import dev.rewind.events.Topics;
 import dev.rewind.events.alert.AlertEvent;
 import dev.rewind.events.alert.AlertFired;
 import dev.rewind.events.alert.AlertResolved;
+import dev.rewind.events.incident.IncidentAlertsResolved;
 import dev.rewind.events.incident.IncidentOpened;
 import dev.rewind.events.incident.RollbackDeclined;
 import dev.rewind.events.request.Evidence;
@@ -23,6 +25,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -115,8 +118,28 @@ public class AlertProcessor {
         }
         AlertRecord record = record(alert, AlertRecord.Status.RESOLVED, alert.startsAt());
         record.decision = "RESOLVED";
-        IncidentRecord.openFor(alert.target().toString()).ifPresent(incident -> record.incidentId = incident.id);
+        record.incidentId = AlertRecord.incidentOfFiring(alert.source(), alert.target().toString(), alert.fingerprint())
+                .or(() -> IncidentRecord.openFor(alert.target().toString()).map(incident -> incident.id))
+                .orElse(null);
         record.persist();
+        if (record.incidentId != null) {
+            announceIfEveryAlertResolved(IncidentRecord.findById(record.incidentId), alert.target());
+        }
+    }
+
+    /** Once every alert that fired for {@code incident} resolved, says so, once. */
+    private void announceIfEveryAlertResolved(IncidentRecord incident, TargetKey target) {
+        if (incident == null || incident.alertsResolvedAt != null) {
+            return;
+        }
+        Set<String> fired = AlertRecord.fingerprintsOf(incident.id, AlertRecord.Status.FIRING);
+        Set<String> resolved = AlertRecord.fingerprintsOf(incident.id, AlertRecord.Status.RESOLVED);
+        if (fired.isEmpty() || !resolved.containsAll(fired)) {
+            return;
+        }
+        incident.alertsResolvedAt = now();
+        outbox.publish(Topics.INCIDENT_EVENTS, new IncidentAlertsResolved(incident.id, target,
+                fired.stream().sorted().toList(), incident.alertsResolvedAt));
     }
 
     private IncidentRecord open(AlertFired alert, Severity severity, String reason) {

@@ -38,6 +38,9 @@ public interface VerificationConfig {
 
     Metrics metrics();
 
+    /** The wait for the incident's alerts to resolve. */
+    AlertsResolved alertsResolved();
+
     /**
      * The log lines that count as startup errors in the new pods' logs. Regular expressions in Java syntax, one each:
      * a list would split a pattern at its commas and drop its backslashes.
@@ -129,6 +132,16 @@ public interface VerificationConfig {
         Duration window();
 
         @WithDefault("15s")
+        Duration interval();
+    }
+
+    /** How long the alerts-resolved check waits for every alert of the incident to resolve, and how often it looks. */
+    interface AlertsResolved {
+
+        @WithDefault("2m")
+        Duration window();
+
+        @WithDefault("5s")
         Duration interval();
     }
 }

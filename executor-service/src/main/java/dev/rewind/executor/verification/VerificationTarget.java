@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * What is verified after a rollback rolled out: the target's Deployment as read after the rollout, in its
@@ -18,9 +19,16 @@ import java.util.Optional;
  * @param deployment the Deployment after the rollout: its selector ({@link #selector()}) finds its pods and its
  *                   annotations ({@link #annotation}) override the configuration for this target
  * @param startedAt when the rollback's change was sent: pods, events and log lines newer than this are "new"
+ * @param incidentId the incident the rollback is for; null outside one
  */
 public record VerificationTarget(TargetKey target, Environment environment, KubernetesClient client,
-                                 Deployment deployment, Instant startedAt) {
+                                 Deployment deployment, Instant startedAt, UUID incidentId) {
+
+    /** A target verified outside an incident. */
+    public VerificationTarget(TargetKey target, Environment environment, KubernetesClient client,
+                              Deployment deployment, Instant startedAt) {
+        this(target, environment, client, deployment, startedAt, null);
+    }
 
     public VerificationTarget {
         Objects.requireNonNull(target, "target");

@@ -5,6 +5,7 @@ import dev.rewind.events.incident.ApprovalGranted;
 import dev.rewind.events.incident.ApprovalRejected;
 import dev.rewind.events.incident.ApprovalRequested;
 import dev.rewind.events.incident.GuardOverridden;
+import dev.rewind.events.incident.IncidentAlertsResolved;
 import dev.rewind.events.incident.IncidentEscalated;
 import dev.rewind.events.incident.IncidentEvent;
 import dev.rewind.events.incident.IncidentOpened;
@@ -56,6 +57,8 @@ public final class TimelineText {
         } else if (event instanceof RollbackSucceeded e) {
             return new Line("succeeded", "Rollback succeeded" + versions(e.fromVersion(), e.toVersion())
                     + (e.message() == null ? "" : ": " + e.message()));
+        } else if (event instanceof IncidentAlertsResolved e) {
+            return new Line("alerts-resolved", "Every alert resolved (" + e.alerts().size() + ")");
         } else if (event instanceof RollbackUnverified e) {
             return new Line("unverified", "Rolled back" + versions(e.fromVersion(), e.toVersion())
                     + " but not verified: " + e.reason());
