@@ -17,7 +17,7 @@ public final class PodReadiness {
     /**
      * Judges the Deployment's pods (those its selector matches). Pods being deleted are leaving and not counted. When
      * no pod is listed at all, the Deployment's status decides: an API server without a pod controller (the sandbox)
-     * lists none, and then status.readyReplicas equal to spec.replicas passes.
+     * lists none, and then status.readyReplicas at least spec.replicas passes (more while it scales down).
      */
     public static CheckResult judge(String deployment, List<Pod> pods, int replicas, Integer statusReadyReplicas) {
         String name = PodsReadyCheck.NAME;
@@ -27,7 +27,7 @@ public final class PodReadiness {
             if (replicas == 0) {
                 return CheckResult.passed(name, "deployment " + deployment + " is scaled to 0 replicas and has no pods");
             }
-            if (ready == replicas) {
+            if (ready >= replicas) {
                 return CheckResult.passed(name, "no pods of deployment " + deployment + " were listed; its status "
                         + "reports " + ready + "/" + replicas + " ready replicas");
             }

@@ -30,6 +30,8 @@ public interface VerificationConfig {
 
     Http http();
 
+    PodsReady podsReady();
+
     /** The health URL by Deployment name, for Deployments without the annotation {@code rewind.dev/health-url}. */
     Map<String, String> healthUrls();
 
@@ -77,6 +79,16 @@ public interface VerificationConfig {
 
         /** Event reasons (e.g. {@code Unhealthy}) that do not fail the check. */
         Optional<Set<String>> ignoredReasons();
+    }
+
+    /** How long pods-ready looks again until every pod is ready. */
+    interface PodsReady {
+
+        @WithDefault("30s")
+        Duration retryWindow();
+
+        @WithDefault("2s")
+        Duration retryInterval();
     }
 
     /** The HTTP checks' time bounds (health, smoke and the Prometheus query). */
