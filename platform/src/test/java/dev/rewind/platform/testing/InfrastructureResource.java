@@ -14,6 +14,7 @@ public class InfrastructureResource implements QuarkusTestResourceLifecycleManag
     public Map<String, String> start() {
         Map<String, String> config = new HashMap<>(Infrastructure.kafka());
         config.putAll(Infrastructure.postgres());
+        ConsumerBacklog.skip(Infrastructure.kafkaBootstrapServers());
         return config;
     }
 
