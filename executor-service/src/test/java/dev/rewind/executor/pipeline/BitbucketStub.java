@@ -5,11 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import dev.rewind.platform.testing.LoopbackHttpServer;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -26,8 +23,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -36,7 +31,7 @@ import java.util.concurrent.TimeUnit;
  * ({@code sort=-created_on}, {@code pagelen}), checks the Authorization header (401 otherwise) and answers errors in
  * Bitbucket's shape. Tests move runs through their states, queue failures, and read every request it received.
  */
-public final class BitbucketStub implements AutoCloseable {
+public final class BitbucketStub extends LoopbackHttpServer {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PIPELINES = "^/2\\.0/repositories/([^/]+)/([^/]+)/pipelines/?(.*)$";
@@ -56,8 +51,6 @@ public final class BitbucketStub implements AutoCloseable {
     private record Canned(int status, String body, Map<String, String> headers) {
     }
 
-    private final HttpServer server;
-    private final ExecutorService threads = Executors.newCachedThreadPool();
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final Map<String, ObjectNode> runs = new LinkedHashMap<>();
     private final Deque<Canned> cannedTriggers = new ArrayDeque<>();
@@ -68,23 +61,12 @@ public final class BitbucketStub implements AutoCloseable {
     private volatile CountDownLatch triggerHeld;
     private long buildNumber;
 
-    private BitbucketStub() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.setExecutor(threads);
-        server.createContext("/", this::handle);
-        server.start();
+    private BitbucketStub() {
+        listen();
     }
 
     public static BitbucketStub start() {
-        try {
-            return new BitbucketStub();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    public URI url() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return new BitbucketStub();
     }
 
     public List<Request> requests() {
@@ -181,7 +163,8 @@ public final class BitbucketStub implements AutoCloseable {
         }
     }
 
-    private void handle(HttpExchange exchange) {
+    @Override
+    protected void handle(HttpExchange exchange) {
         try {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             Map<String, String> headers = new LinkedHashMap<>();
@@ -307,9 +290,4 @@ public final class BitbucketStub implements AutoCloseable {
         return copy;
     }
 
-    @Override
-    public void close() {
-        server.stop(0);
-        threads.shutdownNow();
-    }
 }

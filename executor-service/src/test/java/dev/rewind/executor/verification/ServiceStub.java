@@ -1,12 +1,8 @@
 package dev.rewind.executor.verification;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import dev.rewind.platform.testing.LoopbackHttpServer;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
@@ -15,15 +11,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * A local stand-in, on an ephemeral port, for what verification calls over HTTP: services' health and smoke pages
  * (any path, answered as a test set it, 404 otherwise) and Prometheus' instant query API ({@code POST /api/v1/query}
  * with a form, answered with the vector a test set for that exact query, an empty vector otherwise).
  */
-public final class ServiceStub implements AutoCloseable {
+public final class ServiceStub extends LoopbackHttpServer {
 
     /** One request as received: method, path and, for Prometheus, the decoded query. */
     public record Request(String method, String path, String query) {
@@ -32,30 +26,17 @@ public final class ServiceStub implements AutoCloseable {
     private record Page(int status, String body) {
     }
 
-    private final HttpServer server;
-    private final ExecutorService threads = Executors.newCachedThreadPool();
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final Map<String, Page> pages = new ConcurrentHashMap<>();
     private final Map<String, Deque<Page>> firstPages = new ConcurrentHashMap<>();
     private final Map<String, String> prometheus = new ConcurrentHashMap<>();
 
-    private ServiceStub() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.setExecutor(threads);
-        server.createContext("/", this::handle);
-        server.start();
+    private ServiceStub() {
+        listen();
     }
 
     public static ServiceStub start() {
-        try {
-            return new ServiceStub();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    public URI url() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return new ServiceStub();
     }
 
     /** GET {@code path} answers {@code status} with {@code body} from now on. */
@@ -84,7 +65,8 @@ public final class ServiceStub implements AutoCloseable {
         return requests.stream().filter(r -> r.path().equals(path)).toList();
     }
 
-    private void handle(HttpExchange exchange) {
+    @Override
+    protected void handle(HttpExchange exchange) {
         try {
             String path = exchange.getRequestURI().getPath();
             Page answer;
@@ -134,9 +116,4 @@ public final class ServiceStub implements AutoCloseable {
         return null;
     }
 
-    @Override
-    public void close() {
-        server.stop(0);
-        threads.shutdownNow();
-    }
 }
