@@ -286,8 +286,7 @@ public class RollbackRunner {
         ObservedDeployment rolledOut = rollbacks.observedNow(order.target());
         Instant changedAt = ledger.load(id).patchSentAt;
         ledger.verified(id, status.message(), verifier.verify(new VerificationTarget(order.target(),
-                rolledOut.environment(), rolledOut.client(), rolledOut.deployment(), changedAt,
-                ledger.load(id).incidentId)));
+                rolledOut.environment(), rolledOut.client(), rolledOut.deployment(), changedAt, execution.incidentId)));
     }
 
     /**
