@@ -6,6 +6,7 @@ import static dev.rewind.executor.Rollbacks.count;
 import static dev.rewind.executor.Rollbacks.deploy;
 import static dev.rewind.executor.Rollbacks.deployment;
 import static dev.rewind.executor.Rollbacks.eventsUntil;
+import static dev.rewind.executor.Rollbacks.installHelmRelease;
 import static dev.rewind.executor.Rollbacks.outcome;
 import static dev.rewind.platform.testing.PublishedEvents.about;
 import static dev.rewind.platform.testing.PublishedEvents.uniqueTarget;
@@ -63,8 +64,7 @@ class HelmMethodTest extends KafkaClientTest {
     void rollsTheReleaseBackToThePreviousRevisionAsHelmDoes() {
         TargetKey target = uniqueTarget("development");
         String release = target.service();
-        HelmFixtures.installAndUpgrade(client(), KubernetesSandboxResource.sandbox.controller()::reconcileAll,
-                target.namespace(), release, "v1.2.5", "v1.3.0");
+        installHelmRelease(target, "v1.2.5", "v1.3.0");
         annotate(target, "helm");
         RollbackApproved command = chainCommand(target, null);
 
@@ -104,8 +104,7 @@ class HelmMethodTest extends KafkaClientTest {
     void aRolloutThatNeverCompletesLeavesTheNewRevisionFailedAsHelmDoes() {
         TargetKey target = uniqueTarget("development");
         String release = target.service();
-        HelmFixtures.installAndUpgrade(client(), KubernetesSandboxResource.sandbox.controller()::reconcileAll,
-                target.namespace(), release, "v1.2.5-broken", "v1.3.0");
+        installHelmRelease(target, "v1.2.5-broken", "v1.3.0");
         annotate(target, "helm");
 
         RollbackFailed failed = outcome(kafka, target, chainCommand(target, null), RollbackFailed.class);
@@ -123,8 +122,7 @@ class HelmMethodTest extends KafkaClientTest {
     void redeliveredAndDuplicateCommandsRollTheReleaseBackOnce() {
         TargetKey target = uniqueTarget("development");
         String release = target.service();
-        HelmFixtures.installAndUpgrade(client(), KubernetesSandboxResource.sandbox.controller()::reconcileAll,
-                target.namespace(), release, "v1.2.5", "v1.3.0");
+        installHelmRelease(target, "v1.2.5", "v1.3.0");
         annotate(target, "helm");
         RollbackApproved command = chainCommand(target, null);
         RollbackApproved duplicate = new RollbackApproved(UUID.randomUUID(), UUID.randomUUID(), command.incidentId(),
@@ -146,8 +144,7 @@ class HelmMethodTest extends KafkaClientTest {
     void aRestartedExecutorContinuesItsRevisionAndAnotherExecutionKeepsOff() {
         TargetKey target = uniqueTarget("development");
         String release = target.service();
-        HelmFixtures.installAndUpgrade(client(), KubernetesSandboxResource.sandbox.controller()::reconcileAll,
-                target.namespace(), release, "v1.2.5", "v1.3.0");
+        installHelmRelease(target, "v1.2.5", "v1.3.0");
         RollbackOrder order = new RollbackOrder(UUID.randomUUID(), target, 7, Rollbacks.running(target), 0, null,
                 Duration.ofMinutes(1));
         UndoPlan plan = helm.plan(order, rollbacks.observe(target, order.judged(), order.incidentNumber()));

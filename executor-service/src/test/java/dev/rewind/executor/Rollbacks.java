@@ -14,6 +14,7 @@ import dev.rewind.events.incident.IncidentEvent;
 import dev.rewind.events.incident.RollbackFailed;
 import dev.rewind.events.incident.RollbackSucceeded;
 import dev.rewind.events.incident.RollbackUnverified;
+import dev.rewind.executor.helm.HelmFixtures;
 import dev.rewind.executor.persistence.ExecutionRecord;
 import dev.rewind.kubernetes.DeploymentRevisions;
 import dev.rewind.platform.messaging.CloudEventHeaders;
@@ -38,6 +39,13 @@ final class Rollbacks {
     static Deployment deploy(TargetKey target, String... versions) {
         return KubernetesSandboxResource.sandbox.deployWithHistory(target.namespace(), target.service(), IMAGE,
                 List.of(versions));
+    }
+
+    /** Installs Helm release {@code target.service()} at the first of {@code tags} and upgrades it through the others. */
+    static void installHelmRelease(TargetKey target, String... tags) {
+        HelmFixtures.installAndUpgrade(KubernetesSandboxResource.sandbox.client(),
+                KubernetesSandboxResource.sandbox.controller()::reconcileAll, target.namespace(), target.service(),
+                tags);
     }
 
     /** Deploys {@code version} on top, as a team's next release would. */

@@ -12,7 +12,6 @@ import dev.rewind.events.Topics;
 import dev.rewind.events.command.RollbackApproved;
 import dev.rewind.events.incident.IncidentEvent;
 import dev.rewind.executor.domain.MethodChain;
-import dev.rewind.executor.helm.HelmFixtures;
 import dev.rewind.executor.pipeline.BitbucketStub;
 import dev.rewind.executor.pipeline.BitbucketStubResource;
 import dev.rewind.executor.strategy.PipelineStrategy;
@@ -101,9 +100,7 @@ class StrategyLatencyBench extends KafkaClientTest {
     }
 
     private static Void installHelmRelease(TargetKey target) {
-        HelmFixtures.installAndUpgrade(KubernetesSandboxResource.sandbox.client(),
-                KubernetesSandboxResource.sandbox.controller()::reconcileAll, target.namespace(), target.service(),
-                "v1.2.5", "v1.3.0");
+        Rollbacks.installHelmRelease(target, "v1.2.5", "v1.3.0");
         annotate(target, MethodChain.ANNOTATION, "helm");
         return null;
     }
