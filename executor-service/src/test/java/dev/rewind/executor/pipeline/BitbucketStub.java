@@ -177,11 +177,7 @@ public final class BitbucketStub extends LoopbackHttpServer {
             Canned answer = answer(request);
             answer.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
             exchange.getResponseHeaders().add("Content-Type", "application/json");
-            byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(answer.status(), bytes.length == 0 ? -1 : bytes.length);
-            if (bytes.length > 0) {
-                exchange.getResponseBody().write(bytes);
-            }
+            send(exchange, answer.status(), answer.body());
         } catch (IOException e) {
             // The client gave up on this request (its read timeout): nobody is listening for the answer.
         } finally {

@@ -82,11 +82,7 @@ public final class ServiceStub extends LoopbackHttpServer {
                 requests.add(new Request(exchange.getRequestMethod(), path, null));
                 answer = next(path);
             }
-            byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(answer.status(), bytes.length == 0 ? -1 : bytes.length);
-            if (bytes.length > 0) {
-                exchange.getResponseBody().write(bytes);
-            }
+            send(exchange, answer.status(), answer.body());
         } catch (IOException e) {
             // The client gave up on this request: nobody is listening for the answer.
         } finally {

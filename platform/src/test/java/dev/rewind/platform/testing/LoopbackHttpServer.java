@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -37,6 +38,15 @@ public abstract class LoopbackHttpServer implements AutoCloseable {
 
     /** Answers one request. */
     protected abstract void handle(HttpExchange exchange) throws IOException;
+
+    /** Sends {@code status} with {@code body}, no body at all when it is empty. */
+    protected static void send(HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+        if (bytes.length > 0) {
+            exchange.getResponseBody().write(bytes);
+        }
+    }
 
     /** The base URL, e.g. {@code http://127.0.0.1:41234}. */
     public URI url() {
