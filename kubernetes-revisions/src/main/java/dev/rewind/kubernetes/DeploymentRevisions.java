@@ -2,10 +2,12 @@ package dev.rewind.kubernetes;
 
 import dev.rewind.events.Release;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -86,6 +88,16 @@ public final class DeploymentRevisions {
             template.getSpec().getContainers().forEach(c -> images.put(c.getName(), String.valueOf(c.getImage())));
         }
         return new Release(revision, images);
+    }
+
+    /**
+     * The ReplicaSets that may be {@code deployment}'s, listed as kubectl lists them: in its namespace, with its whole
+     * label selector (matchLabels and matchExpressions); {@link #history} keeps those it controls.
+     */
+    public static List<ReplicaSet> replicaSetsOf(KubernetesClient client, Deployment deployment) {
+        var inNamespace = client.apps().replicaSets().inNamespace(deployment.getMetadata().getNamespace());
+        LabelSelector selector = deployment.getSpec() == null ? null : deployment.getSpec().getSelector();
+        return (selector == null ? inNamespace.list() : inNamespace.withLabelSelector(selector).list()).getItems();
     }
 
     /**

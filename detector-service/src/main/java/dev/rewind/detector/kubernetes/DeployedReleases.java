@@ -10,9 +10,8 @@ import dev.rewind.kubernetes.DeploymentRevisions;
 import dev.rewind.kubernetes.KubernetesFailures;
 import dev.rewind.kubernetes.Revision;
 import dev.rewind.platform.environment.Environment;
-import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.apps.ReplicaSetList;
+import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.smallrye.faulttolerance.api.Guard;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -103,20 +102,17 @@ public class DeployedReleases {
      */
     private ReturnTarget returnTarget(KubernetesClient client, TargetKey target, Deployment deployment,
                                       Set<Map<String, String>> blocked) {
-        String namespace = target.namespace();
-        LabelSelector selector = deployment.getSpec().getSelector();
         try {
-            ReplicaSetList replicaSets = briefRetries.get(() -> selector == null
-                    ? client.apps().replicaSets().inNamespace(namespace).list()
-                    : client.apps().replicaSets().inNamespace(namespace).withLabelSelector(selector).list(),
-                    ReplicaSetList.class);
-            List<Release> history = DeploymentRevisions.history(deployment, replicaSets.getItems()).stream()
+            @SuppressWarnings("unchecked")
+            List<ReplicaSet> replicaSets = briefRetries.get(() -> DeploymentRevisions.replicaSetsOf(client,
+                    deployment), List.class);
+            List<Release> history = DeploymentRevisions.history(deployment, replicaSets).stream()
                     .map(Revision::release).toList();
             return ReturnTarget.choose(history, blocked);
         } catch (RuntimeException e) {
             LOG.warnf("cannot read the replica sets of deployment %s/%s (%s): the request names no release to "
-                    + "return to; check the detector's Role allows list on replicasets", namespace, target.service(),
-                    e.toString());
+                    + "return to; check the detector's Role allows list on replicasets", target.namespace(),
+                    target.service(), e.toString());
             return new ReturnTarget(null, false, List.of());
         }
     }

@@ -67,9 +67,7 @@ public class DeploymentRollbacks {
      * (matchLabels and matchExpressions); {@link DeploymentRevisions#history} keeps those it controls.
      */
     public List<ReplicaSet> replicaSets(ObservedDeployment observed) {
-        Deployment deployment = observed.deployment();
-        return api.replicaSets(observed.client(), deployment.getMetadata().getNamespace(),
-                deployment.getSpec().getSelector());
+        return api.replicaSets(observed.client(), observed.deployment());
     }
 
     /**

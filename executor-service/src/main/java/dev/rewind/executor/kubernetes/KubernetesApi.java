@@ -3,8 +3,8 @@ package dev.rewind.executor.kubernetes;
 import dev.rewind.executor.config.ExecutorConfig;
 import dev.rewind.executor.domain.ExecutionInterrupted;
 import dev.rewind.executor.domain.RollbackRefused;
+import dev.rewind.kubernetes.DeploymentRevisions;
 import dev.rewind.kubernetes.KubernetesFailures;
-import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -55,10 +55,9 @@ public class KubernetesApi {
         return deployment;
     }
 
-    /** The ReplicaSets of {@code namespace} matching {@code selector}; the caller keeps those the Deployment owns. */
-    public List<ReplicaSet> replicaSets(KubernetesClient client, String namespace, LabelSelector selector) {
-        return call(() -> client.apps().replicaSets().inNamespace(namespace).withLabelSelector(selector).list()
-                .getItems());
+    /** The ReplicaSets that may be {@code deployment}'s ({@link DeploymentRevisions#replicaSetsOf}). */
+    public List<ReplicaSet> replicaSets(KubernetesClient client, Deployment deployment) {
+        return call(() -> DeploymentRevisions.replicaSetsOf(client, deployment));
     }
 
     /** Sends a JSON patch ({@code application/json-patch+json}) to the Deployment. */

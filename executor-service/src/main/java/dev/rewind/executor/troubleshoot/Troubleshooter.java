@@ -98,7 +98,7 @@ public class Troubleshooter {
         List<Pod> pods = read.list("pods",
                 () -> client.pods().inNamespace(namespace).withLabelSelector(selector).list().getItems());
         ClusterSnapshot snapshot = new ClusterSnapshot(deployment,
-                read.list("replicasets", () -> api.replicaSets(client, namespace, selector)),
+                read.list("replicasets", () -> api.replicaSets(client, deployment)),
                 pods,
                 read.list("events", () -> client.v1().events().inNamespace(namespace).list().getItems()),
                 read.list("persistentvolumeclaims",
