@@ -39,7 +39,7 @@ class EventContractsTest {
     @Test
     void everyTypeFollowsTheNamingScheme() {
         assertThat(Topics.ALL.stream().flatMap(t -> t.types().stream()))
-                .hasSize(20)
+                .hasSize(22)
                 .allMatch(type -> type.matches("dev\\.rewind\\.[a-z]+\\.[a-z-]+\\.v[0-9]+"));
     }
 

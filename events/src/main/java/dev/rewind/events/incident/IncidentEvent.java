@@ -11,7 +11,8 @@ public sealed interface IncidentEvent extends IncidentScoped permits
         IncidentOpened, RollbackDeclined,
         ApprovalRequested, ApprovalGranted, ApprovalRejected, ApprovalExpired, GuardOverridden,
         RollbackStarted, RollbackStepCompleted, RollbackSucceeded, RollbackUnverified, RollbackFailed,
-        VerificationCompleted, IncidentEscalated, NotificationDelivered, IncidentAlertsResolved {
+        VerificationCompleted, IncidentEscalated, NotificationDelivered, IncidentAlertsResolved,
+        AlertResolvedOnIncident, ApprovalAlertsResolved {
 
     /** Checks the three fields every incident event has. */
     static void requireCommon(UUID incidentId, TargetKey target, Instant occurredAt) {
