@@ -123,6 +123,9 @@ public class AlertProcessor {
                 .orElse(null);
         record.persist();
         if (record.incidentId != null) {
+            // Before the all-resolved announcement: the outbox keeps a target's order, so the timeline shows each
+            // alert resolving before it says that every alert has.
+            outbox.publish(Topics.INCIDENT_EVENTS, ResolvedAlertEvidence.of(alert, record.incidentId, now()));
             announceIfEveryAlertResolved(IncidentRecord.findById(record.incidentId), alert.target());
         }
     }
