@@ -15,10 +15,13 @@ import dev.rewind.events.Signal;
 import dev.rewind.events.TargetKey;
 import dev.rewind.events.Topic;
 import dev.rewind.events.Topics;
+import dev.rewind.events.incident.AlertResolvedOnIncident;
+import dev.rewind.events.incident.ApprovalAlertsResolved;
 import dev.rewind.events.incident.ApprovalExpired;
 import dev.rewind.events.incident.ApprovalGranted;
 import dev.rewind.events.incident.DeclineReason;
 import dev.rewind.events.incident.GuardOverridden;
+import dev.rewind.events.incident.IncidentAlertsResolved;
 import dev.rewind.events.incident.IncidentOpened;
 import dev.rewind.events.incident.RollbackStarted;
 import dev.rewind.events.incident.RollbackSucceeded;
@@ -87,6 +90,36 @@ class IncidentEventConsumerTest extends ServiceContract {
                 .statusCode(200).extract().jsonPath();
         assertThat(detail.getString("status")).as("the override is a timeline line, not a status").isEqualTo("EXPIRED");
         assertThat(detail.getList("timeline.kind")).containsExactly("opened", "guard-overridden", "approval-expired");
+    }
+
+    @Test
+    void eachResolvedAlertAndAFlaggedApprovalAreTimelineLines() {
+        TargetKey target = uniqueTarget("production");
+        UUID incident = UUID.randomUUID();
+        UUID request = UUID.randomUUID();
+        Instant t0 = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Instant resolvedAt = t0.plusSeconds(300);
+
+        kafka.send(Topics.INCIDENT_EVENTS, opened(incident, target, t0));
+        kafka.send(Topics.INCIDENT_EVENTS, new AlertResolvedOnIncident(incident, target, "datadog", "fp-latency",
+                Signal.LATENCY, t0, resolvedAt, resolvedAt.plusSeconds(1)));
+        kafka.send(Topics.INCIDENT_EVENTS, new IncidentAlertsResolved(incident, target, List.of("fp-latency"),
+                resolvedAt.plusSeconds(1)));
+        kafka.send(Topics.INCIDENT_EVENTS, new ApprovalAlertsResolved(incident, target, request, true, resolvedAt,
+                "every alert of this incident resolved at " + resolvedAt + "; the fault may have cleared: consider "
+                        + "rejecting", resolvedAt.plusSeconds(2)));
+
+        await().atMost(TestKafka.PATIENCE).until(() -> timeline(incident).size() == 4);
+        JsonPath detail = given().get("/api/v1/incidents/{id}", incident).then()
+                .statusCode(200).extract().jsonPath();
+        assertThat(detail.getList("timeline.kind"))
+                .containsExactly("opened", "alert-resolved", "alerts-resolved", "approval-flagged");
+        assertThat(detail.getString("timeline[1].summary")).isEqualTo("Alert fp-latency (LATENCY) from datadog "
+                + "resolved at " + resolvedAt + ", firing since " + t0);
+        assertThat(detail.getString("timeline[3].summary")).isEqualTo("Request " + request + " still held by a "
+                + "guard: every alert of this incident resolved at " + resolvedAt + "; the fault may have cleared: "
+                + "consider rejecting");
+        assertThat(detail.getString("status")).as("evidence, not a status").isEqualTo("OPEN");
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.rewind.postmortem.domain;
 
+import dev.rewind.events.incident.AlertResolvedOnIncident;
+import dev.rewind.events.incident.ApprovalAlertsResolved;
 import dev.rewind.events.incident.ApprovalExpired;
 import dev.rewind.events.incident.ApprovalGranted;
 import dev.rewind.events.incident.ApprovalRejected;
@@ -57,6 +59,13 @@ public final class TimelineText {
         } else if (event instanceof RollbackSucceeded e) {
             return new Line("succeeded", "Rollback succeeded" + versions(e.fromVersion(), e.toVersion())
                     + (e.message() == null ? "" : ": " + e.message()));
+        } else if (event instanceof AlertResolvedOnIncident e) {
+            return new Line("alert-resolved", "Alert " + e.fingerprint() + " (" + e.signal() + ") from "
+                    + e.source() + " resolved at " + e.resolvedAt()
+                    + (e.startsAt() == null ? "" : ", firing since " + e.startsAt()));
+        } else if (event instanceof ApprovalAlertsResolved e) {
+            return new Line("approval-flagged", "Request " + e.requestId() + " still "
+                    + (e.held() ? "held by a guard" : "awaiting approval") + ": " + e.note());
         } else if (event instanceof IncidentAlertsResolved e) {
             return new Line("alerts-resolved", "Every alert resolved (" + e.alerts().size() + ")");
         } else if (event instanceof RollbackUnverified e) {

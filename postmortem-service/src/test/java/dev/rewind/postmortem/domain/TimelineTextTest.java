@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.rewind.events.Topic;
 import dev.rewind.events.Topics;
 import dev.rewind.events.EventFixtures;
+import dev.rewind.events.incident.AlertResolvedOnIncident;
+import dev.rewind.events.incident.ApprovalAlertsResolved;
 import dev.rewind.events.incident.ApprovalExpired;
 import dev.rewind.events.incident.GuardOverridden;
 import dev.rewind.events.incident.IncidentEvent;
@@ -38,6 +40,23 @@ class TimelineTextTest {
         assertThat(TimelineText.of(EventFixtures.event(IncidentOpened.class)))
                 .isEqualTo(new TimelineText.Line("opened",
                         "Incident INCIDENT-123 opened (P1): High error rate (12% 5xx errors)"));
+    }
+
+    @Test
+    void aResolvedAlertLineNamesTheAlertItsSourceAndWhenItResolved() {
+        assertThat(TimelineText.of(EventFixtures.event(AlertResolvedOnIncident.class)))
+                .isEqualTo(new TimelineText.Line("alert-resolved", "Alert c5e1f2a3b4d5e6f7 (ERROR_RATE) from "
+                        + "alertmanager resolved at 2026-11-15T14:35:00Z, firing since 2026-11-15T14:25:00Z"));
+        assertThat(IncidentStatus.after(EventFixtures.event(AlertResolvedOnIncident.class))).isEmpty();
+    }
+
+    @Test
+    void aFlaggedApprovalLineSaysTheFaultMayHaveCleared() {
+        assertThat(TimelineText.of(EventFixtures.event(ApprovalAlertsResolved.class)))
+                .isEqualTo(new TimelineText.Line("approval-flagged", "Request 2d0b9a74-9e3f-4c20-b15d-4c8e7f6a5b43 "
+                        + "still awaiting approval: every alert of this incident resolved at 2026-11-15T14:34:00Z; "
+                        + "the fault may have cleared: consider rejecting"));
+        assertThat(IncidentStatus.after(EventFixtures.event(ApprovalAlertsResolved.class))).isEmpty();
     }
 
     @Test
