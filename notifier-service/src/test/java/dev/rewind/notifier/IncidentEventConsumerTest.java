@@ -13,6 +13,9 @@ import dev.rewind.events.RewindEvent;
 import dev.rewind.events.TargetKey;
 import dev.rewind.events.Topic;
 import dev.rewind.events.Topics;
+import dev.rewind.events.Signal;
+import dev.rewind.events.incident.AlertResolvedOnIncident;
+import dev.rewind.events.incident.ApprovalAlertsResolved;
 import dev.rewind.events.incident.ApprovalGranted;
 import dev.rewind.events.incident.ApprovalRequested;
 import dev.rewind.events.incident.IncidentOpened;
@@ -92,6 +95,37 @@ class IncidentEventConsumerTest extends ServiceContract {
                 kafka.awaitRecord(Topics.INCIDENT_EVENTS.name(), about(target, NotificationDelivered.class)),
                 Topics.INCIDENT_EVENTS, NotificationDelivered.class, SERVICE);
         assertThat(delivered.aboutEventId()).isEqualTo(askedId);
+    }
+
+    @Test
+    void aRollbackAwaitingApprovalWhoseAlertsAllResolvedIsAWarningAndEachResolvedAlertIsNoMessage() throws Exception {
+        TargetKey target = uniqueTarget("production");
+        UUID incident = UUID.randomUUID();
+        ApprovalAlertsResolved f = EventFixtures.event(ApprovalAlertsResolved.class);
+        ApprovalAlertsResolved flagged = new ApprovalAlertsResolved(incident, target, UUID.randomUUID(), false,
+                f.alertsResolvedAt(), f.note(), f.occurredAt());
+
+        kafka.send(Topics.INCIDENT_EVENTS, opened(incident, target));
+        kafka.send(Topics.INCIDENT_EVENTS, new AlertResolvedOnIncident(incident, target, "alertmanager", "fp-errors",
+                Signal.ERROR_RATE, null, f.alertsResolvedAt(), f.alertsResolvedAt()));
+        UUID flaggedId = kafka.send(Topics.INCIDENT_EVENTS, flagged);
+
+        // The warning follows the resolved alert on the incident's partition: one post means none for the alert.
+        List<RecordingHttpServer.Request> posts = awaitSlackPosts(target, 1);
+        assertThat(posts).hasSize(1);
+        JsonNode message = EventJson.mapper().readTree(posts.get(0).body());
+        assertThat(message.at("/blocks/0/text/text").asText())
+                .isEqualTo("⚠️ PRODUCTION ALERTS RESOLVED, ROLLBACK STILL AWAITING APPROVAL");
+        assertThat(message.at("/blocks/1/fields").findValuesAsText("text")).contains(
+                "*Reason*: High error rate (12% 5xx errors)",
+                "*Note*: Every alert of this incident resolved at 2026-11-15T14:34:00Z; the fault may have cleared: "
+                        + "consider rejecting");
+        assertThat(message.at("/blocks/2/elements/0/text").asText()).contains(flagged.requestId().toString());
+        NotificationDelivered delivered = assertCloudEvent(
+                kafka.awaitRecord(Topics.INCIDENT_EVENTS.name(), about(target, NotificationDelivered.class)),
+                Topics.INCIDENT_EVENTS, NotificationDelivered.class, SERVICE);
+        assertThat(delivered.aboutEventId()).isEqualTo(flaggedId);
+        assertThat(delivered.aboutType()).isEqualTo("dev.rewind.approval.alerts-resolved.v1");
     }
 
     @Test

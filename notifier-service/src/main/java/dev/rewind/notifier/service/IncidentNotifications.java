@@ -1,6 +1,7 @@
 package dev.rewind.notifier.service;
 
 import dev.rewind.events.Topics;
+import dev.rewind.events.incident.ApprovalAlertsResolved;
 import dev.rewind.events.incident.ApprovalGranted;
 import dev.rewind.events.incident.ApprovalRequested;
 import dev.rewind.events.incident.IncidentEvent;
@@ -12,6 +13,7 @@ import dev.rewind.events.incident.RollbackSucceeded;
 import dev.rewind.events.incident.RollbackUnverified;
 import dev.rewind.platform.messaging.Delivery;
 import dev.rewind.platform.messaging.Outbox;
+import dev.rewind.notifier.domain.AlertsResolvedNotice;
 import dev.rewind.notifier.domain.ApprovalRequest;
 import dev.rewind.notifier.domain.RollbackAnnouncement;
 import dev.rewind.notifier.domain.RollbackAnnouncement.Phase;
@@ -29,7 +31,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Follows each incident's events to know what to say, asks for approval on Slack (with Approve and Reject buttons)
- * when a rollback waits for people, and announces rollbacks when they start and end. A message Slack refuses after
+ * when a rollback waits for people, warns them when its alerts all resolved meanwhile, and announces rollbacks when
+ * they start and end; each resolved alert is timeline evidence, not a message. A message Slack refuses after
  * the retries is recorded as failed; the incident event is not retried for it.
  */
 @ApplicationScoped
@@ -63,6 +66,8 @@ public class IncidentNotifications {
         context.updatedAt = now;
         if (event instanceof ApprovalRequested asked) {
             announce(delivery, context, "approval request", ApprovalRequest.render(context.toContext(), asked));
+        } else if (event instanceof ApprovalAlertsResolved flagged) {
+            announce(delivery, context, "alerts resolved", AlertsResolvedNotice.render(context.toContext(), flagged));
         } else if (event instanceof RollbackStarted) {
             announce(delivery, context, Phase.STARTED.name(), rollback(context, Phase.STARTED, null));
         } else if (event instanceof RollbackSucceeded succeeded) {
