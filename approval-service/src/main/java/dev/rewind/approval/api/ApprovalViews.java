@@ -1,6 +1,7 @@
 package dev.rewind.approval.api;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import dev.rewind.approval.domain.AlertsResolvedFlag;
 import dev.rewind.approval.domain.ApprovalState;
 import dev.rewind.approval.domain.Channel;
 import dev.rewind.approval.domain.Verdict;
@@ -23,25 +24,34 @@ public final class ApprovalViews {
     private ApprovalViews() {
     }
 
-    /** A request in a list. */
+    /**
+     * A request in a list.
+     *
+     * @param alertsResolvedAt when every alert of the incident resolved while the request awaited people, or null
+     * @param alertsResolved that flag in words while the request is undecided, or null
+     */
     public record Summary(UUID id, long incidentNumber, String target, Severity severity, ApprovalState state,
-                          String reason, String approvals, Instant requestedAt, Instant deadline, Instant expiresAt) {
+                          String reason, String approvals, Instant requestedAt, Instant deadline, Instant expiresAt,
+                          Instant alertsResolvedAt, String alertsResolved) {
 
         static Summary of(ApprovalRequestRecord r) {
             return new Summary(r.id, r.incidentNumber, r.target, r.severity, r.state, r.reason, r.approvals,
-                    r.requestedAt, r.deadline, r.expiresAt);
+                    r.requestedAt, r.deadline, r.expiresAt, r.alertsResolvedAt,
+                    AlertsResolvedFlag.note(r.state, r.alertsResolvedAt));
         }
     }
 
     /**
      * One request with what approvers weigh: the alerts and their values against thresholds, the release judged bad,
-     * the release the rollback returns to, a guard's hold, who may not approve, and every vote so far.
+     * the release the rollback returns to, a guard's hold, who may not approve, every vote so far, and whether every
+     * alert of the incident resolved meanwhile (as in {@link Summary}).
      */
     public record Detail(UUID id, UUID incidentId, long incidentNumber, String target, Severity severity,
                          ApprovalState state, String reason, String requestedBy, String deployedBy,
                          Set<String> excluded, String approvals, Hold hold, Release release, Release rollbackTo,
                          List<Evidence> evidence, List<VoteView> votes, Instant requestedAt, Instant deadline,
-                         Instant escalatedAt, Instant expiresAt, Instant decidedAt) {
+                         Instant escalatedAt, Instant expiresAt, Instant decidedAt, Instant alertsResolvedAt,
+                         String alertsResolved) {
 
         static Detail of(ApprovalRequestRecord r, Set<String> excluded, List<ApprovalDecisionRecord> votes) {
             return new Detail(r.id, r.incidentId, r.incidentNumber, r.target, r.severity, r.state, r.reason,
@@ -49,7 +59,7 @@ public final class ApprovalViews {
                     r.holdCode == null ? null : new Hold(r.holdCode, r.holdReason), r.releaseJudgedBad(),
                     r.rollbackTo == null ? null : EventJson.read(r.rollbackTo, Release.class), evidence(r),
                     votes.stream().map(VoteView::of).toList(), r.requestedAt, r.deadline, r.escalatedAt, r.expiresAt,
-                    r.decidedAt);
+                    r.decidedAt, r.alertsResolvedAt, AlertsResolvedFlag.note(r.state, r.alertsResolvedAt));
         }
 
         private static List<Evidence> evidence(ApprovalRequestRecord r) {

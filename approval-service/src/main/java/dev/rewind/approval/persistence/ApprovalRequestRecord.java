@@ -19,6 +19,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -112,9 +113,19 @@ public class ApprovalRequestRecord extends PanacheEntityBase {
     @Column(name = "decided_at")
     public Instant decidedAt;
 
+    /** When every alert of the incident resolved while the request awaited people; null otherwise. */
+    @Column(name = "alerts_resolved_at")
+    public Instant alertsResolvedAt;
+
     /** The request with its row locked until the transaction ends, so votes on one request take turns. */
     public static ApprovalRequestRecord locked(UUID id) {
         return findById(id, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /** The undecided requests of {@code incidentId}, each row locked until the transaction ends. */
+    public static List<ApprovalRequestRecord> undecidedOf(UUID incidentId) {
+        return find("incidentId = ?1 and state in ?2", incidentId, List.of(ApprovalState.PENDING, ApprovalState.HELD))
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
     }
 
     public TargetKey targetKey() {

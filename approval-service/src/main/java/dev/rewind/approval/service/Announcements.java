@@ -1,8 +1,10 @@
 package dev.rewind.approval.service;
 
+import dev.rewind.approval.domain.ApprovalState;
 import dev.rewind.approval.persistence.ApprovalRequestRecord;
 import dev.rewind.events.Topics;
 import dev.rewind.events.command.RollbackApproved;
+import dev.rewind.events.incident.ApprovalAlertsResolved;
 import dev.rewind.events.incident.ApprovalExpired;
 import dev.rewind.events.incident.ApprovalGranted;
 import dev.rewind.events.incident.ApprovalRejected;
@@ -74,6 +76,12 @@ public class Announcements {
                 : "the " + request.holdCode + " guard holds it (" + request.holdReason + "): decide whether to "
                 + "override it (POST /api/v1/approvals/" + request.id + "/override, with a reason) or reject it"),
                 now));
+    }
+
+    /** Every alert of the request's incident resolved while it awaited people: they are told, {@code note} says why. */
+    public void alertsResolved(ApprovalRequestRecord request, String note, Instant now) {
+        outbox.publish(Topics.INCIDENT_EVENTS, new ApprovalAlertsResolved(request.incidentId, request.targetKey(),
+                request.id, request.state == ApprovalState.HELD, request.alertsResolvedAt, note, now));
     }
 
     public void expired(ApprovalRequestRecord request, Instant now) {

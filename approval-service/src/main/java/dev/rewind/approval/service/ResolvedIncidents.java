@@ -1,0 +1,45 @@
+package dev.rewind.approval.service;
+
+import dev.rewind.approval.domain.AlertsResolvedFlag;
+import dev.rewind.approval.persistence.ApprovalRequestRecord;
+import dev.rewind.events.incident.IncidentAlertsResolved;
+import dev.rewind.events.incident.IncidentEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * Flags the requests still awaiting people once every alert of their incident resolved, and tells people so: the
+ * fault may have cleared. Votes decide, never this. Every other incident event is the approval service's own or comes
+ * after its decisions, and is ignored here.
+ */
+@ApplicationScoped
+public class ResolvedIncidents {
+
+    private final Announcements announcements;
+    private final Clock clock;
+
+    @Inject
+    public ResolvedIncidents(Announcements announcements, Clock clock) {
+        this.announcements = announcements;
+        this.clock = clock;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void apply(IncidentEvent event) {
+        if (!(event instanceof IncidentAlertsResolved resolved)) {
+            return;
+        }
+        Instant now = Instant.now(clock);
+        // Locked like a vote, so a request is flagged only while undecided and a vote waits for the flag.
+        for (ApprovalRequestRecord request : ApprovalRequestRecord.undecidedOf(resolved.incidentId())) {
+            if (request.alertsResolvedAt == null && AlertsResolvedFlag.applies(request.state)) {
+                request.alertsResolvedAt = resolved.occurredAt();
+                announcements.alertsResolved(request, AlertsResolvedFlag.note(request.state, resolved.occurredAt()),
+                        now);
+            }
+        }
+    }
+}
