@@ -1,5 +1,6 @@
 package dev.rewind.executor.verification;
 
+import dev.rewind.platform.probe.HttpAnswer;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -42,7 +43,7 @@ public class HttpProbes {
         try (Response response = client.target(uri).request().get()) {
             return HttpAnswer.of(response.getStatus(), body(response));
         } catch (ProcessingException e) {
-            return HttpAnswer.none(rootMessage(e));
+            return HttpAnswer.none(e);
         }
     }
 
@@ -55,14 +56,6 @@ public class HttpProbes {
         } catch (Exception e) {
             return "";
         }
-    }
-
-    static String rootMessage(Throwable failure) {
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
     }
 
     @PreDestroy

@@ -1,6 +1,7 @@
 package dev.rewind.executor.verification;
 
 import dev.rewind.executor.domain.ExecutionInterrupted;
+import dev.rewind.platform.probe.HttpAnswer;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -90,7 +91,7 @@ public class MetricsCheck implements VerificationCheck {
                     response.hasEntity() ? response.readEntity(String.class) : "");
         } catch (RuntimeException e) {
             return new PrometheusAnswer(List.of(), Optional.of("no answer from Prometheus at "
-                    + config.url().orElse("") + " (" + HttpProbes.rootMessage(e) + ")"));
+                    + config.url().orElse("") + " (" + HttpAnswer.rootMessage(e) + ")"));
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.rewind.executor.verification;
 
 import dev.rewind.executor.domain.ExecutionInterrupted;
+import dev.rewind.platform.probe.HttpExpectation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;

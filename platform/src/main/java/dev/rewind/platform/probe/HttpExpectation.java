@@ -1,11 +1,15 @@
-package dev.rewind.executor.verification;
+package dev.rewind.platform.probe;
 
 import java.util.Optional;
 
-/** What an HTTP probe expects: a status and, optionally, a text in the body. */
-public record HttpExpectation(int status, Optional<String> bodyContains) {
+/** What an HTTP probe expects: a status (or a class of statuses) and, optionally, a text in the body. */
+public record HttpExpectation(ExpectedStatus status, Optional<String> bodyContains) {
 
     private static final int LONGEST_BODY_SHOWN = 200;
+
+    public HttpExpectation(int status, Optional<String> bodyContains) {
+        this(ExpectedStatus.exactly(status), bodyContains);
+    }
 
     public static HttpExpectation ok() {
         return new HttpExpectation(200, Optional.empty());
@@ -16,7 +20,7 @@ public record HttpExpectation(int status, Optional<String> bodyContains) {
         if (answer.failure().isPresent()) {
             return Optional.of("GET " + url + " got no answer (" + answer.failure().get() + ")");
         }
-        if (answer.status() != status) {
+        if (!status.accepts(answer.status())) {
             return Optional.of("GET " + url + " answered " + answer.status() + ", expected " + status + body(answer));
         }
         if (bodyContains.isPresent() && !answer.body().contains(bodyContains.get())) {

@@ -1,4 +1,4 @@
-package dev.rewind.executor.verification;
+package dev.rewind.platform.probe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,8 +33,27 @@ class HttpExpectationTest {
     }
 
     @Test
+    void aClassOfStatusesAcceptsEachOfItsCodesOnly() {
+        HttpExpectation anySuccess = new HttpExpectation(ExpectedStatus.parse("2xx"), Optional.empty());
+
+        assertThat(anySuccess.problem(URL, HttpAnswer.of(200, ""))).isEmpty();
+        assertThat(anySuccess.problem(URL, HttpAnswer.of(299, ""))).isEmpty();
+        assertThat(anySuccess.problem(URL, HttpAnswer.of(301, "")))
+                .hasValue("GET http://checkout.shop/health answered 301, expected 2xx");
+        assertThat(anySuccess.problem(URL, HttpAnswer.of(199, ""))).isPresent();
+    }
+
+    @Test
     void noAnswerIsAProblemWithItsReason() {
         assertThat(HttpExpectation.ok().problem(URL, HttpAnswer.none("ConnectException: Connection refused")))
+                .hasValue("GET http://checkout.shop/health got no answer (ConnectException: Connection refused)");
+    }
+
+    @Test
+    void noAnswerIsNamedByItsRootCause() {
+        var refused = new RuntimeException("wrapped", new java.net.ConnectException("Connection refused"));
+
+        assertThat(HttpExpectation.ok().problem(URL, HttpAnswer.none(refused)))
                 .hasValue("GET http://checkout.shop/health got no answer (ConnectException: Connection refused)");
     }
 }
