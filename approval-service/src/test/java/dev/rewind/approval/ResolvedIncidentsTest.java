@@ -9,10 +9,12 @@ import static dev.rewind.platform.testing.PublishedEvents.uniqueTarget;
 import static dev.rewind.platform.testing.TestTokens.token;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
 import dev.rewind.approval.domain.ApprovalState;
+import dev.rewind.approval.persistence.IncidentAlertsResolvedRecord;
 import dev.rewind.events.EventJson;
 import dev.rewind.events.Severity;
 import dev.rewind.events.TargetKey;
@@ -23,7 +25,9 @@ import dev.rewind.events.incident.IncidentAlertsResolved;
 import dev.rewind.events.request.RollbackRequested;
 import dev.rewind.platform.testing.InfrastructureResource;
 import dev.rewind.platform.testing.KafkaClientTest;
+import dev.rewind.platform.testing.TestKafka;
 import dev.rewind.platform.testing.TestTokensResource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -109,6 +113,26 @@ class ResolvedIncidentsTest extends KafkaClientTest {
         });
         assertThat(stored(decided.requestId()).alertsResolvedAt).isNull();
         assertThat(stored(held.requestId()).state).isEqualTo(ApprovalState.HELD);
+    }
+
+    @Test
+    void aRequestTakenInAfterItsIncidentsAlertsResolvedIsFlaggedAtOnce() {
+        TargetKey target = uniqueTarget("production");
+        RollbackRequested late = Requests.request(target, Severity.P1, null);
+        Instant resolvedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        // The topics are consumed independently: after downtime the announcement may be read before the request.
+        kafka.send(Topics.INCIDENT_EVENTS, resolved(late, resolvedAt));
+        await().atMost(TestKafka.PATIENCE).until(() -> QuarkusTransaction.requiringNew()
+                .call(() -> IncidentAlertsResolvedRecord.findById(late.incidentId())) != null);
+
+        kafka.send(Topics.ROLLBACK_REQUESTS, late);
+
+        ApprovalAlertsResolved flagged = EventJson.read(kafka.awaitRecord(Topics.INCIDENT_EVENTS.name(),
+                about(target, ApprovalAlertsResolved.class)).value(), ApprovalAlertsResolved.class);
+        assertThat(flagged.requestId()).isEqualTo(late.requestId());
+        assertThat(flagged.alertsResolvedAt()).isEqualTo(resolvedAt);
+        assertThat(stored(late.requestId()).alertsResolvedAt).isEqualTo(resolvedAt);
+        assertThat(stored(late.requestId()).state).isEqualTo(ApprovalState.PENDING);
     }
 
     private static IncidentAlertsResolved resolved(RollbackRequested request, Instant at) {

@@ -40,16 +40,19 @@ public class RequestIntake {
     private final ApprovalConfig config;
     private final Environments environments;
     private final Announcements announcements;
+    private final ResolvedIncidents resolvedIncidents;
     private final Outbox outbox;
     private final Clock clock;
 
     @Inject
     public RequestIntake(ApprovalPolicy policy, ApprovalConfig config, Environments environments,
-                         Announcements announcements, Outbox outbox, Clock clock) {
+                         Announcements announcements, ResolvedIncidents resolvedIncidents, Outbox outbox,
+                         Clock clock) {
         this.policy = policy;
         this.config = config;
         this.environments = environments;
         this.announcements = announcements;
+        this.resolvedIncidents = resolvedIncidents;
         this.outbox = outbox;
         this.clock = clock;
     }
@@ -74,6 +77,7 @@ public class RequestIntake {
         } else if (request.hold() != null) {
             record.state = ApprovalState.HELD;
             record.persist(); // the detector already told the incident why; people override, or it expires
+            resolvedIncidents.flagIfResolved(record, now);
         } else if (requirement.automatic()) {
             record.state = record.state.moveTo(ApprovalState.APPROVED);
             record.decidedAt = now;
@@ -84,6 +88,7 @@ public class RequestIntake {
         } else {
             record.persist();
             announcements.awaitingApproval(record, excluded(record), now);
+            resolvedIncidents.flagIfResolved(record, now);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.rewind.approval.service;
 
 import dev.rewind.approval.domain.AlertsResolvedFlag;
 import dev.rewind.approval.persistence.ApprovalRequestRecord;
+import dev.rewind.approval.persistence.IncidentAlertsResolvedRecord;
 import dev.rewind.events.incident.IncidentAlertsResolved;
 import dev.rewind.events.incident.IncidentEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,14 +33,32 @@ public class ResolvedIncidents {
         if (!(event instanceof IncidentAlertsResolved resolved)) {
             return;
         }
+        if (IncidentAlertsResolvedRecord.findById(resolved.incidentId()) == null) {
+            IncidentAlertsResolvedRecord incident = new IncidentAlertsResolvedRecord();
+            incident.incidentId = resolved.incidentId();
+            incident.resolvedAt = resolved.occurredAt();
+            incident.persist();
+        }
         Instant now = Instant.now(clock);
         // Locked like a vote, so a request is flagged only while undecided and a vote waits for the flag.
         for (ApprovalRequestRecord request : ApprovalRequestRecord.undecidedOf(resolved.incidentId())) {
-            if (request.alertsResolvedAt == null && AlertsResolvedFlag.applies(request.state)) {
-                request.alertsResolvedAt = resolved.occurredAt();
-                announcements.alertsResolved(request, AlertsResolvedFlag.note(request.state, resolved.occurredAt()),
-                        now);
-            }
+            flag(request, resolved.occurredAt(), now);
+        }
+    }
+
+    /** Flags a request just taken in whose incident's alerts had all resolved already. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void flagIfResolved(ApprovalRequestRecord request, Instant now) {
+        IncidentAlertsResolvedRecord incident = IncidentAlertsResolvedRecord.findById(request.incidentId);
+        if (incident != null) {
+            flag(request, incident.resolvedAt, now);
+        }
+    }
+
+    private void flag(ApprovalRequestRecord request, Instant resolvedAt, Instant now) {
+        if (request.alertsResolvedAt == null && AlertsResolvedFlag.applies(request.state)) {
+            request.alertsResolvedAt = resolvedAt;
+            announcements.alertsResolved(request, AlertsResolvedFlag.note(request.state, resolvedAt), now);
         }
     }
 }
