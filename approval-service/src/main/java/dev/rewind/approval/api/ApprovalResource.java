@@ -1,6 +1,8 @@
 package dev.rewind.approval.api;
 
+import dev.rewind.approval.config.ApprovalConfig;
 import dev.rewind.approval.domain.ApprovalState;
+import dev.rewind.approval.domain.Approver;
 import dev.rewind.approval.domain.Channel;
 import dev.rewind.approval.domain.Verdict;
 import dev.rewind.approval.persistence.ApprovalDecisionRecord;
@@ -12,6 +14,8 @@ import dev.rewind.approval.service.RequestNotFound;
 import dev.rewind.events.Severity;
 import dev.rewind.events.TargetKey;
 import dev.rewind.platform.http.QueryParameters;
+import dev.rewind.platform.people.People;
+import dev.rewind.platform.people.Person;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
@@ -52,12 +56,14 @@ public class ApprovalResource {
     private static final int MAX_LIMIT = 500;
 
     private final People people;
+    private final ApprovalConfig config;
     private final Decisions decisions;
     private final RequestIntake intake;
 
     @Inject
-    public ApprovalResource(People people, Decisions decisions, RequestIntake intake) {
+    public ApprovalResource(People people, ApprovalConfig config, Decisions decisions, RequestIntake intake) {
         this.people = people;
+        this.config = config;
         this.decisions = decisions;
         this.intake = intake;
     }
@@ -69,7 +75,7 @@ public class ApprovalResource {
                                             @QueryParam("environment") String environment,
                                             @QueryParam("severity") String severity,
                                             @QueryParam("limit") @DefaultValue("50") String limit) {
-        people.caller();
+        caller();
         List<String> clauses = new ArrayList<>(List.of("state in :states"));
         Parameters parameters = Parameters.with("states", Arrays.stream(state.split(",", -1)).map(String::trim)
                 .map(one -> parse(ApprovalState.class, "state", one)).toList());
@@ -96,7 +102,7 @@ public class ApprovalResource {
     @Transactional
     @Operation(summary = "One request with its evidence, the release judged bad, the rollback target and its votes")
     public ApprovalViews.Detail get(@PathParam("id") String id) {
-        people.caller();
+        caller();
         UUID requestId = requestId(id);
         ApprovalRequestRecord request = ApprovalRequestRecord.findById(requestId);
         if (request == null) {
@@ -130,8 +136,14 @@ public class ApprovalResource {
     }
 
     private DecisionResult vote(String id, Verdict verdict, ApprovalViews.VoteBody body) {
-        return decisions.decide(requestId(id), people.caller(), verdict, body == null ? null : body.reason(),
+        return decisions.decide(requestId(id), caller(), verdict, body == null ? null : body.reason(),
                 Channel.API);
+    }
+
+    /** The caller as an approver, holding the Rewind roles their token grants; 403 when it grants none. */
+    private Approver caller() {
+        Person person = people.caller(config.roles());
+        return new Approver(person.name(), person.roles());
     }
 
     private static UUID requestId(String id) {
