@@ -1,6 +1,7 @@
 package dev.rewind.detector.api;
 
 import dev.rewind.detector.config.DetectorConfig;
+import dev.rewind.detector.domain.Measurement;
 import dev.rewind.detector.domain.SignalClassifier;
 import dev.rewind.events.TargetKey;
 import dev.rewind.events.alert.AlertEvent;
@@ -24,9 +25,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
- * Turns an Alertmanager webhook into normalized alerts. Every alert must name its target through the configured
+ * Turns an Alertmanager webhook, or Grafana's of the same shape ({@link GrafanaAdapter}), into normalized alerts. Every alert must name its target through the configured
  * labels and fit the webhook limits; a payload with one that does not is refused whole, naming each missing or
  * invalid label and each field over its limit.
  */
@@ -56,6 +58,15 @@ public class AlertmanagerAdapter {
      *                     record, 400 when an alert does not name its target; nothing of the payload is accepted
      */
     public List<AlertEvent> normalize(AlertmanagerPayload payload) {
+        return normalize(payload, SOURCE, alert -> null);
+    }
+
+    /**
+     * The alerts of {@code payload} as alerts of {@code source}, normalized as {@link #normalize(AlertmanagerPayload)}
+     * does; {@code measuredValue} reads the value of an alert that has no value annotation (null when none).
+     */
+    public List<AlertEvent> normalize(AlertmanagerPayload payload, String source,
+                                      Function<AlertmanagerPayload.Alert, Double> measuredValue) {
         List<FieldViolation> tooLarge = limits.check(payload);
         if (!tooLarge.isEmpty()) {
             throw Problems.summarising(Response.Status.REQUEST_ENTITY_TOO_LARGE,
@@ -68,7 +79,7 @@ public class AlertmanagerAdapter {
             AlertmanagerPayload.Alert alert = payload.alerts().get(i);
             TargetKey target = target(alert.labels(), "alerts[" + i + "].labels", violations);
             if (target != null) {
-                alerts.add(normalize(alert, target, now));
+                alerts.add(normalize(alert, target, now, source, measuredValue));
             }
         }
         if (!violations.isEmpty()) {
@@ -87,19 +98,22 @@ public class AlertmanagerAdapter {
         return alerts;
     }
 
-    private AlertEvent normalize(AlertmanagerPayload.Alert alert, TargetKey target, Instant now) {
+    private AlertEvent normalize(AlertmanagerPayload.Alert alert, TargetKey target, Instant now, String source,
+                                 Function<AlertmanagerPayload.Alert, Double> measuredValue) {
         Map<String, String> annotations = alert.annotations() == null ? Map.of() : alert.annotations();
         String fingerprint = alert.fingerprint() == null || alert.fingerprint().isBlank()
                 ? fingerprintOf(alert.labels()) : alert.fingerprint();
         var signal = classifier.classify(alert.labels().get(labels.signal()), alert.labels().get("alertname"));
         Instant startsAt = alert.startsAt().toInstant();
         if ("resolved".equals(alert.status())) {
-            return new AlertResolved(UUID.randomUUID(), SOURCE, fingerprint, target, signal, startsAt,
+            return new AlertResolved(UUID.randomUUID(), source, fingerprint, target, signal, startsAt,
                     alert.endsAt() == null ? now : alert.endsAt().toInstant(), now);
         }
         String summary = annotations.getOrDefault("summary", annotations.get("description"));
-        return new AlertFired(UUID.randomUUID(), SOURCE, fingerprint, target, signal,
-                SignalClassifier.parseValue(annotations.get(labels.valueAnnotation())), summary,
+        Double value = Measurement.of(annotations.get(labels.valueAnnotation()),
+                annotations.get(labels.baselineAnnotation())).orElse(null);
+        return new AlertFired(UUID.randomUUID(), source, fingerprint, target, signal,
+                value != null ? value : measuredValue.apply(alert), summary,
                 alert.labels().get(labels.version()), alert.labels(), annotations, startsAt, now);
     }
 

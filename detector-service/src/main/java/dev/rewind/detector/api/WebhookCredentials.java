@@ -10,24 +10,50 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The credentials the alert webhooks accept: a bearer token (Alertmanager's {@code http_config.authorization}) and
- * Basic auth ({@code http_config.basic_auth}), compared in constant time. Without any configured, every request is
- * refused, unless anonymous access was switched on explicitly for local development.
+ * The credentials one alert source's webhook accepts: a bearer token (Alertmanager's
+ * {@code http_config.authorization}) and Basic auth ({@code http_config.basic_auth}), compared in constant time.
+ * Without any configured, every request is refused, unless anonymous access was switched on explicitly for local
+ * development. Messages name the source's environment variables ({@code <PREFIX>_TOKEN}, ...).
  */
 public final class WebhookCredentials {
 
-    static final String NONE_CONFIGURED = "the detector has no webhook credentials configured, so it refuses every "
-            + "alert: set ALERTMANAGER_TOKEN (or ALERTMANAGER_USERNAME and ALERTMANAGER_PASSWORD) in the detector's "
-            + "environment and the same credentials in Alertmanager's http_config";
+    /**
+     * How a source is named in messages.
+     *
+     * @param name the monitoring system, as its operators call it (Grafana)
+     * @param variables the prefix of the environment variables holding its secrets (REWIND_GRAFANA)
+     * @param allowAnonymousKey the configuration key switching anonymous access on
+     * @param expected whether a deployment without its credentials is a mistake (an ERROR at start-up) rather than a
+     *                 source not in use (said at INFO)
+     */
+    public record Source(String name, String variables, String allowAnonymousKey, boolean expected) {
+        /** Alertmanager: the source every deployment is expected to use. */
+        public static final Source ALERTMANAGER =
+                new Source("Alertmanager", "ALERTMANAGER", "rewind.detector.webhook.allow-anonymous", true);
+    }
 
+    private final String source;
+    private final String variables;
+    private final String allowAnonymousKey;
+    private final boolean expected;
     private final Optional<byte[]> token;
     private final Optional<byte[]> username;
     private final Optional<byte[]> password;
     private final boolean allowAnonymous;
     private final boolean halfBasic;
 
+    /** Alertmanager's credentials, from ALERTMANAGER_TOKEN, ALERTMANAGER_USERNAME and ALERTMANAGER_PASSWORD. */
     public WebhookCredentials(Optional<String> token, Optional<String> username, Optional<String> password,
                               boolean allowAnonymous) {
+        this(Source.ALERTMANAGER, token, username, password, allowAnonymous);
+    }
+
+    public WebhookCredentials(Source source, Optional<String> token, Optional<String> username,
+                              Optional<String> password, boolean allowAnonymous) {
+        this.source = source.name();
+        this.variables = source.variables();
+        this.allowAnonymousKey = source.allowAnonymousKey();
+        this.expected = source.expected();
         this.token = digest(token);
         boolean hasUsername = username.filter(u -> !u.isBlank()).isPresent();
         boolean hasPassword = password.filter(p -> !p.isBlank()).isPresent();
@@ -42,8 +68,8 @@ public final class WebhookCredentials {
         if (allowAnonymous) {
             return Optional.empty();
         }
-        if (token.isEmpty() && username.isEmpty()) {
-            return Optional.of(NONE_CONFIGURED);
+        if (!isConfigured()) {
+            return Optional.of(noneConfigured());
         }
         if (authorization == null || authorization.isBlank()) {
             return Optional.of("missing Authorization header: send " + accepted());
@@ -74,34 +100,52 @@ public final class WebhookCredentials {
     public List<String> startupErrors() {
         List<String> errors = new ArrayList<>();
         if (halfBasic) {
-            errors.add("only one of ALERTMANAGER_USERNAME and ALERTMANAGER_PASSWORD is set, so the webhooks accept "
-                    + "no Basic credentials: set both, or neither");
+            errors.add("only one of " + variables + "_USERNAME and " + variables + "_PASSWORD is set, so the "
+                    + source + " webhook accepts no Basic credentials: set both, or neither");
         }
-        if (!allowAnonymous && token.isEmpty() && username.isEmpty()) {
-            errors.add(NONE_CONFIGURED);
+        if (expected && !allowAnonymous && !isConfigured()) {
+            errors.add(noneConfigured());
         }
         return errors;
     }
 
+    /** What start-up reports at INFO: a source not expected everywhere has no credentials, so it is off. */
+    public Optional<String> startupNotice() {
+        return !expected && !allowAnonymous && !isConfigured() ? Optional.of(noneConfigured()) : Optional.empty();
+    }
+
+    /** True when a token or a complete Basic pair is configured. */
+    public boolean isConfigured() {
+        return token.isPresent() || username.isPresent();
+    }
+
+    private String noneConfigured() {
+        return "the detector has no webhook credentials configured for " + source + ", so it refuses every alert "
+                + "from it: set " + variables + "_TOKEN (or " + variables + "_USERNAME and " + variables
+                + "_PASSWORD) in the detector's environment and the same credentials in " + source
+                + "'s webhook settings";
+    }
+
     /** What start-up reports at WARN: nothing is checked. */
     public Optional<String> startupWarning() {
-        return allowAnonymous ? Optional.of("alert webhooks accept requests without credentials "
-                + "(rewind.detector.webhook.allow-anonymous=true): for local development only; anyone who can reach "
-                + "the detector can make Rewind roll back") : Optional.empty();
+        return allowAnonymous ? Optional.of("the " + source + " webhook accepts requests without credentials ("
+                + allowAnonymousKey + "=true): for local development only; anyone who can reach the detector can "
+                + "make Rewind roll back") : Optional.empty();
     }
 
     private Optional<String> bearer(String given) {
         if (token.isEmpty()) {
-            return Optional.of("this webhook takes Basic credentials (ALERTMANAGER_USERNAME and "
-                    + "ALERTMANAGER_PASSWORD), not a bearer token");
+            return Optional.of("this webhook takes Basic credentials (" + variables + "_USERNAME and " + variables
+                    + "_PASSWORD), not a bearer token");
         }
         return matches(token.get(), given) ? Optional.empty()
-                : Optional.of("the bearer token is not the one configured for this webhook (ALERTMANAGER_TOKEN)");
+                : Optional.of("the bearer token is not the one configured for this webhook (" + variables
+                        + "_TOKEN)");
     }
 
     private Optional<String> basic(String given) {
         if (username.isEmpty()) {
-            return Optional.of("this webhook takes a bearer token (ALERTMANAGER_TOKEN), not Basic credentials");
+            return Optional.of("this webhook takes a bearer token (" + variables + "_TOKEN), not Basic credentials");
         }
         String decoded;
         try {
@@ -117,15 +161,15 @@ public final class WebhookCredentials {
         boolean user = matches(username.get(), decoded.substring(0, colon));
         boolean pass = matches(password.get(), decoded.substring(colon + 1));
         return user & pass ? Optional.empty()
-                : Optional.of("the Basic credentials are not the ones configured for this webhook "
-                        + "(ALERTMANAGER_USERNAME and ALERTMANAGER_PASSWORD)");
+                : Optional.of("the Basic credentials are not the ones configured for this webhook ("
+                        + variables + "_USERNAME and " + variables + "_PASSWORD)");
     }
 
     private String accepted() {
         List<String> forms = new ArrayList<>();
-        token.ifPresent(t -> forms.add("Authorization: Bearer <ALERTMANAGER_TOKEN>"));
-        username.ifPresent(u -> forms.add(
-                "Authorization: Basic <base64 of ALERTMANAGER_USERNAME:ALERTMANAGER_PASSWORD>"));
+        token.ifPresent(t -> forms.add("Authorization: Bearer <" + variables + "_TOKEN>"));
+        username.ifPresent(u -> forms.add("Authorization: Basic <base64 of " + variables + "_USERNAME:" + variables
+                + "_PASSWORD>"));
         return String.join(" or ", forms);
     }
 

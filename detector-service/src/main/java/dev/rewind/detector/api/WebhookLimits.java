@@ -44,13 +44,25 @@ public final class WebhookLimits {
                 continue;
             }
             String at = "alerts[" + i + "]";
-            entries(at + ".labels", alert.labels(), limits.labels(), "labels", limits.labelValueLength(),
-                    "label-value-length", violations);
-            entries(at + ".annotations", alert.annotations(), limits.annotations(), "annotations",
-                    limits.annotationValueLength(), "annotation-value-length", violations);
-            tooLong(at + ".fingerprint", alert.fingerprint(), limits.nameLength(), "name-length", violations);
+            checkAlert(at + ".labels", alert.labels(), at + ".annotations", alert.annotations(),
+                    at + ".fingerprint", alert.fingerprint(), violations);
         }
         return violations.size() > MAX_VIOLATIONS ? violations.subList(0, MAX_VIOLATIONS) : violations;
+    }
+
+    /**
+     * Adds to {@code violations} every count and length of one alert over its limit, each named by where the
+     * source's payload carries it ({@code annotationsAt} may be empty: the annotations are then the payload's own
+     * fields, named alone).
+     */
+    public void checkAlert(String labelsAt, Map<String, String> labels, String annotationsAt,
+                           Map<String, String> annotations, String fingerprintAt, String fingerprint,
+                           List<FieldViolation> violations) {
+        entries(labelsAt, labels, limits.labels(), "labels", limits.labelValueLength(), "label-value-length",
+                violations);
+        entries(annotationsAt, annotations, limits.annotations(), "annotations", limits.annotationValueLength(),
+                "annotation-value-length", violations);
+        tooLong(fingerprintAt, fingerprint, limits.nameLength(), "name-length", violations);
     }
 
     /** The violation of an alert whose event would not fit in one Kafka record, if it would not. */
