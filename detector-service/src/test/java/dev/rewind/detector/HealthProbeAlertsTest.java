@@ -25,6 +25,8 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -49,31 +51,47 @@ class HealthProbeAlertsTest extends KafkaClientTest {
         }
     }
 
-    /** Starts the stand-in health endpoint, healthy, and points probe {@code checkout} at it. */
+    /**
+     * Starts two stand-in health endpoints, healthy: probe {@code checkout} polls one, probe {@code slow}, whose
+     * timeout is longer than its interval, the other.
+     */
     public static class ProbedEndpoint implements QuarkusTestResourceLifecycleManager {
 
         static HealthEndpoint endpoint;
         static TargetKey target;
+        static HealthEndpoint slowEndpoint;
 
         @Override
         public Map<String, String> start() {
             endpoint = new HealthEndpoint();
             target = uniqueTarget("production");
+            slowEndpoint = new HealthEndpoint();
+            TargetKey slowTarget = uniqueTarget("production");
+            Map<String, String> config = new HashMap<>();
             String probe = "rewind.detector.health-probes.checkout.";
-            return Map.of(probe + "url", endpoint.health(),
+            config.putAll(Map.of(probe + "url", endpoint.health(),
                     probe + "environment", target.environment(),
                     probe + "namespace", target.namespace(),
                     probe + "service", target.service(),
                     probe + "interval", "1s",
                     probe + "timeout", "1s",
                     probe + "failures-before-alert", "2",
-                    probe + "bearer-token", "probe-token");
+                    probe + "bearer-token", "probe-token"));
+            String slow = "rewind.detector.health-probes.slow.";
+            config.putAll(Map.of(slow + "url", slowEndpoint.health(),
+                    slow + "environment", slowTarget.environment(),
+                    slow + "namespace", slowTarget.namespace(),
+                    slow + "service", slowTarget.service(),
+                    slow + "interval", "1s",
+                    slow + "timeout", "5s"));
+            return config;
         }
 
         @Override
         public void stop() {
             if (endpoint != null) {
                 endpoint.close();
+                slowEndpoint.close();
             }
         }
     }
@@ -114,6 +132,18 @@ class HealthProbeAlertsTest extends KafkaClientTest {
         await().atMost(TestKafka.PATIENCE).untilAsserted(() -> assertThat(resolvedAlerts(target))
                 .as("the resolution is recorded on the incident the alert opened")
                 .singleElement().satisfies(record -> assertThat(record.incidentId).isEqualTo(opened.incidentId())));
+    }
+
+    @Test
+    void aProbeSlowerThanItsIntervalIsNotPolledAgainUntilItsCallEnded() {
+        HealthEndpoint slow = ProbedEndpoint.slowEndpoint;
+        slow.answerAfter(Duration.ofMillis(2_500));
+        int before = slow.requests();
+
+        await().atMost(TestKafka.PATIENCE).until(() -> slow.requests() >= before + 3);
+
+        assertThat(slow.mostInFlight()).as("every poll of the 1 s interval waited for the previous 2.5 s call")
+                .isEqualTo(1);
     }
 
     private static List<AlertRecord> resolvedAlerts(TargetKey target) {

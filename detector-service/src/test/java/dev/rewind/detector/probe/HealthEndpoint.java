@@ -3,21 +3,26 @@ package dev.rewind.detector.probe;
 import com.sun.net.httpserver.HttpExchange;
 import dev.rewind.platform.testing.LoopbackHttpServer;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A stand-in for a service's health endpoint: {@code GET /health} answers the status and body a test set, or nothing
- * at all while it hangs; it keeps the Authorization header of each request.
+ * A stand-in for a service's health endpoint: {@code GET /health} answers the status and body a test set, at once,
+ * late, or not at all; it keeps the Authorization header of each request and how many it answered at the same time.
  */
 public final class HealthEndpoint extends LoopbackHttpServer {
 
     private volatile int status = 200;
     private volatile String body = "{\"status\":\"UP\"}";
-    private volatile boolean hanging;
+    private volatile Duration delay = Duration.ZERO;
     private final CountDownLatch closed = new CountDownLatch(1);
     private final List<String> authorizations = new CopyOnWriteArrayList<>();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger mostInFlight = new AtomicInteger();
 
     public HealthEndpoint() {
         listen();
@@ -28,16 +33,21 @@ public final class HealthEndpoint extends LoopbackHttpServer {
         return url() + "/health";
     }
 
-    /** Answers {@code status} with {@code body} from now on. */
+    /** Answers {@code status} with {@code body}, at once, from now on. */
     public void answer(int status, String body) {
         this.status = status;
         this.body = body;
-        this.hanging = false;
+        this.delay = Duration.ZERO;
+    }
+
+    /** Answers only after {@code delay} from now on: a slow service. */
+    public void answerAfter(Duration delay) {
+        this.delay = delay;
     }
 
     /** Accepts requests and never answers them, until closed. */
     public void hang() {
-        this.hanging = true;
+        answerAfter(Duration.ofDays(1));
     }
 
     /** The requests received so far. */
@@ -49,12 +59,17 @@ public final class HealthEndpoint extends LoopbackHttpServer {
         return List.copyOf(authorizations);
     }
 
+    /** The most requests it was answering at the same time. */
+    public int mostInFlight() {
+        return mostInFlight.get();
+    }
+
     @Override
-    protected void handle(HttpExchange exchange) throws IOException {
+    protected void handle(HttpExchange exchange) {
+        mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
         try {
             authorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
-            if (hanging) {
-                closed.await();
+            if (closed.await(delay.toMillis(), TimeUnit.MILLISECONDS)) {
                 return;
             }
             send(exchange, "/health".equals(exchange.getRequestURI().getPath()) ? status : 404, body);
@@ -63,6 +78,7 @@ public final class HealthEndpoint extends LoopbackHttpServer {
         } catch (IOException e) {
             // The probe stopped reading (a long body is cut short): nobody listens for the rest.
         } finally {
+            inFlight.decrementAndGet();
             exchange.close();
         }
     }
