@@ -8,7 +8,10 @@ public sealed interface AlertEvent extends RewindEvent permits AlertFired, Alert
     /** Rewind's id for this alert occurrence. */
     java.util.UUID alertId();
 
-    /** The monitoring system it came from: alertmanager, grafana, datadog, newrelic, health-probe (the detector's own), manual. */
+    /**
+     * The monitoring system it came from: alertmanager, grafana, datadog, newrelic, health-probe (the detector's
+     * own), manual.
+     */
     String source();
 
     /** What the alert says is wrong. */
