@@ -28,9 +28,9 @@ import java.util.UUID;
 import java.util.function.Function;
 
 /**
- * Turns an Alertmanager webhook, or Grafana's of the same shape ({@link GrafanaAdapter}), into normalized alerts. Every alert must name its target through the configured
- * labels and fit the webhook limits; a payload with one that does not is refused whole, naming each missing or
- * invalid label and each field over its limit.
+ * Turns an Alertmanager webhook, or Grafana's of the same shape ({@link GrafanaAdapter}), into normalized alerts.
+ * Every alert must name its target through the configured labels and fit the webhook limits; a payload with one that
+ * does not is refused whole, naming each missing or invalid label and each field over its limit.
  */
 @ApplicationScoped
 public class AlertmanagerAdapter {

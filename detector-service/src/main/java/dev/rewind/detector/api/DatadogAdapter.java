@@ -37,7 +37,8 @@ import java.util.regex.Pattern;
  * Turns a Datadog webhook into a normalized alert of source {@value #SOURCE}. Reads Rewind's recommended payload
  * template and tolerates Datadog's default one: the transition from {@code alert_transition} or the title's
  * {@code [Triggered]} prefix, the target from the {@code name:value} tags of the alert's scope, {@code $TAGS} or the
- * message. Triggered fires, Recovered resolves (matched by {@code $ALERT_CYCLE_KEY}), Warn and No Data open nothing.
+ * message. Triggered fires, Recovered resolves (matched by {@code $ALERT_CYCLE_KEY}), Warn and No Data open nothing,
+ * Renotify fires again unless {@code $ALERT_TYPE} says it re-notifies a warning.
  */
 @ApplicationScoped
 public class DatadogAdapter {
@@ -89,9 +90,9 @@ public class DatadogAdapter {
         String transition = present(payload.alertTransition()) ? payload.alertTransition().trim()
                 : titled ? title.group("transition").trim() : null;
         List<FieldViolation> violations = new ArrayList<>();
-        Kind kind = kind(transition, violations);
+        Kind kind = kind(transition, payload.alertType(), violations);
         if (kind == Kind.IGNORED) {
-            return new NormalizedAlerts(List.of(), List.of(ignored(transition)), "tags");
+            return new NormalizedAlerts(List.of(), List.of(ignored(transition, payload.alertType())), "tags");
         }
         String scope = present(payload.alertScope()) ? payload.alertScope()
                 : titled ? title.group("scope") : null;
@@ -122,7 +123,7 @@ public class DatadogAdapter {
         return new NormalizedAlerts(List.of(alert), List.of(), "tags");
     }
 
-    private static Kind kind(String transition, List<FieldViolation> violations) {
+    private static Kind kind(String transition, String alertType, List<FieldViolation> violations) {
         if (transition == null) {
             violations.add(FieldViolation.body("alert_transition", "is missing and the title does not begin with "
                     + "[Triggered] or [Recovered], so Rewind cannot tell whether the alert fires or recovers: send "
@@ -132,19 +133,30 @@ public class DatadogAdapter {
         return switch (transition.toLowerCase(Locale.ROOT)) {
             case "triggered", "re-triggered" -> Kind.FIRES;
             case "recovered" -> Kind.RESOLVES;
-            case "warn", "re-warn", "no data", "re-no data" -> Kind.IGNORED;
+            case "warn", "re-warn", "no data", "re-no data", "null" -> Kind.IGNORED;
+            // A reminder of the monitor's current state: an alert unless $ALERT_TYPE says it is a lesser one.
+            case "renotify" -> alertType == null || alertType.isBlank() || alertType.equalsIgnoreCase("error")
+                    ? Kind.FIRES : Kind.IGNORED;
             default -> {
                 violations.add(FieldViolation.body("alert_transition", "is '" + transition + "', not a Datadog "
-                        + "transition: expected Triggered, Re-Triggered, Recovered, Warn, Re-Warn, No Data or "
-                        + "Re-No Data ($ALERT_TRANSITION)"));
+                        + "transition: expected Triggered, Re-Triggered, Recovered, Warn, Re-Warn, No Data, "
+                        + "Re-No Data, Renotify or Null ($ALERT_TRANSITION)"));
                 yield null;
             }
         };
     }
 
     /** Why a transition opens nothing: said in the 202 answer. */
-    private static String ignored(String transition) {
-        if (transition.toLowerCase(Locale.ROOT).endsWith("warn")) {
+    private static String ignored(String transition, String alertType) {
+        String lower = transition.toLowerCase(Locale.ROOT);
+        if (lower.equals("null")) {
+            return "Datadog transition 'Null' is no monitor state change: it opens no incident";
+        }
+        if (lower.equals("renotify")) {
+            return "Datadog renotified a monitor whose alert type is '" + alertType + "', not an error: it opens no "
+                    + "incident (Rewind acts on Triggered and Recovered)";
+        }
+        if (lower.endsWith("warn")) {
             return "Datadog transition '" + transition + "' is a warning, below the monitor's alert threshold: it "
                     + "opens no incident (Rewind acts on Triggered and Recovered)";
         }
@@ -183,6 +195,7 @@ public class DatadogAdapter {
         put(annotations, "link", payload.link());
         put(annotations, "alert_status", payload.alertStatus());
         put(annotations, "alert_priority", payload.alertPriority());
+        put(annotations, "alert_type", payload.alertType());
         put(annotations, "alert_metric", payload.alertMetric());
         put(annotations, "alert_query", payload.alertQuery());
         put(annotations, "hostname", payload.hostname());

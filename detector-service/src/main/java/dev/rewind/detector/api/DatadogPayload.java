@@ -11,7 +11,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param date $DATE, when the event happened (epoch milliseconds)
  * @param id $ID, the event's id: different for the trigger and the recovery of one alert
  * @param alertCycleKey $ALERT_CYCLE_KEY, one value for an alert's trigger and its recovery
- * @param alertTransition $ALERT_TRANSITION: Triggered, Re-Triggered, Recovered, Warn, Re-Warn, No Data, Re-No Data
+ * @param alertTransition $ALERT_TRANSITION: Triggered, Re-Triggered, Recovered, Warn, Re-Warn, No Data, Re-No Data,
+ *                        Renotify, Null
+ * @param alertType $ALERT_TYPE: error, warning, success or info; tells what a Renotify re-notifies
  * @param alertScope $ALERT_SCOPE, the tags of the group that triggered ({@code env:production,service:checkout})
  * @param tags $TAGS, comma-separated {@code name:value} tags of the monitor and the event
  * @param value the measured value, for templates that can fill it (Rewind also reads {@code rewind_value: ...} in
@@ -28,6 +30,7 @@ public record DatadogPayload(
         @JsonProperty("alert_id") String alertId,
         @JsonProperty("alert_cycle_key") String alertCycleKey,
         @JsonProperty("alert_transition") String alertTransition,
+        @JsonProperty("alert_type") String alertType,
         @JsonProperty("alert_status") String alertStatus,
         @JsonProperty("alert_priority") String alertPriority,
         @JsonProperty("alert_metric") String alertMetric,

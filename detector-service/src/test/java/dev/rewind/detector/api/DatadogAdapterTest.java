@@ -88,6 +88,30 @@ class DatadogAdapterTest {
                 .contains("opens no incident");
     }
 
+    @ParameterizedTest(name = "Renotify of a {0} alert fires: {1}")
+    @CsvSource(textBlock = """
+            error,   true
+            '',      true
+            warning, false
+            info,    false
+            """)
+    void aRenotificationFiresAgainUnlessItIsOfALesserAlert(String alertType, boolean fires) {
+        NormalizedAlerts normalized = adapter.normalize(edited("datadog-recommended-triggered.json",
+                p -> p.put("alert_transition", "Renotify").put("alert_type", alertType)));
+
+        assertThat(normalized.alerts()).hasSize(fires ? 1 : 0);
+        assertThat(normalized.ignored()).hasSize(fires ? 0 : 1);
+    }
+
+    @Test
+    void aNullTransitionOpensNothing() {
+        NormalizedAlerts normalized = adapter.normalize(edited("datadog-recommended-triggered.json",
+                p -> p.put("alert_transition", "Null")));
+
+        assertThat(normalized.alerts()).isEmpty();
+        assertThat(normalized.ignored()).singleElement().asString().contains("no monitor state change");
+    }
+
     @Test
     void reTriggeredFiresAgainForTheSameCycle() {
         AlertEvent alert = single(adapter.normalize(edited("datadog-recommended-triggered.json",
