@@ -64,7 +64,8 @@ public class HealthProbes {
         });
         if (!problems.isEmpty()) {
             throw new IllegalStateException("the detector's health probes are misconfigured, so it does not start; fix "
-                    + "these keys (application.properties or the detector's ConfigMap): " + String.join("; ", problems));
+                    + "these keys (application.properties or the detector's ConfigMap): "
+                    + String.join("; ", problems));
         }
         return probes;
     }

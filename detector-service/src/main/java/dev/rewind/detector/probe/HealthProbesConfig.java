@@ -49,7 +49,7 @@ public interface HealthProbesConfig {
         @WithDefault("2xx")
         String expectStatus();
 
-        /** Sent as {@code Authorization: Bearer <token>}; take it from the environment, e.g. ${CHECKOUT_HEALTH_TOKEN}. */
+        /** Sent as {@code Authorization: Bearer <token>}; from the environment, e.g. ${CHECKOUT_HEALTH_TOKEN}. */
         Optional<String> bearerToken();
 
         /** Other request headers, e.g. {@code headers.X-Api-Key=${CHECKOUT_HEALTH_KEY}}. */

@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 
-/** One probe at work: each poll GETs its URL, counts the result in its streak and publishes what the streak calls for. */
+/** One probe at work: each poll GETs its URL, counts the result in its streak and publishes what that calls for. */
 final class PolledProbe {
 
     private static final Logger LOG = Logger.getLogger(PolledProbe.class);

@@ -23,8 +23,8 @@ class HealthProbesTest {
 
         assertThatThrownBy(probes::probes)
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageStartingWith("the detector's health probes are misconfigured, so it does not start; fix these "
-                        + "keys (application.properties or the detector's ConfigMap): "
+                .hasMessageStartingWith("the detector's health probes are misconfigured, so it does not start; fix "
+                        + "these keys (application.properties or the detector's ConfigMap): "
                         + "rewind.detector.health-probes.cart.environment: environment 'prod' is not configured")
                 .hasMessageContaining("; rewind.detector.health-probes.search.url: 'search/health' is not an absolute")
                 .hasMessageNotContaining("health-probes.checkout");

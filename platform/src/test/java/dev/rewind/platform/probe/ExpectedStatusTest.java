@@ -33,7 +33,8 @@ class ExpectedStatusTest {
         for (String wrong : new String[] {"", "ok", "20x", "600", "2xx,3xx", "99"}) {
             assertThatThrownBy(() -> ExpectedStatus.parse(wrong))
                     .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessage("'" + wrong + "' is not an HTTP status: write one code (200) or a class of codes (2xx)");
+                    .hasMessage("'" + wrong
+                            + "' is not an HTTP status: write one code (200) or a class of codes (2xx)");
         }
     }
 }
