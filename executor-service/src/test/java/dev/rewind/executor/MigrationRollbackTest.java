@@ -17,7 +17,7 @@ import dev.rewind.events.incident.RollbackFailed;
 import dev.rewind.events.incident.RollbackStepCompleted;
 import dev.rewind.events.incident.RollbackSucceeded;
 import dev.rewind.executor.migration.MigrationJobs;
-import dev.rewind.executor.migration.MigrationMark;
+import dev.rewind.kubernetes.MigrationMark;
 import dev.rewind.platform.testing.InfrastructureResource;
 import dev.rewind.platform.testing.KafkaClientTest;
 import dev.rewind.platform.testing.KubernetesSandboxResource;

@@ -48,6 +48,13 @@ public interface DetectorConfig {
         /** Annotation with the measured value (0.12, 12% or 2.5). */
         @WithDefault("value")
         String valueAnnotation();
+
+        /**
+         * Annotation with the baseline a response time is compared with ({@code 300ms}); with it, the value is a
+         * duration too ({@code 850ms}), else a multiple of the baseline ({@code 2.5}).
+         */
+        @WithDefault("baseline")
+        String baselineAnnotation();
     }
 
     /** Who may post to the alert webhooks, and how much they may post. */
@@ -110,6 +117,29 @@ public interface DetectorConfig {
     Latency latency();
 
     Saturation saturation();
+
+    /**
+     * Thresholds by environment name, overriding the defaults above; each environment may override them again per
+     * service: {@code rewind.detector.thresholds.production.error-rate=0.02},
+     * {@code rewind.detector.thresholds.production.services.checkout.latency-baseline-multiple=1.5}.
+     */
+    Map<String, EnvironmentThresholds> thresholds();
+
+    /** Some thresholds of one environment or service; the others are inherited. */
+    interface ThresholdOverride {
+        Optional<Double> errorRate();
+
+        Optional<Double> criticalErrorRate();
+
+        Optional<Double> latencyBaselineMultiple();
+
+        Optional<Double> saturation();
+    }
+
+    /** One environment's thresholds, and its services' own. */
+    interface EnvironmentThresholds extends ThresholdOverride {
+        Map<String, ThresholdOverride> services();
+    }
 
     /** 5xx error-rate thresholds, as ratios (0.05 = 5%). */
     interface ErrorRate {

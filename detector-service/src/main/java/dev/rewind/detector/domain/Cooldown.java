@@ -30,19 +30,9 @@ public final class Cooldown {
         }
         Duration ago = Duration.between(last.get().at(), now);
         return Optional.of(new Decision.Decline(rollBack.severity(), DeclineReason.COOLDOWN,
-                "INCIDENT-" + last.get().incidentNumber() + " rolled this target back " + human(ago)
-                        + " ago; not rolling back again automatically within the " + human(period) + " cooldown ("
-                        + rollBack.reason() + "): held until a person allowed to overrides it, or decide by hand"));
-    }
-
-    private static String human(Duration duration) {
-        long seconds = Math.max(0, duration.toSeconds());
-        if (seconds < 60) {
-            return seconds + " s";
-        }
-        if (seconds < 3600) {
-            return seconds / 60 + " min";
-        }
-        return seconds / 3600 + " h " + seconds % 3600 / 60 + " min";
+                "INCIDENT-" + last.get().incidentNumber() + " rolled this target back " + Durations.human(ago)
+                        + " ago; not rolling back again automatically within the " + Durations.human(period)
+                        + " cooldown (" + rollBack.reason() + "): held until a person allowed to overrides it, or "
+                        + "decide by hand"));
     }
 }

@@ -3,33 +3,35 @@ package dev.rewind.detector.domain;
 import dev.rewind.events.ExecutionMode;
 import dev.rewind.events.Severity;
 import dev.rewind.events.Signal;
+import dev.rewind.events.TargetKey;
 import dev.rewind.events.incident.DeclineReason;
 
 /** The runbook's "when to roll back" table: which alert means roll back, how urgently, and whether automatically. */
 public final class DecisionMatrix {
 
-    private final Thresholds thresholds;
+    private final ThresholdBook book;
 
-    public DecisionMatrix(Thresholds thresholds) {
-        this.thresholds = thresholds;
+    public DecisionMatrix(ThresholdBook book) {
+        this.book = book;
     }
 
     /**
-     * Decides for a firing alert.
+     * Decides for a firing alert about {@code target}, with the thresholds configured for it.
      *
      * @param observed the measured value when the alert carries one; an alert without one is taken at its word
      * @param summary the alert's own description, used as the reason when present
      */
-    public Decision decide(Signal signal, Double observed, String summary) {
+    public Decision decide(TargetKey target, Signal signal, Double observed, String summary) {
+        Thresholds thresholds = book.forTarget(target);
         return switch (signal) {
             case HEALTH_CHECK_FAILING -> rollBack(Severity.P0, ExecutionMode.AUTOMATED, summary, "Failed health checks",
                     null);
-            case ERROR_RATE -> errorRate(observed, summary);
+            case ERROR_RATE -> errorRate(thresholds, observed, summary);
             case LATENCY -> above(observed, thresholds.latencyMultiple())
                     ? rollBack(Severity.P1, ExecutionMode.AUTOMATED, summary, latencyReason(observed),
                             comparedWith(observed, thresholds.latencyMultiple()))
-                    : new Decision.Ignore("response time " + observed + "x baseline is within "
-                            + thresholds.latencyMultiple() + "x");
+                    : new Decision.Ignore("response time " + multiple(observed) + "x baseline is within "
+                            + multiple(thresholds.latencyMultiple()) + "x");
             case RESOURCE_SATURATION -> above(observed, thresholds.saturation())
                     ? rollBack(Severity.P2, ExecutionMode.MANUAL, summary, "CPU/Memory" + percent(observed)
                             + " after diagnosis", comparedWith(observed, thresholds.saturation()))
@@ -47,7 +49,7 @@ public final class DecisionMatrix {
         };
     }
 
-    private Decision errorRate(Double observed, String summary) {
+    private static Decision errorRate(Thresholds thresholds, Double observed, String summary) {
         if (observed != null && observed <= thresholds.errorRate()) {
             return new Decision.Ignore("5xx error rate" + percent(observed) + " is within "
                     + percent(thresholds.errorRate()).trim());
@@ -75,7 +77,14 @@ public final class DecisionMatrix {
     }
 
     private static String latencyReason(Double observed) {
-        return observed == null ? "Response time above baseline" : "Response time " + observed + "x baseline";
+        return observed == null ? "Response time above baseline"
+                : "Response time " + multiple(observed) + "x baseline";
+    }
+
+    /** {@code 2}, {@code 2.5} or {@code 2.83}: a multiple as people read it. */
+    private static String multiple(double value) {
+        double hundredths = Math.round(value * 100) / 100.0;
+        return hundredths == Math.rint(hundredths) ? String.valueOf((long) hundredths) : String.valueOf(hundredths);
     }
 
     /** " 12%" or " 12.5%" for a ratio, "" when there is none. */

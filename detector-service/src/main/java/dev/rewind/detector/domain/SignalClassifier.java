@@ -37,19 +37,8 @@ public final class SignalClassifier {
         }
     }
 
-    /** Reads a measured value as a ratio: {@code 0.12}, {@code 12%} and {@code 2.5} (a multiple) as written. */
+    /** Reads a measured value as a ratio or multiple: {@code 0.12}, {@code 12%}, {@code 2.5x} ({@link Measurement}). */
     public static Double parseValue(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        String value = text.trim();
-        try {
-            if (value.endsWith("%")) {
-                return Double.parseDouble(value.substring(0, value.length() - 1).trim()) / 100;
-            }
-            return Double.parseDouble(value);
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        return Measurement.of(text, null).orElse(null);
     }
 }

@@ -1,6 +1,7 @@
 package dev.rewind.detector.kubernetes;
 
 import dev.rewind.detector.config.DetectorConfig;
+import dev.rewind.detector.domain.DeploymentFacts;
 import dev.rewind.detector.domain.ReturnTarget;
 import dev.rewind.events.Release;
 import dev.rewind.events.TargetKey;
@@ -8,6 +9,7 @@ import dev.rewind.events.incident.DeclineReason;
 import dev.rewind.kubernetes.ClusterClients;
 import dev.rewind.kubernetes.DeploymentRevisions;
 import dev.rewind.kubernetes.KubernetesFailures;
+import dev.rewind.kubernetes.MigrationMark;
 import dev.rewind.kubernetes.Revision;
 import dev.rewind.platform.environment.Environment;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -16,9 +18,12 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.smallrye.faulttolerance.api.Guard;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -81,7 +86,18 @@ public class DeployedReleases {
         if (notOurs.isPresent()) {
             return new ReleaseLookup.Refused(DeclineReason.TARGET_NOT_CONFIGURED, notOurs.get());
         }
-        ReturnTarget returnTo = returnTarget(client, target, deployment, blocked);
+        MigrationMark migration;
+        try {
+            migration = MigrationMark.of(deployment.getMetadata().getAnnotations());
+        } catch (IllegalArgumentException e) {
+            return new ReleaseLookup.Refused(DeclineReason.NEEDS_HUMAN, "deployment " + target.namespace() + "/"
+                    + target.service() + ": " + e.getMessage() + "; Rewind does not guess about a schema: fix the "
+                    + "annotation, or decide by hand");
+        }
+        Release running = DeploymentRevisions.releaseOf(deployment);
+        List<Revision> history = history(client, target, deployment);
+        ReturnTarget returnTo = history == null ? new ReturnTarget(null, false, List.of())
+                : ReturnTarget.choose(history.stream().map(Revision::release).toList(), blocked);
         if (returnTo.everyEarlierReleaseBlocked()) {
             return new ReleaseLookup.Refused(DeclineReason.BLOCKED_VERSION, "every earlier revision of deployment "
                     + target.namespace() + "/" + target.service() + " runs a release Rewind rolled it back from ("
@@ -92,35 +108,61 @@ public class DeployedReleases {
         Release rollbackTo = returnTo.release();
         Integer toRevision = returnTo.explicit() && rollbackTo != null ? Math.toIntExact(rollbackTo.revision())
                 : null;
-        return new ReleaseLookup.Running(DeploymentRevisions.releaseOf(deployment), rollbackTo, toRevision,
-                deployedBy(deployment, deployedByAnnotation));
+        DeploymentFacts facts = new DeploymentFacts(deployedAt(history, running.revision()), migration,
+                "true".equalsIgnoreCase(annotation(deployment, DeploymentFacts.DATA_LOSS_RISK)));
+        return new ReleaseLookup.Running(running, rollbackTo, toRevision, deployedBy(deployment,
+                deployedByAnnotation), facts);
     }
 
     /**
-     * The release to return to, listed as kubectl lists a Deployment's history (its whole label selector, then the
-     * ReplicaSets it controls): evidence for approvers, so a failure to read it only leaves it out.
+     * The Deployment's revisions, listed as kubectl lists them (its whole label selector, then the ReplicaSets it
+     * controls): the release to return to and the deploy time are evidence and guard input, so a failure to read them
+     * only leaves them out (null).
      */
-    private ReturnTarget returnTarget(KubernetesClient client, TargetKey target, Deployment deployment,
-                                      Set<Map<String, String>> blocked) {
+    private List<Revision> history(KubernetesClient client, TargetKey target, Deployment deployment) {
         try {
             @SuppressWarnings("unchecked")
             List<ReplicaSet> replicaSets = briefRetries.get(() -> DeploymentRevisions.replicaSetsOf(client,
                     deployment), List.class);
-            List<Release> history = DeploymentRevisions.history(deployment, replicaSets).stream()
-                    .map(Revision::release).toList();
-            return ReturnTarget.choose(history, blocked);
+            return DeploymentRevisions.history(deployment, replicaSets);
         } catch (RuntimeException e) {
             LOG.warnf("cannot read the replica sets of deployment %s/%s (%s): the request names no release to "
-                    + "return to; check the detector's Role allows list on replicasets", target.namespace(),
-                    target.service(), e.toString());
-            return new ReturnTarget(null, false, List.of());
+                    + "return to and no deploy time; check the detector's Role allows list on replicasets",
+                    target.namespace(), target.service(), e.toString());
+            return null;
         }
+    }
+
+    /**
+     * When the running revision was rolled out: its ReplicaSet's creation. A revision that reuses an older ReplicaSet
+     * (a rollback) keeps that ReplicaSet's time, so it reads as old: the recent-deploy guard then declines, the safe
+     * side. Null when it cannot be told.
+     */
+    static Instant deployedAt(List<Revision> history, long revision) {
+        if (history == null) {
+            return null;
+        }
+        return history.stream().filter(candidate -> candidate.number() == revision)
+                .map(candidate -> candidate.replicaSet().getMetadata().getCreationTimestamp())
+                .map(DeployedReleases::instant).filter(Objects::nonNull).findFirst().orElse(null);
+    }
+
+    private static Instant instant(String timestamp) {
+        try {
+            return timestamp == null ? null : Instant.parse(timestamp);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static String annotation(Deployment deployment, String name) {
+        Map<String, String> annotations = deployment.getMetadata().getAnnotations();
+        return annotations == null ? null : annotations.get(name);
     }
 
     /** Who deployed what the Deployment runs, from {@code annotation}; null when absent, blank or implausibly long. */
     static String deployedBy(Deployment deployment, String annotation) {
-        Map<String, String> annotations = deployment.getMetadata().getAnnotations();
-        String value = annotations == null ? null : annotations.get(annotation);
+        String value = annotation(deployment, annotation);
         if (value == null || value.isBlank()) {
             return null;
         }

@@ -1,5 +1,6 @@
 package dev.rewind.detector.kubernetes;
 
+import dev.rewind.detector.domain.DeploymentFacts;
 import dev.rewind.events.Release;
 import dev.rewind.events.incident.DeclineReason;
 
@@ -15,8 +16,9 @@ public sealed interface ReleaseLookup {
      * @param toRevision the revision to name in the request when {@code rollbackTo} is not kubectl's previous one;
      *                   null otherwise
      * @param deployedBy who deployed {@code release}, from the Deployment's deployed-by annotation; null when absent
+     * @param facts when {@code release} was deployed and what its annotations say, for the guards
      */
-    record Running(Release release, Release rollbackTo, Integer toRevision, String deployedBy)
+    record Running(Release release, Release rollbackTo, Integer toRevision, String deployedBy, DeploymentFacts facts)
             implements ReleaseLookup {
     }
 

@@ -57,6 +57,27 @@ public class IncidentRecord extends PanacheEntityBase {
     @Column(name = "alerts_resolved_at")
     public Instant alertsResolvedAt;
 
+    /** When the release the target ran at opening was deployed; null when it could not be read. */
+    @Column(name = "deployed_at")
+    public Instant deployedAt;
+
+    /** The rollbacks Rewind completed for {@code target} since {@code since}. */
+    public static long rollbacksSince(String target, Instant since) {
+        return count("target = ?1 and rolledBackAt >= ?2", target, since);
+    }
+
+    /**
+     * Targets of {@code environment} other than {@code target} whose incidents opened since {@code since} while they
+     * ran a release deployed before {@code deployedBefore}.
+     */
+    public static long otherTargetsNotRecentlyDeployed(String environment, String target, Instant since,
+                                                       Instant deployedBefore) {
+        return getEntityManager().createQuery("select count(distinct i.target) from IncidentRecord i where i.target "
+                        + "like ?1 and i.target <> ?2 and i.openedAt >= ?3 and i.deployedAt < ?4", Long.class)
+                .setParameter(1, environment + "/%").setParameter(2, target).setParameter(3, since)
+                .setParameter(4, deployedBefore).getSingleResult();
+    }
+
     /** The latest rollback Rewind completed for {@code target}, if any. */
     public static Optional<PastRollback> lastRollback(String target) {
         return find("target = ?1 and rolledBackAt is not null order by rolledBackAt desc", target)

@@ -77,15 +77,16 @@ public class AlertProcessor {
             return;
         }
         RollbackGuards.Checked checked =
-                guards.check(alert.target(), matrix.decide(alert.signal(), alert.observedValue(), alert.summary()));
+                guards.check(alert.target(), alert.signal(), alert.labels(),
+                        matrix.decide(alert.target(), alert.signal(), alert.observedValue(), alert.summary()));
         Decision decision = checked.decision();
         if (decision instanceof Decision.RollBack rollBack) {
-            IncidentRecord incident = open(alert, rollBack.severity(), rollBack.reason());
+            IncidentRecord incident = open(alert, rollBack.severity(), rollBack.reason(), checked);
             outbox.publish(Topics.ROLLBACK_REQUESTS, request(alert, incident, rollBack, checked.deployed(), null));
             record.incidentId = incident.id;
             record.decision = "ROLLBACK " + rollBack.severity() + " " + rollBack.mode();
         } else if (decision instanceof Decision.Decline decline) {
-            IncidentRecord incident = open(alert, decline.severity(), decline.reason());
+            IncidentRecord incident = open(alert, decline.severity(), decline.reason(), checked);
             outbox.publish(Topics.INCIDENT_EVENTS, new RollbackDeclined(incident.id, alert.target(),
                     decline.code(), decline.reason(), now()));
             record.incidentId = incident.id;
@@ -145,7 +146,7 @@ public class AlertProcessor {
                 fired.stream().sorted().toList(), incident.alertsResolvedAt));
     }
 
-    private IncidentRecord open(AlertFired alert, Severity severity, String reason) {
+    private IncidentRecord open(AlertFired alert, Severity severity, String reason, RollbackGuards.Checked checked) {
         IncidentRecord incident = new IncidentRecord();
         incident.id = UUID.randomUUID();
         incident.number = IncidentRecord.nextNumber();
@@ -155,6 +156,7 @@ public class AlertProcessor {
         incident.reason = reason;
         incident.state = IncidentRecord.State.OPEN;
         incident.openedAt = now();
+        incident.deployedAt = RollbackGuards.deployedAt(checked);
         incident.persist();
         outbox.publish(Topics.INCIDENT_EVENTS, new IncidentOpened(incident.id, incident.number, alert.target(),
                 severity, alert.signal(), reason, alert.version(), incident.openedAt));

@@ -1,12 +1,17 @@
 package dev.rewind.detector.service;
 
 import dev.rewind.detector.config.GuardsConfig;
-import dev.rewind.detector.domain.Cooldown;
 import dev.rewind.detector.domain.Decision;
+import dev.rewind.detector.domain.DeploymentFacts;
+import dev.rewind.detector.domain.GuardRules;
+import dev.rewind.detector.domain.InfrastructureAlerts;
+import dev.rewind.detector.domain.Situation;
+import dev.rewind.detector.domain.WhenNotToRollBack;
 import dev.rewind.detector.kubernetes.DeployedReleases;
 import dev.rewind.detector.kubernetes.ReleaseLookup;
 import dev.rewind.detector.persistence.BlockedReleaseRecord;
 import dev.rewind.detector.persistence.IncidentRecord;
+import dev.rewind.events.Signal;
 import dev.rewind.events.TargetKey;
 import dev.rewind.events.incident.DeclineReason;
 import dev.rewind.events.request.Hold;
@@ -15,27 +20,34 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * Checks a "roll back" decision against the world before it becomes a request: the target belongs to a configured
  * environment (never to what an alert claims) and its Deployment can be read, so the request names the release judged
- * bad; a failed check declines the rollback for people. A target rolled back within the cooldown is held: declined
- * for now, and requested on hold so that a person allowed to may override the guard.
+ * bad; then the runbook's "when not to roll back" ({@link WhenNotToRollBack}) weighs what the cluster says about the
+ * release and what the detector's own records say about the environment and the target. A guard either declines the
+ * rollback for people, or holds it: declined for now, and requested on hold so that a person allowed to may override.
  */
 @ApplicationScoped
 public class RollbackGuards {
 
     private final Environments environments;
     private final DeployedReleases releases;
-    private final Cooldown cooldown;
+    private final WhenNotToRollBack whenNot;
+    private final InfrastructureAlerts infrastructure;
+    private final GuardRules rules;
     private final Clock clock;
 
     @Inject
-    public RollbackGuards(Environments environments, DeployedReleases releases, GuardsConfig config, Clock clock) {
+    public RollbackGuards(Environments environments, DeployedReleases releases, WhenNotToRollBack whenNot,
+                          InfrastructureAlerts infrastructure, GuardsConfig config, Clock clock) {
         this.environments = environments;
         this.releases = releases;
-        this.cooldown = new Cooldown(config.cooldown());
+        this.whenNot = whenNot;
+        this.infrastructure = infrastructure;
+        this.rules = config.rules();
         this.clock = clock;
     }
 
@@ -43,7 +55,7 @@ public class RollbackGuards {
      * What the guards made of a decision.
      *
      * @param decision the decision to act on: the matrix's own, or a guard's decline
-     * @param deployed what the target runs, when the decision is a rollback or a guard held one; else null
+     * @param deployed what the target runs, whenever its Deployment could be read for a rollback decision; else null
      * @param held the rollback a guard held, to be requested on hold; null when no guard held one
      */
     public record Checked(Decision decision, ReleaseLookup.Running deployed, Held held) {
@@ -53,32 +65,51 @@ public class RollbackGuards {
     public record Held(Decision.RollBack rollBack, Hold hold) {
     }
 
-    /** Applies the guards to {@code decision} about {@code target}; decisions other than roll back pass unchanged. */
+    /** Applies the guards to a decision that has no alert behind it (a person's request). */
     public Checked check(TargetKey target, Decision decision) {
+        return check(target, Signal.UNKNOWN, Map.of(), decision);
+    }
+
+    /**
+     * Applies the guards to {@code decision} about {@code target}, decided on an alert of {@code signal} with
+     * {@code labels}; decisions other than roll back pass unchanged.
+     */
+    public Checked check(TargetKey target, Signal signal, Map<String, String> labels, Decision decision) {
         if (!(decision instanceof Decision.RollBack rollBack)) {
             return new Checked(decision, null, null);
         }
         Optional<String> refusal = environments.refusal(target);
         if (refusal.isPresent()) {
-            return declined(rollBack, DeclineReason.TARGET_NOT_CONFIGURED, refusal.get());
+            return declined(rollBack, DeclineReason.TARGET_NOT_CONFIGURED, refusal.get(), null);
         }
-        // Read before the cooldown: a held request names the release judged bad like any other.
+        // Read before every other guard: a declined or held incident names the release judged bad like any other.
         ReleaseLookup lookup = releases.lookup(target, environments.of(target),
                 BlockedReleaseRecord.imagesBlockedFor(target.toString()));
         if (lookup instanceof ReleaseLookup.Refused refused) {
-            return declined(rollBack, refused.code(), refused.reason());
+            return declined(rollBack, refused.code(), refused.reason(), null);
         }
         ReleaseLookup.Running running = (ReleaseLookup.Running) lookup;
-        Optional<Decision.Decline> cooling = cooldown.check(rollBack,
-                IncidentRecord.lastRollback(target.toString()), Instant.now(clock));
-        if (cooling.isPresent()) {
-            Decision.Decline decline = cooling.get();
-            return new Checked(decline, running, new Held(rollBack, new Hold(decline.code(), decline.reason())));
-        }
-        return new Checked(rollBack, running, null);
+        Instant now = Instant.now(clock);
+        Situation situation = new Situation(now, signal, infrastructure.scopeOf(labels), running.facts(),
+                IncidentRecord.otherTargetsNotRecentlyDeployed(target.environment(), target.toString(),
+                        now.minus(rules.infrastructureWindow()), now.minus(rules.recentDeployWindow())),
+                IncidentRecord.lastRollback(target.toString()),
+                IncidentRecord.rollbacksSince(target.toString(), now.minus(rules.loopWindow())));
+        return whenNot.check(rollBack, situation)
+                .map(guarded -> guarded.held()
+                        ? new Checked(guarded.decline(), running, new Held(rollBack,
+                                new Hold(guarded.decline().code(), guarded.decline().reason())))
+                        : new Checked(guarded.decline(), running, null))
+                .orElseGet(() -> new Checked(rollBack, running, null));
     }
 
-    private static Checked declined(Decision.RollBack rollBack, DeclineReason code, String reason) {
-        return new Checked(new Decision.Decline(rollBack.severity(), code, reason), null, null);
+    /** When the release of a checked decision was deployed; null when unknown. */
+    public static Instant deployedAt(Checked checked) {
+        return checked.deployed() == null ? null : checked.deployed().facts().deployedAt();
+    }
+
+    private static Checked declined(Decision.RollBack rollBack, DeclineReason code, String reason,
+                                    ReleaseLookup.Running running) {
+        return new Checked(new Decision.Decline(rollBack.severity(), code, reason), running, null);
     }
 }

@@ -7,6 +7,10 @@ public enum DeclineReason {
     DATA_LOSS_RISK,
     INFRASTRUCTURE_FAULT,
     COOLDOWN,
+    /** Rewind already rolled the target back as often as allowed within the loop window. */
+    ROLLBACK_LOOP,
+    /** The running release was deployed before the recent-deploy window: its deploy is unlikely to be the cause. */
+    NOT_RECENTLY_DEPLOYED,
     BLOCKED_VERSION,
     NEEDS_HUMAN,
     /** The alert's environment is not configured, or its namespace does not belong to that environment. */

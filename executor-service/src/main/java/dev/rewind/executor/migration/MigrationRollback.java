@@ -5,6 +5,7 @@ import dev.rewind.executor.domain.ExecutionInterrupted;
 import dev.rewind.executor.domain.RollbackRefused;
 import dev.rewind.executor.kubernetes.KubernetesApi;
 import dev.rewind.executor.kubernetes.TargetClusters;
+import dev.rewind.kubernetes.MigrationMark;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;

@@ -1,4 +1,4 @@
-package dev.rewind.executor.migration;
+package dev.rewind.kubernetes;
 
 import java.util.Locale;
 import java.util.Map;
