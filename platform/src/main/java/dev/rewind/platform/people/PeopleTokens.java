@@ -20,6 +20,9 @@ public class PeopleTokens {
     /** Build property that turns people's authentication on in a service that has smallrye-jwt. */
     public static final String AUTHENTICATE = "rewind.people.authenticate";
 
+    /** smallrye-jwt's issuer value for "not checked": a service may default to it so that it starts without one. */
+    static final String UNCHECKED_ISSUER = "NONE";
+
     private static final Logger LOG = Logger.getLogger(PeopleTokens.class);
 
     void onStart(@Observes StartupEvent event,
@@ -27,7 +30,8 @@ public class PeopleTokens {
                  @ConfigProperty(name = "mp.jwt.verify.publickey.location") Optional<String> location,
                  @ConfigProperty(name = "mp.jwt.verify.issuer") Optional<String> issuer,
                  @ConfigProperty(name = "rewind.people.require-key", defaultValue = "true") boolean required) {
-        Optional<String> missing = missing(key.isPresent() || location.isPresent(), issuer.isPresent());
+        Optional<String> missing = missing(key.isPresent() || location.isPresent(),
+                issuer.filter(value -> !UNCHECKED_ISSUER.equals(value)).isPresent());
         if (missing.isEmpty()) {
             return;
         }
