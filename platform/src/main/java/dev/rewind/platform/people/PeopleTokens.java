@@ -30,8 +30,7 @@ public class PeopleTokens {
                  @ConfigProperty(name = "mp.jwt.verify.publickey.location") Optional<String> location,
                  @ConfigProperty(name = "mp.jwt.verify.issuer") Optional<String> issuer,
                  @ConfigProperty(name = "rewind.people.require-key", defaultValue = "true") boolean required) {
-        Optional<String> missing = missing(key.isPresent() || location.isPresent(),
-                issuer.filter(value -> !UNCHECKED_ISSUER.equals(value)).isPresent());
+        Optional<String> missing = missing(key.isPresent() || location.isPresent(), issuer);
         if (missing.isEmpty()) {
             return;
         }
@@ -42,13 +41,13 @@ public class PeopleTokens {
     }
 
     /** What is missing to verify people's tokens, said for the person deploying the service; empty when nothing. */
-    static Optional<String> missing(boolean hasKey, boolean hasIssuer) {
+    static Optional<String> missing(boolean hasKey, Optional<String> issuer) {
         if (!hasKey) {
             return Optional.of("no key to verify people's tokens, so every one is refused (401): set "
                     + "MP_JWT_VERIFY_PUBLICKEY_LOCATION to your identity provider's JWKS URL (or a PEM file), or "
                     + "MP_JWT_VERIFY_PUBLICKEY to the PEM key, and REWIND_JWT_ISSUER to its issuer");
         }
-        if (!hasIssuer) {
+        if (issuer.filter(value -> !UNCHECKED_ISSUER.equals(value)).isEmpty()) {
             return Optional.of("no issuer to check people's tokens against: set REWIND_JWT_ISSUER to your identity "
                     + "provider's issuer (the tokens' iss claim)");
         }

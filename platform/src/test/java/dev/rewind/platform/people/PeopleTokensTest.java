@@ -2,24 +2,31 @@ package dev.rewind.platform.people;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class PeopleTokensTest {
 
     @Test
     void withoutAKeySaysWhichVariablesToSet() {
-        assertThat(PeopleTokens.missing(false, true)).hasValueSatisfying(reason -> assertThat(reason)
+        assertThat(PeopleTokens.missing(false, Optional.of("https://idp.example"))).hasValueSatisfying(reason -> assertThat(reason)
                 .contains("MP_JWT_VERIFY_PUBLICKEY_LOCATION", "MP_JWT_VERIFY_PUBLICKEY", "REWIND_JWT_ISSUER"));
     }
 
     @Test
     void withAKeyButNoIssuerAsksForTheIssuer() {
-        assertThat(PeopleTokens.missing(true, false)).hasValueSatisfying(reason -> assertThat(reason)
+        assertThat(PeopleTokens.missing(true, Optional.empty())).hasValueSatisfying(reason -> assertThat(reason)
                 .contains("REWIND_JWT_ISSUER").doesNotContain("PUBLICKEY"));
     }
 
     @Test
+    void anUncheckedIssuerCountsAsNone() {
+        assertThat(PeopleTokens.missing(true, Optional.of("NONE"))).hasValueSatisfying(reason -> assertThat(reason)
+                .contains("REWIND_JWT_ISSUER"));
+    }
+
+    @Test
     void aKeyAndAnIssuerAreEnough() {
-        assertThat(PeopleTokens.missing(true, true)).isEmpty();
+        assertThat(PeopleTokens.missing(true, Optional.of("https://idp.example"))).isEmpty();
     }
 }
