@@ -31,8 +31,11 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** People ask for a rollback with POST /api/v1/rollbacks: a request like the detector's, in the token user's name. */
@@ -121,6 +124,20 @@ class ManualRollbackRequestTest extends KafkaClientTest {
     }
 
     @Test
+    void requestsAtTheSameMomentOpenOneIncident() {
+        TargetKey target = uniqueTarget("production");
+        deploy(target, "v1", "v2");
+        String token = TestTokens.token("alice", "oncall");
+
+        List<Integer> statuses = IntStream.range(0, 4).mapToObj(i -> CompletableFuture.supplyAsync(() ->
+                        post(token, body(target)).extract().statusCode()))
+                .toList().stream().map(CompletableFuture::join).toList();
+
+        assertThat(statuses).containsOnly(202, 409).containsOnlyOnce(202);
+        assertThat(rollbackRequests(target)).isEqualTo(1);
+    }
+
+    @Test
     void aTargetWhoseDeploymentCannotBeReadIsRefusedAndNothingPublished() {
         TargetKey target = uniqueTarget("production"); // never deployed
 
@@ -174,6 +191,7 @@ class ManualRollbackRequestTest extends KafkaClientTest {
         TargetKey target = uniqueTarget("production");
         given().contentType("application/json").body(body(target)).post(URL).then().statusCode(401)
                 .contentType(PROBLEM).header("WWW-Authenticate", containsString("Bearer"));
+        given().contentType("application/json").body("{}").post(URL).then().statusCode(401); // before the body
         post(TestTokens.expiredToken("alice", "oncall"), body(target)).statusCode(401);
         post(TestTokens.tokenSignedByStranger("alice", "oncall"), body(target)).statusCode(401);
         post("not-a-jwt", body(target)).statusCode(401);
