@@ -81,7 +81,7 @@ public class WebhookAuthentication {
     }
 
     /** The credentials of the source whose webhook {@code path} is; Alertmanager's for any other webhook path. */
-    WebhookCredentials credentialsFor(String path) {
+    private WebhookCredentials credentialsFor(String path) {
         String normalized = path.replaceAll("/{2,}", "/");
         String rest = normalized.substring(Math.min(normalized.length(), WEBHOOKS.length() + 1));
         String segment = rest.endsWith("/") ? rest.substring(0, rest.length() - 1) : rest;

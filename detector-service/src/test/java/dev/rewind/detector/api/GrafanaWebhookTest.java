@@ -116,6 +116,21 @@ class GrafanaWebhookTest extends KafkaClientTest {
     }
 
     @Test
+    void noSpellingOfThePathLetsAnotherSourcesTokenIn() {
+        String grafana = firing(uniqueTarget("production")).toString();
+        String alertmanager = EventFixtures.alertmanagerFiring(uniqueTarget("production"));
+        for (String path : new String[] {WEBHOOK + "/", WEBHOOK + ";v=1", "/api/v1//alerts//grafana",
+                "/api/v1/alerts/./grafana"}) {
+            given().urlEncodingEnabled(false).header("Authorization", AlertWebhookErrorsTest.TOKEN)
+                    .contentType("application/json").body(grafana).post(path)
+                    .then().statusCode(org.hamcrest.Matchers.oneOf(401, 404));
+        }
+        given().urlEncodingEnabled(false).header("Authorization", TOKEN).contentType("application/json")
+                .body(alertmanager).post(AlertWebhookErrorsTest.WEBHOOK + ";v=1")
+                .then().statusCode(org.hamcrest.Matchers.oneOf(401, 404));
+    }
+
+    @Test
     void respectsTheWebhookLimits() {
         ObjectNode payload = firing(uniqueTarget("production"));
         ObjectNode labels = (ObjectNode) payload.at("/alerts/0/labels");
