@@ -35,7 +35,7 @@ public final class WebhookLimits {
         if (alerts.size() > limits.alerts()) {
             violations.add(FieldViolation.body("alerts", "has " + alerts.size() + " alerts, more than the "
                     + limits.alerts() + " one payload may carry (" + KEY + "alerts); lower max_alerts in "
-                    + "Alertmanager's webhook_config"));
+                    + "Alertmanager's webhook_config (Max alerts in Grafana's webhook contact point)"));
             return violations;
         }
         for (int i = 0; i < alerts.size() && violations.size() < MAX_VIOLATIONS; i++) {
