@@ -1,38 +1,41 @@
 package dev.rewind.detector.service;
 
+import dev.rewind.detector.messaging.AlertPublisher;
 import dev.rewind.events.Topics;
 import dev.rewind.events.alert.AlertEvent;
 import dev.rewind.platform.environment.Environments;
 import dev.rewind.platform.messaging.Outbox;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Accepts normalized alerts durably: they are committed to the outbox in one transaction (all or none), and the
- * relay publishes them to {@code rewind.alerts}, where {@link AlertProcessor} takes them from. Alerts about targets
- * outside the configured environments are refused before anything is committed.
+ * Accepts normalized alerts durably: they are published straight to {@code rewind.alerts} and accepted once the
+ * broker acknowledged them; when it does not in time, they are committed to the outbox instead, in one transaction
+ * and one statement (all or none), and the relay publishes them. {@link AlertProcessor} takes them from the topic.
+ * Alerts about targets outside the configured environments are refused before anything is sent.
  */
 @ApplicationScoped
 public class AlertIntake {
 
     private final Environments environments;
+    private final AlertPublisher publisher;
     private final Outbox outbox;
 
     @Inject
-    public AlertIntake(Environments environments, Outbox outbox) {
+    public AlertIntake(Environments environments, AlertPublisher publisher, Outbox outbox) {
         this.environments = environments;
+        this.publisher = publisher;
         this.outbox = outbox;
     }
 
     /**
-     * Commits {@code alerts} for processing.
+     * Makes {@code alerts} durable for processing: acknowledged by the broker, or else committed to the outbox.
      *
      * @throws TargetRefused when any alert's environment is not configured or does not own its namespace
      */
-    @Transactional
     public void accept(List<AlertEvent> alerts) {
         List<TargetRefused.Refusal> refusals = new ArrayList<>();
         for (int i = 0; i < alerts.size(); i++) {
@@ -43,6 +46,8 @@ public class AlertIntake {
         if (!refusals.isEmpty()) {
             throw new TargetRefused(refusals);
         }
-        alerts.forEach(alert -> outbox.publish(Topics.ALERTS, alert));
+        if (!publisher.publish(alerts)) {
+            QuarkusTransaction.requiringNew().run(() -> outbox.publishAll(Topics.ALERTS, alerts));
+        }
     }
 }

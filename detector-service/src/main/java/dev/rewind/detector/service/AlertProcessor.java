@@ -54,26 +54,37 @@ public class AlertProcessor {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void process(AlertEvent alert) {
-        if (alert instanceof AlertFired fired) {
-            fired(fired);
-        } else if (alert instanceof AlertResolved resolved) {
-            resolved(resolved);
+        process(List.of(alert));
+    }
+
+    /**
+     * Applies {@code alerts} in order, in the caller's transaction, as {@link #process(AlertEvent)} would one by one;
+     * the batch reads its targets' open incidents and recorded occurrences once ({@link AlertBatch}).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void process(List<? extends AlertEvent> alerts) {
+        AlertBatch batch = AlertBatch.load(alerts);
+        for (AlertEvent alert : alerts) {
+            if (alert instanceof AlertFired fired) {
+                fired(fired, batch);
+            } else if (alert instanceof AlertResolved resolved) {
+                resolved(resolved);
+            }
         }
     }
 
-    private void fired(AlertFired alert) {
-        if (AlertRecord.seen(alert.source(), alert.target().toString(), alert.fingerprint(), alert.startsAt(),
-                AlertRecord.Status.FIRING)) {
+    private void fired(AlertFired alert, AlertBatch batch) {
+        if (batch.seen(alert)) {
             return; // a re-send of an alert already applied
         }
         AlertRecord record = record(alert, AlertRecord.Status.FIRING, alert.startsAt());
         record.observed = alert.observedValue();
         record.summary = alert.summary();
-        Optional<IncidentRecord> open = IncidentRecord.openFor(alert.target().toString());
+        Optional<IncidentRecord> open = batch.openIncident(alert.target().toString());
         if (open.isPresent()) {
             record.incidentId = open.get().id;
             record.decision = "ATTACHED to incident " + open.get().number;
-            record.persist();
+            batch.record(record);
             return;
         }
         RollbackGuards.Checked checked =
@@ -100,7 +111,7 @@ public class AlertProcessor {
         } else if (decision instanceof Decision.Ignore ignore) {
             record.decision = "IGNORED: " + ignore.reason();
         }
-        record.persist();
+        batch.record(record);
     }
 
     private RollbackRequested request(AlertFired alert, IncidentRecord incident, Decision.RollBack rollBack,

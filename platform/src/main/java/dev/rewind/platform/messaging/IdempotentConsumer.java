@@ -7,6 +7,12 @@ import io.smallrye.faulttolerance.api.Guard;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
@@ -50,7 +56,64 @@ public class IdempotentConsumer {
      */
     public <E extends RewindEvent> void apply(Topic<E> topic, ConsumerRecord<String, String> record,
                                               Consumer<Delivery<E>> effect) {
-        Delivery<E> delivery = EventReader.read(topic, record);
+        applyOne(EventReader.read(topic, record), effect);
+    }
+
+    /**
+     * Applies a batch of records of {@code topic} in one transaction: all inbox claims with one statement, then
+     * {@code effect} once with the events this service had not applied yet, in record order (a record redelivered
+     * within the batch counts once). When the batch fails for a reason other than a transient one, each event is
+     * applied alone, in order, so that only the ones that cannot be processed fail. Returns the records to
+     * dead-letter, each with its reason: those that are not valid events and those whose effect failed alone.
+     */
+    public <E extends RewindEvent> List<Rejected> applyAll(Topic<E> topic, List<ConsumerRecord<String, String>> records,
+                                                           Consumer<List<Delivery<E>>> effect) {
+        List<Rejected> rejected = new ArrayList<>();
+        List<Delivery<E>> deliveries = new ArrayList<>();
+        List<Integer> positions = new ArrayList<>();
+        Set<UUID> ids = new HashSet<>();
+        for (int i = 0; i < records.size(); i++) {
+            try {
+                Delivery<E> delivery = EventReader.read(topic, records.get(i));
+                if (ids.add(delivery.id())) {
+                    deliveries.add(delivery);
+                    positions.add(i);
+                }
+            } catch (RuntimeException invalid) {
+                rejected.add(new Rejected(i, invalid));
+            }
+        }
+        if (deliveries.isEmpty()) {
+            return rejected;
+        }
+        try {
+            untilCommitted.get(() -> {
+                QuarkusTransaction.requiringNew().run(() -> {
+                    Set<UUID> claimed = inbox.claimAll(List.copyOf(deliveries));
+                    List<Delivery<E>> fresh = deliveries.stream().filter(d -> claimed.contains(d.id())).toList();
+                    if (!fresh.isEmpty()) {
+                        effect.accept(fresh);
+                    }
+                });
+                return null;
+            }, Void.class);
+        } catch (RuntimeException batchFailure) {
+            LOG.warnf("a batch of %d events of %s failed as a whole (%s): applying each alone, so that only the ones"
+                    + " that cannot be processed are dead-lettered", deliveries.size(), topic.name(),
+                    batchFailure.toString());
+            for (int k = 0; k < deliveries.size(); k++) {
+                try {
+                    applyOne(deliveries.get(k), delivery -> effect.accept(List.of(delivery)));
+                } catch (RuntimeException failure) {
+                    rejected.add(new Rejected(positions.get(k), failure));
+                }
+            }
+        }
+        rejected.sort(Comparator.comparingInt(Rejected::index));
+        return rejected;
+    }
+
+    private <E extends RewindEvent> void applyOne(Delivery<E> delivery, Consumer<Delivery<E>> effect) {
         untilCommitted.get(() -> {
             QuarkusTransaction.requiringNew().run(() -> {
                 if (inbox.claim(delivery.id(), delivery.type())) {
@@ -59,5 +122,13 @@ public class IdempotentConsumer {
             });
             return null;
         }, Void.class);
+    }
+
+    /**
+     * A record of a batch that cannot be processed: dead-letter it with {@code reason}.
+     *
+     * @param index the record's position in the batch
+     */
+    public record Rejected(int index, RuntimeException reason) {
     }
 }

@@ -1,11 +1,16 @@
 package dev.rewind.platform.messaging;
 
+import dev.rewind.events.EventJson;
+import dev.rewind.events.RewindEvent;
+import dev.rewind.events.Topic;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
+import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
@@ -23,19 +28,36 @@ public class OutboxMessages {
 
     /** The message for {@code record}; {@code ack} completes when the broker acknowledged it, or fails. */
     public Message<String> toMessage(OutboxRecord record, CompletableFuture<Void> ack) {
+        return toMessage(record.topic, record.recordKey, record.eventId, record.eventType, record.subject,
+                record.occurredAt, record.payload, ack);
+    }
+
+    /**
+     * The message for {@code event} of {@code topic} with CloudEvents id {@code id}, exactly as the relay would send
+     * it from the outbox, for a service that publishes straight to Kafka what it does not store (the detector's
+     * webhooks); {@code ack} completes when the broker acknowledged it, or fails.
+     */
+    public <E extends RewindEvent> Message<String> toMessage(Topic<E> topic, E event, UUID id,
+                                                             CompletableFuture<Void> ack) {
+        return toMessage(topic.name(), event.target().toString(), id, topic.typeOf(event), event.subject(),
+                event.occurredAt(), EventJson.write(event), ack);
+    }
+
+    private Message<String> toMessage(String topic, String key, UUID id, String type, String subject,
+                                      Instant occurredAt, String payload, CompletableFuture<Void> ack) {
         OutgoingKafkaRecordMetadata<String> kafka = OutgoingKafkaRecordMetadata.<String>builder()
-                .withTopic(record.topic)
-                .withKey(record.recordKey)
+                .withTopic(topic)
+                .withKey(key)
                 .build();
         OutgoingCloudEventMetadata<String> cloudEvent = OutgoingCloudEventMetadata.<String>builder()
-                .withId(record.eventId.toString())
-                .withType(record.eventType)
+                .withId(id.toString())
+                .withType(type)
                 .withSource(source)
-                .withSubject(record.subject)
-                .withTimestamp(record.occurredAt.atZone(ZoneOffset.UTC))
+                .withSubject(subject)
+                .withTimestamp(occurredAt.atZone(ZoneOffset.UTC))
                 .withDataContentType("application/json")
                 .build();
-        return Message.of(record.payload, Metadata.of(kafka, cloudEvent))
+        return Message.of(payload, Metadata.of(kafka, cloudEvent))
                 .withAck(() -> {
                     ack.complete(null);
                     return CompletableFuture.completedFuture(null);

@@ -84,6 +84,12 @@ public class OutboxRecord extends PanacheEntityBase {
      * long backlog from filling every batch and starving the other keys.
      */
     public static List<OutboxRecord> sendable(Instant now, int limit) {
+        if (count("publishedAt is null and parkedAt is null and attempts > 0") == 0) {
+            // Nothing failing: no record is behind a failing one, and the per-record check (a scan of each key's
+            // earlier pending records) would only cost time, quadratic in a key's backlog.
+            return find("publishedAt is null and parkedAt is null and (nextAttemptAt is null or nextAttemptAt <= ?1)"
+                    + " order by position", now).page(0, limit).list();
+        }
         return find("from OutboxRecord r where r.publishedAt is null and r.parkedAt is null"
                 + " and (r.nextAttemptAt is null or r.nextAttemptAt <= ?1)"
                 + " and not exists (select e.position from OutboxRecord e where e.recordKey = r.recordKey"
@@ -102,6 +108,13 @@ public class OutboxRecord extends PanacheEntityBase {
         Object[] pending = getEntityManager().createQuery("select count(r), min(r.createdAt) from OutboxRecord r"
                 + " where r.publishedAt is null and r.parkedAt is null", Object[].class).getSingleResult();
         return new OutboxBacklog((Long) pending[0], (Instant) pending[1], count("parkedAt is not null"));
+    }
+
+    /** Marks the records at {@code positions} published at {@code at}. */
+    public static void markPublished(List<Long> positions, Instant at) {
+        if (!positions.isEmpty()) {
+            update("publishedAt = ?1 where position in ?2", at, positions);
+        }
     }
 
     /** Deletes records published before {@code cutoff}; returns how many. */

@@ -21,6 +21,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -174,11 +175,12 @@ public class OutboxRelay {
         int settledForGood = 0;
         int failed = 0;
         Settlement firstFailure = null;
+        List<Long> published = new ArrayList<>();
         for (Settlement settlement : settlements) {
             OutboxRecord record = records.get(settlement.position());
             switch (settlement.verdict()) {
                 case PUBLISHED -> {
-                    record.publishedAt = now;
+                    published.add(record.position);
                     settledForGood++;
                 }
                 case PARKED -> {
@@ -197,6 +199,8 @@ public class OutboxRelay {
                 }
             }
         }
+        // One statement for the round rather than one update per record.
+        OutboxRecord.markPublished(published, now);
         if (firstFailure != null) {
             OutboxRecord first = records.get(firstFailure.position());
             LOG.warnf("outbox relay: %d of %d records not delivered, each sent again after a backoff (from %s up to"
