@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
 
@@ -47,17 +48,24 @@ public class AlertPublisher {
     /**
      * Sends {@code alerts} in order and waits for the broker; true once it acknowledged every one, false when any
      * was not acknowledged within the wait (some may still arrive: consumers recognise a re-sent alert).
+     *
+     * @throws dev.rewind.platform.messaging.outbox.OutboxEventTooLarge before anything is sent, when any alert is
+     *                                                                  larger than the outbox would take
      */
     public boolean publish(List<? extends AlertEvent> alerts) {
         List<CompletableFuture<Void>> acks = new ArrayList<>(alerts.size());
+        List<Message<String>> outgoing = new ArrayList<>(alerts.size());
         for (AlertEvent alert : alerts) {
             CompletableFuture<Void> ack = new CompletableFuture<>();
-            try {
-                emitter.send(messages.toMessage(Topics.ALERTS, alert, UUID.randomUUID(), ack));
-            } catch (RuntimeException e) { // e.g. the emitter's buffer is full
-                ack.completeExceptionally(e);
-            }
+            outgoing.add(messages.toMessage(Topics.ALERTS, alert, UUID.randomUUID(), ack));
             acks.add(ack);
+        }
+        for (int i = 0; i < outgoing.size(); i++) {
+            try {
+                emitter.send(outgoing.get(i));
+            } catch (RuntimeException e) { // e.g. the emitter's buffer is full
+                acks.get(i).completeExceptionally(e);
+            }
         }
         try {
             CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))

@@ -3,6 +3,8 @@ package dev.rewind.platform.messaging;
 import dev.rewind.events.EventJson;
 import dev.rewind.events.RewindEvent;
 import dev.rewind.events.Topic;
+import dev.rewind.platform.messaging.outbox.EventSizeLimit;
+import dev.rewind.platform.messaging.outbox.OutboxEventTooLarge;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,10 +22,12 @@ import org.eclipse.microprofile.reactive.messaging.Metadata;
 public class OutboxMessages {
 
     private final URI source;
+    private final EventSizeLimit sizeLimit;
 
     @Inject
     public OutboxMessages(MessagingConfig config) {
         this.source = URI.create(config.source());
+        this.sizeLimit = new EventSizeLimit(config.outbox().maxEventBytes());
     }
 
     /** The message for {@code record}; {@code ack} completes when the broker acknowledged it, or fails. */
@@ -35,12 +39,16 @@ public class OutboxMessages {
     /**
      * The message for {@code event} of {@code topic} with CloudEvents id {@code id}, exactly as the relay would send
      * it from the outbox, for a service that publishes straight to Kafka what it does not store (the detector's
-     * webhooks); {@code ack} completes when the broker acknowledged it, or fails.
+     * webhooks); {@code ack} completes when the broker acknowledged it, or fails. Throws
+     * {@link OutboxEventTooLarge} for an event the outbox would refuse for its size.
      */
     public <E extends RewindEvent> Message<String> toMessage(Topic<E> topic, E event, UUID id,
                                                              CompletableFuture<Void> ack) {
-        return toMessage(topic.name(), event.target().toString(), id, topic.typeOf(event), event.subject(),
-                event.occurredAt(), EventJson.write(event), ack);
+        String key = event.target().toString();
+        String type = topic.typeOf(event);
+        String payload = EventJson.write(event);
+        sizeLimit.check(type, key, event.subject(), payload);
+        return toMessage(topic.name(), key, id, type, event.subject(), event.occurredAt(), payload, ack);
     }
 
     private Message<String> toMessage(String topic, String key, UUID id, String type, String subject,
