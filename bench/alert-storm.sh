@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Measures an alert storm through the packaged detector (a process, as in production) against a real broker and
+# database: 10,000 alerts over 100 targets as 100 Alertmanager webhook batches of 100 (50 groups, each re-sent by an
+# HA pair), 4 concurrent clients, after one warm-up storm. Reports accepted alerts/s (to the last 202) and decided
+# alerts/s (to the last alert applied) and asserts exactly 100 incidents and 100 rollback requests.
+# Output: system-tests/target/bench/alert-storm.txt
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mvn -B -ntp -q install -DskipTests -pl events,platform,kubernetes-revisions,kubernetes-sandbox
+mvn -B -ntp -q package -DskipTests -pl detector-service
+mvn -B -ntp -q verify -pl system-tests -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false \
+  -Dit.test=AlertStormBench -Dfailsafe.failIfNoSpecifiedTests=false "$@"
+cat system-tests/target/bench/alert-storm.txt

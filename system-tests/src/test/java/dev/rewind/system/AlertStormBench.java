@@ -1,0 +1,278 @@
+package dev.rewind.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.rewind.events.Topic;
+import dev.rewind.events.Topics;
+import dev.rewind.events.alert.AlertFired;
+import dev.rewind.platform.testing.Infrastructure;
+import dev.rewind.platform.testing.TestTokens;
+import dev.rewind.sandbox.KubernetesSandbox;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Benchmark, not a test: an alert storm through the packaged detector, as it runs in production, against the real
+ * broker and database and the Kubernetes sandbox. 10,000 alerts over 100 targets arrive as 100 Alertmanager webhook
+ * batches of 100: 50 distinct groups, each sent twice (an HA pair of Alertmanagers), by 4 concurrent clients. It
+ * measures accepted alerts/s (first request sent to last 202) and decided alerts/s (first request sent to the last
+ * alert applied through the inbox), and checks the storm made exactly one incident and one rollback request per
+ * target. Run with {@code bench/alert-storm.sh}; numbers go to {@code system-tests/target/bench/alert-storm.txt}.
+ * Options: {@code -Drewind.bench.clients=N}, {@code -Drewind.bench.warm-ups=N},
+ * {@code -Drewind.bench.detector-settings="key=value;key=value"} (detector configuration, e.g. its lanes),
+ * {@code -Drewind.bench.jfr=FILE} (a flight recording of the detector), {@code -Drewind.root=DIR} (the detector
+ * packaged in another copy of the project, e.g. a baseline).
+ */
+class AlertStormBench {
+
+    private static final int TARGETS = 100;
+    private static final int GROUPS = 50;
+    private static final int COPIES = 2;
+    private static final int CLIENTS = Integer.getInteger("rewind.bench.clients", 4);
+    private static final int WARM_UPS = Integer.getInteger("rewind.bench.warm-ups", 1);
+    private static final String TOKEN = "alert-storm-token";
+    private static final String SCHEMA = "alert_storm_bench";
+    private static final String FIRED = Topic.typeOf(AlertFired.class);
+    private static final Duration PATIENCE = Duration.ofMinutes(5);
+
+    private final String run = UUID.randomUUID().toString().substring(0, 6);
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private Map<String, String> database;
+
+    @Test
+    void stormOfTenThousandAlertsOverOneHundredTargets() throws Exception {
+        // -Drewind.root=DIR runs the detector packaged in another copy of the project (e.g. the baseline's).
+        String configuredRoot = System.getProperty("rewind.root");
+        Path root = configuredRoot == null || configuredRoot.isBlank() || configuredRoot.startsWith("${")
+                ? Path.of("..").toAbsolutePath().normalize() : Path.of(configuredRoot);
+        Map<String, String> kafka = Infrastructure.kafka();
+        database = Infrastructure.postgres();
+        StringBuilder report = new StringBuilder(String.format(Locale.ROOT, "alert storm: %d alerts over %d targets"
+                + " (%d webhook batches of %d: %d groups x %d HA copies), %d clients, %d warm-up storm(s)%n",
+                TARGETS * GROUPS * COPIES, TARGETS, GROUPS * COPIES, TARGETS, GROUPS, COPIES, CLIENTS, WARM_UPS));
+        try (KubernetesSandbox sandbox = KubernetesSandbox.start(0);
+             ServiceProcess detector = ServiceProcess.start(root, "detector-service", "alert-storm-detector",
+                     environment(root, sandbox, kafka))) {
+            // Seeding reconciles each Deployment itself: the periodic loop, which lists every object of a sandbox
+            // holding hundreds, would only take CPU from the detector on this machine.
+            sandbox.controller().close();
+            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200)).until(detector::ready);
+            awaitConsumerAssigned(detector, sandbox);
+            for (int i = 0; i <= WARM_UPS; i++) {
+                Result result = storm(detector, sandbox, "s" + i);
+                String line = String.format(Locale.ROOT, "%s accepted %,.0f alerts/s (%d ms)  decided %,.0f alerts/s"
+                                + " (%d ms)  incidents %d  rollback requests %d  alert records %d%n",
+                        i < WARM_UPS ? "warm-up " : "MEASURED", result.acceptedPerSecond(), result.acceptedMillis,
+                        result.decidedPerSecond(), result.decidedMillis, result.incidents, result.requests,
+                        result.records);
+                System.out.print(line);
+                report.append(line);
+                assertThat(result.incidents).as("exactly one incident per target").isEqualTo(TARGETS);
+                assertThat(result.requests).as("exactly one rollback request per target").isEqualTo(TARGETS);
+                assertThat(result.records).as("every distinct alert recorded once, HA copies deduplicated")
+                        .isEqualTo(TARGETS * GROUPS);
+            }
+        }
+        Path out = Path.of("target/bench/alert-storm.txt");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, report);
+        System.out.print(report);
+    }
+
+    /** The detector's settings: its own schema and consumer groups, so that no test's detector shares its work. */
+    private Map<String, String> environment(Path root, KubernetesSandbox sandbox, Map<String, String> kafka)
+            throws IOException {
+        Path kubeconfig = sandbox.writeKubeconfig(Path.of("target/kubeconfig-storm.yaml").toAbsolutePath(),
+                "default");
+        Path settings = Path.of("target/alert-storm.properties").toAbsolutePath();
+        Files.writeString(settings, String.join("\n",
+                "mp.messaging.incoming.alerts.group.id=alert-storm-" + run,
+                "mp.messaging.incoming.alerts.auto.offset.reset=latest",
+                "mp.messaging.incoming.incident-events.group.id=alert-storm-" + run,
+                "mp.messaging.incoming.incident-events.auto.offset.reset=latest",
+                "quarkus.log.level=WARN",
+                System.getProperty("rewind.bench.detector-settings", "").replace(';', '\n'), ""));
+        Map<String, String> env = new HashMap<>();
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.get("kafka.bootstrap.servers"));
+        env.put("POSTGRES_URL", database.get("quarkus.datasource.jdbc.url"));
+        if (database.containsKey("quarkus.datasource.username")) {
+            env.put("POSTGRES_USER", database.get("quarkus.datasource.username"));
+            env.put("POSTGRES_PASSWORD", database.get("quarkus.datasource.password"));
+        }
+        env.put("REWIND_SCHEMA", SCHEMA);
+        env.put("KUBECONFIG", kubeconfig.toString());
+        env.put("ALERTMANAGER_TOKEN", TOKEN);
+        env.putAll(TestTokens.environment());
+        String recording = System.getProperty("rewind.bench.jfr");
+        if (recording != null && !recording.isBlank()) {
+            env.put("JAVA_TOOL_OPTIONS", "-XX:StartFlightRecording=settings=profile,filename=" + recording);
+        }
+        env.put("QUARKUS_CONFIG_LOCATIONS",
+                RewindSystem.environmentsConfig().get("QUARKUS_CONFIG_LOCATIONS") + "," + settings);
+        return env;
+    }
+
+    /** Posts single probe alerts until one is applied: the consumer group then reads from its assigned position. */
+    private void awaitConsumerAssigned(ServiceProcess detector, KubernetesSandbox sandbox) {
+        String service = "probe-" + run;
+        sandbox.deployWithHistory("shop", service, "registry.example/shop/probe", List.of("v1", "v2"));
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            post(detector, payload(List.of(alert(service, "probe-" + UUID.randomUUID(), Instant.now()))));
+            return count("SELECT count(*) FROM alert WHERE target = ?", "development/shop/" + service) > 0;
+        });
+    }
+
+    private Result storm(ServiceProcess detector, KubernetesSandbox sandbox, String name) throws Exception {
+        List<String> services = new ArrayList<>();
+        for (int t = 0; t < TARGETS; t++) {
+            services.add("storm-" + run + "-" + name + "-" + t);
+            sandbox.deployWithHistory("shop", services.get(t), "registry.example/shop/storm",
+                    List.of("v1.2.5", "v1.3.0"));
+        }
+        Instant startsAt = Instant.now().minusSeconds(60);
+        List<String> bodies = new ArrayList<>();
+        for (int g = 0; g < GROUPS; g++) {
+            List<String> alerts = new ArrayList<>();
+            for (int t = 0; t < TARGETS; t++) {
+                alerts.add(alert(services.get(t), "fp-" + g + "-" + t, startsAt.plusMillis(g)));
+            }
+            for (int copy = 0; copy < COPIES; copy++) {
+                bodies.add(payload(alerts));
+            }
+        }
+        // HA copies arrive in no particular order, not back to back.
+        Collections.shuffle(bodies, new Random(42));
+        String prefix = "development/shop/storm-" + run + "-" + name + "-";
+        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+        Instant started = Instant.now();
+        long start = System.nanoTime();
+        List<Future<?>> sent = new ArrayList<>();
+        for (String body : bodies) {
+            sent.add(clients.submit(() -> post(detector, body)));
+        }
+        for (Future<?> future : sent) {
+            future.get();
+        }
+        long acceptedMillis = (System.nanoTime() - start) / 1_000_000;
+        clients.shutdown();
+        int alerts = bodies.size() * TARGETS;
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200)).until(() -> count(
+                "SELECT count(*) FROM processed_event WHERE event_type = ? AND processed_at >= ?", FIRED,
+                Timestamp.from(started)) >= alerts);
+        Instant lastDecided = lastProcessed(started);
+        String end = prefix.substring(0, prefix.length() - 1) + ".";
+        return new Result(alerts, acceptedMillis, Duration.between(started, lastDecided).toMillis(),
+                count("SELECT count(*) FROM incident WHERE target >= ? AND target < ?", prefix, end),
+                count("SELECT count(*) FROM outbox_event WHERE topic = ? AND record_key >= ? AND record_key < ?",
+                        Topics.ROLLBACK_REQUESTS.name(), prefix, end),
+                count("SELECT count(*) FROM alert WHERE target >= ? AND target < ?", prefix, end));
+    }
+
+    private void post(ServiceProcess detector, String body) {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                            URI.create(detector.url() + "/api/v1/alerts/alertmanager"))
+                    .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 202) {
+                throw new IllegalStateException("webhook answered " + response.statusCode() + ": " + response.body());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String alert(String service, String fingerprint, Instant startsAt) {
+        return """
+                {"status":"firing","labels":{"alertname":"HighErrorRate","environment":"development",\
+                "namespace":"shop","service":"%s","severity":"page","version":"v1.3.0"},\
+                "annotations":{"summary":"High error rate (12%% 5xx errors)","value":"0.12"},\
+                "startsAt":"%s","endsAt":"0001-01-01T00:00:00Z",\
+                "generatorURL":"http://prometheus.monitoring:9090/graph?g0.expr=job%%3Arequest_errors%%3Aratio5m",\
+                "fingerprint":"%s"}""".formatted(service, startsAt, fingerprint);
+    }
+
+    private static String payload(List<String> alerts) {
+        return """
+                {"version":"4","groupKey":"{}:{alertname=\\"HighErrorRate\\"}","truncatedAlerts":0,\
+                "status":"firing","receiver":"rewind","groupLabels":{"alertname":"HighErrorRate"},\
+                "commonLabels":{"alertname":"HighErrorRate"},"commonAnnotations":{},\
+                "externalURL":"http://alertmanager.monitoring:9093","alerts":[%s]}"""
+                .formatted(String.join(",", alerts));
+    }
+
+    private long count(String sql, Object... parameters) throws SQLException {
+        try (Connection connection = connection(); PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet result = statement.executeQuery()) {
+                result.next();
+                return result.getLong(1);
+            }
+        }
+    }
+
+    private Instant lastProcessed(Instant since) throws SQLException {
+        try (Connection connection = connection(); PreparedStatement statement = connection.prepareStatement(
+                "SELECT max(processed_at) FROM processed_event WHERE event_type = ? AND processed_at >= ?")) {
+            statement.setString(1, FIRED);
+            statement.setTimestamp(2, Timestamp.from(since));
+            try (ResultSet result = statement.executeQuery()) {
+                result.next();
+                return result.getTimestamp(1).toInstant();
+            }
+        }
+    }
+
+    private Connection connection() throws SQLException {
+        Connection connection = DriverManager.getConnection(database.get("quarkus.datasource.jdbc.url"),
+                database.getOrDefault("quarkus.datasource.username", "rewind"),
+                database.getOrDefault("quarkus.datasource.password", ""));
+        connection.setSchema(SCHEMA);
+        return connection;
+    }
+
+    /** One storm's figures. */
+    private record Result(int alerts, long acceptedMillis, long decidedMillis, long incidents, long requests,
+                          long records) {
+
+        double acceptedPerSecond() {
+            return alerts * 1000.0 / Math.max(1, acceptedMillis);
+        }
+
+        double decidedPerSecond() {
+            return alerts * 1000.0 / Math.max(1, decidedMillis);
+        }
+    }
+}
