@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.rewind.events.Topic;
 import dev.rewind.events.Topics;
 import dev.rewind.events.alert.AlertFired;
+import dev.rewind.kubernetes.DeploymentRevisions;
 import dev.rewind.platform.testing.Infrastructure;
 import dev.rewind.platform.testing.TestTokens;
 import dev.rewind.sandbox.KubernetesSandbox;
@@ -88,10 +89,11 @@ class AlertStormBench {
             for (int i = 0; i <= WARM_UPS; i++) {
                 Result result = storm(detector, sandbox, "s" + i);
                 String line = String.format(Locale.ROOT, "%s accepted %,.0f alerts/s (%d ms)  decided %,.0f alerts/s"
-                                + " (%d ms)  incidents %d  rollback requests %d  alert records %d%n",
+                                + " (%d ms)  incidents %d  rollback requests %d  alert records %d  (sandbox API: %.1f ms per"
+                + " target for its Deployment and ReplicaSets)%n",
                         i < WARM_UPS ? "warm-up " : "MEASURED", result.acceptedPerSecond(), result.acceptedMillis,
                         result.decidedPerSecond(), result.decidedMillis, result.incidents, result.requests,
-                        result.records);
+                        result.records, result.readMillisPerTarget);
                 System.out.print(line);
                 report.append(line);
                 assertThat(result.incidents).as("exactly one incident per target").isEqualTo(TARGETS);
@@ -156,6 +158,13 @@ class AlertStormBench {
             sandbox.deployWithHistory("shop", services.get(t), "registry.example/shop/storm",
                     List.of("v1.2.5", "v1.3.0"));
         }
+        long readStart = System.nanoTime();
+        for (String service : services) {
+            // What deciding on a new target reads from the Kubernetes API: its Deployment and ReplicaSets.
+            DeploymentRevisions.replicaSetsOf(sandbox.client(),
+                    sandbox.client().apps().deployments().inNamespace("shop").withName(service).get());
+        }
+        double readMillisPerTarget = (System.nanoTime() - readStart) / 1_000_000.0 / services.size();
         Instant startsAt = Instant.now().minusSeconds(60);
         List<String> bodies = new ArrayList<>();
         for (int g = 0; g < GROUPS; g++) {
@@ -188,7 +197,7 @@ class AlertStormBench {
                 Timestamp.from(started)) >= alerts);
         Instant lastDecided = lastProcessed(started);
         String end = prefix.substring(0, prefix.length() - 1) + ".";
-        return new Result(alerts, acceptedMillis, Duration.between(started, lastDecided).toMillis(),
+        return new Result(alerts, readMillisPerTarget, acceptedMillis, Duration.between(started, lastDecided).toMillis(),
                 count("SELECT count(*) FROM incident WHERE target >= ? AND target < ?", prefix, end),
                 count("SELECT count(*) FROM outbox_event WHERE topic = ? AND record_key >= ? AND record_key < ?",
                         Topics.ROLLBACK_REQUESTS.name(), prefix, end),
@@ -264,7 +273,7 @@ class AlertStormBench {
     }
 
     /** One storm's figures. */
-    private record Result(int alerts, long acceptedMillis, long decidedMillis, long incidents, long requests,
+    private record Result(int alerts, double readMillisPerTarget, long acceptedMillis, long decidedMillis, long incidents, long requests,
                           long records) {
 
         double acceptedPerSecond() {
