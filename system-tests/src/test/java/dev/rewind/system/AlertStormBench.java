@@ -89,8 +89,8 @@ class AlertStormBench {
             for (int i = 0; i <= WARM_UPS; i++) {
                 Result result = storm(detector, sandbox, "s" + i);
                 String line = String.format(Locale.ROOT, "%s accepted %,.0f alerts/s (%d ms)  decided %,.0f alerts/s"
-                                + " (%d ms)  incidents %d  rollback requests %d  alert records %d  (sandbox API: %.1f ms per"
-                + " target for its Deployment and ReplicaSets)%n",
+                                + " (%d ms)  incidents %d  rollback requests %d  alert records %d  (sandbox API:"
+                                + " %.1f ms per target for its Deployment and ReplicaSets)%n",
                         i < WARM_UPS ? "warm-up " : "MEASURED", result.acceptedPerSecond(), result.acceptedMillis,
                         result.decidedPerSecond(), result.decidedMillis, result.incidents, result.requests,
                         result.records, result.readMillisPerTarget);
@@ -197,7 +197,8 @@ class AlertStormBench {
                 Timestamp.from(started)) >= alerts);
         Instant lastDecided = lastProcessed(started);
         String end = prefix.substring(0, prefix.length() - 1) + ".";
-        return new Result(alerts, readMillisPerTarget, acceptedMillis, Duration.between(started, lastDecided).toMillis(),
+        return new Result(alerts, readMillisPerTarget, acceptedMillis,
+                Duration.between(started, lastDecided).toMillis(),
                 count("SELECT count(*) FROM incident WHERE target >= ? AND target < ?", prefix, end),
                 count("SELECT count(*) FROM outbox_event WHERE topic = ? AND record_key >= ? AND record_key < ?",
                         Topics.ROLLBACK_REQUESTS.name(), prefix, end),
@@ -273,8 +274,8 @@ class AlertStormBench {
     }
 
     /** One storm's figures. */
-    private record Result(int alerts, double readMillisPerTarget, long acceptedMillis, long decidedMillis, long incidents, long requests,
-                          long records) {
+    private record Result(int alerts, double readMillisPerTarget, long acceptedMillis, long decidedMillis,
+                          long incidents, long requests, long records) {
 
         double acceptedPerSecond() {
             return alerts * 1000.0 / Math.max(1, acceptedMillis);
