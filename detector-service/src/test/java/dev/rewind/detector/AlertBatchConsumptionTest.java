@@ -36,6 +36,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.record.TimestampType;
@@ -102,6 +107,38 @@ class AlertBatchConsumptionTest extends KafkaClientTest {
         assertThat(incidents(target)).isEqualTo(1);
         assertThat(QuarkusTransaction.requiringNew().call(() -> OutboxRecord.count("recordKey", target.toString())))
                 .as("one IncidentOpened and one RollbackRequested").isEqualTo(2);
+    }
+
+    @Test
+    void twoConsumersDecidingOnOneNewTargetAtOnceOpenOneIncident() throws Exception {
+        TargetKey target = uniqueTarget("production");
+        deployTwoReleases(target);
+        List<ConsumerRecord<String, String>> first = List.of(record(alert(target, "fp-a", Signal.ERROR_RATE, 0.12)));
+        List<ConsumerRecord<String, String>> second = List.of(record(alert(target, "fp-b", Signal.ERROR_RATE, 0.3)));
+        // Two replicas during a rebalance: each batch's own look-ups see no open incident; the database's
+        // one-open-incident index makes the later commit retry, and the retry attaches to the incident.
+        ExecutorService replicas = Executors.newFixedThreadPool(2);
+        CountDownLatch go = new CountDownLatch(1);
+        try {
+            Future<List<IdempotentConsumer.Rejected>> one = replicas.submit(() -> {
+                go.await();
+                return consumer.applyAll(Topics.ALERTS, first, this::process);
+            });
+            Future<List<IdempotentConsumer.Rejected>> two = replicas.submit(() -> {
+                go.await();
+                return consumer.applyAll(Topics.ALERTS, second, this::process);
+            });
+            go.countDown();
+            assertThat(one.get(1, TimeUnit.MINUTES)).isEmpty();
+            assertThat(two.get(1, TimeUnit.MINUTES)).isEmpty();
+        } finally {
+            replicas.shutdownNow();
+        }
+
+        assertThat(incidents(target)).isEqualTo(1);
+        assertThat(alerts(target)).extracting(record -> record.decision)
+                .satisfiesExactlyInAnyOrder(decision -> assertThat(decision).startsWith("ROLLBACK"),
+                        decision -> assertThat(decision).startsWith("ATTACHED"));
     }
 
     @Test
