@@ -1,16 +1,22 @@
 package dev.rewind.detector.api;
 
 import dev.rewind.detector.service.AlertIntake;
+import dev.rewind.detector.service.TargetRefused;
 import dev.rewind.events.alert.AlertEvent;
+import dev.rewind.platform.http.FieldViolation;
+import dev.rewind.platform.http.Problems;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.groups.ConvertGroup;
+import jakarta.validation.groups.Default;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -25,21 +31,74 @@ public class AlertWebhookResource {
 
     private static final String EMPTY_BODY = "the request body is empty: send the Alertmanager webhook payload as JSON";
 
+    private static final String EMPTY_SOURCE_BODY = "the request body is empty: send the webhook payload as JSON";
+
     private final AlertmanagerAdapter alertmanager;
     private final AlertIntake intake;
+    private final GrafanaAdapter grafana;
+    private final DatadogAdapter datadog;
+    private final NewRelicAdapter newRelic;
 
     @Inject
-    public AlertWebhookResource(AlertmanagerAdapter alertmanager, AlertIntake intake) {
+    public AlertWebhookResource(AlertmanagerAdapter alertmanager, AlertIntake intake, GrafanaAdapter grafana,
+                                DatadogAdapter datadog, NewRelicAdapter newRelic) {
         this.alertmanager = alertmanager;
         this.intake = intake;
+        this.grafana = grafana;
+        this.datadog = datadog;
+        this.newRelic = newRelic;
     }
 
     /** Prometheus Alertmanager's webhook receiver (payload version 4). */
     @POST
     @Path("/alertmanager")
-    public Response alertmanager(@NotNull(message = EMPTY_BODY) @Valid AlertmanagerPayload payload) {
+    public Response alertmanager(@NotNull(message = EMPTY_BODY) @Valid
+                                 @ConvertGroup(from = Default.class, to = AlertmanagerPayload.FromAlertmanager.class)
+                                 AlertmanagerPayload payload) {
         List<AlertEvent> alerts = alertmanager.normalize(payload);
         intake.accept(alerts);
         return Response.accepted(Map.of("accepted", alerts.size())).build();
+    }
+
+    /** Grafana alerting's webhook contact point: Alertmanager's payload with version 1 (docs/alert-sources.md). */
+    @POST
+    @Path("/grafana")
+    public Response grafana(@NotNull(message = EMPTY_SOURCE_BODY) @Valid
+                            @ConvertGroup(from = Default.class, to = AlertmanagerPayload.FromGrafana.class)
+                            AlertmanagerPayload payload) {
+        List<AlertEvent> alerts = grafana.normalize(payload);
+        intake.accept(alerts);
+        return Response.accepted(Map.of("accepted", alerts.size())).build();
+    }
+
+    /** Datadog's webhook integration, Rewind's recommended payload template or Datadog's default one. */
+    @POST
+    @Path("/datadog")
+    public Response datadog(@NotNull(message = EMPTY_SOURCE_BODY) @Valid DatadogPayload payload) {
+        return accepted(datadog.normalize(payload));
+    }
+
+    /** A New Relic workflow's webhook destination, New Relic's default payload template. */
+    @POST
+    @Path("/newrelic")
+    public Response newRelic(@NotNull(message = EMPTY_SOURCE_BODY) @Valid NewRelicPayload payload) {
+        return accepted(newRelic.normalize(payload));
+    }
+
+    /** Accepts the alerts; a refused environment is named by the payload field the target was read from. */
+    private Response accepted(NormalizedAlerts normalized) {
+        try {
+            intake.accept(normalized.alerts());
+        } catch (TargetRefused refused) {
+            throw Problems.of(Problems.UNPROCESSABLE_CONTENT, "the alert names a target outside Rewind's configured "
+                    + "environments; nothing was accepted", refused.refusals().stream()
+                    .map(r -> FieldViolation.body(normalized.targetField(), r.reason())).toList());
+        }
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("accepted", normalized.alerts().size());
+        if (!normalized.ignored().isEmpty()) {
+            answer.put("ignored", normalized.ignored());
+        }
+        return Response.accepted(answer).build();
     }
 }
