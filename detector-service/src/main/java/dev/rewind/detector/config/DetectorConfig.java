@@ -57,21 +57,12 @@ public interface DetectorConfig {
         String baselineAnnotation();
     }
 
-    /** Who may post to the alert webhooks, and how much they may post. */
-    interface Webhook {
-        /** The bearer token Alertmanager sends (http_config.authorization); from ALERTMANAGER_TOKEN. */
-        Optional<String> bearerToken();
-
-        /** The Basic auth user name Alertmanager sends (http_config.basic_auth); from ALERTMANAGER_USERNAME. */
-        Optional<String> username();
-
-        /** The Basic auth password; from ALERTMANAGER_PASSWORD. */
-        Optional<String> password();
-
-        /** Accepts requests without credentials: for local development only, logged at WARN at start-up. */
-        @WithDefault("false")
-        boolean allowAnonymous();
-
+    /**
+     * Who may post to the alert webhooks, and how much they may post. The credentials are Alertmanager's: the bearer
+     * token of its http_config.authorization (ALERTMANAGER_TOKEN) and/or the Basic auth of its http_config.basic_auth
+     * (ALERTMANAGER_USERNAME, ALERTMANAGER_PASSWORD); the other sources have their own ({@link SourcesConfig}).
+     */
+    interface Webhook extends SourcesConfig.Credentials {
         Limits limits();
 
         /**
