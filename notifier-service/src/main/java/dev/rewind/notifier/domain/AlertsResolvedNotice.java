@@ -34,19 +34,8 @@ public final class AlertsResolvedNotice {
                 : incident.reason()});
         rows.add(new String[] {"Alerts Resolved", slackDate(flagged.alertsResolvedAt())});
         rows.add(new String[] {"Note", capitalize(flagged.note())});
-        List<SlackMessage.Text> fields = new ArrayList<>();
-        StringBuilder text = new StringBuilder(headline);
-        for (String[] row : rows) {
-            fields.add(SlackMessage.Text.markdown("*" + row[0] + "*: " + row[1]));
-            text.append('\n').append(row[0]).append(": ").append(row[1]);
-        }
-        String reference = "Namespace `" + incident.target().namespace() + "`"
-                + (incident.incidentNumber() == null ? ""
-                        : " · Incident ticket: INCIDENT-" + incident.incidentNumber())
-                + " · Request " + flagged.requestId() + " · decide in its approval message or "
-                + "POST /api/v1/approvals/" + flagged.requestId() + "/reject";
-        return new SlackMessage(text.toString(), List.of(SlackMessage.Block.header(headline),
-                SlackMessage.Block.fields(fields), SlackMessage.Block.context(reference)));
+        return SlackMessage.withFields(headline, rows, incident.reference() + " · Request " + flagged.requestId()
+                + " · decide in its approval message or POST /api/v1/approvals/" + flagged.requestId() + "/reject");
     }
 
     /** Shown in each reader's own time zone by Slack; the fallback is UTC. */

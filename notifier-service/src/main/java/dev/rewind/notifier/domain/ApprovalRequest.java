@@ -41,26 +41,13 @@ public final class ApprovalRequest {
         if (!asked.excluded().isEmpty()) {
             rows.add(new String[] {"May Not Approve", String.join(", ", asked.excluded())});
         }
-        List<SlackMessage.Text> fields = new ArrayList<>();
-        StringBuilder text = new StringBuilder(headline);
-        for (String[] row : rows) {
-            fields.add(SlackMessage.Text.markdown("*" + row[0] + "*: " + row[1]));
-            text.append('\n').append(row[0]).append(": ").append(row[1]);
-        }
-        String reference = "Namespace `" + incident.target().namespace() + "`"
-                + (incident.incidentNumber() == null ? ""
-                        : " · Incident ticket: INCIDENT-" + incident.incidentNumber())
-                + " · Request " + asked.requestId();
         String request = asked.requestId().toString();
-        return new SlackMessage(text.toString(), List.of(
-                SlackMessage.Block.header(headline),
-                SlackMessage.Block.fields(fields),
-                SlackMessage.Block.context(reference),
+        return SlackMessage.withFields(headline, rows, incident.reference() + " · Request " + request,
                 SlackMessage.Block.optionalInput(REASON, "Reason (needed to reject)",
                         SlackMessage.TextInput.of(REASON, "Why approve or reject? Recorded with your vote")),
                 SlackMessage.Block.actions(DECISION_BLOCK, List.of(
                         SlackMessage.Button.of("Approve", APPROVE, request, "primary"),
-                        SlackMessage.Button.of("Reject", REJECT, request, "danger")))));
+                        SlackMessage.Button.of("Reject", REJECT, request, "danger"))));
     }
 
     /** {@code [[oncall, team-lead]]}: one person with either role; {@code [[team-lead], [reviewer]]}: two people. */

@@ -10,4 +10,10 @@ import dev.rewind.events.TargetKey;
  */
 public record IncidentContext(TargetKey target, Long incidentNumber, Severity severity, String reason,
                               String triggeredBy, String fromVersion, String toVersion) {
+
+    /** {@code Namespace `shop` · Incident ticket: INCIDENT-12}: where a message's context line starts. */
+    public String reference() {
+        return "Namespace `" + target.namespace() + "`"
+                + (incidentNumber == null ? "" : " · Incident ticket: INCIDENT-" + incidentNumber);
+    }
 }

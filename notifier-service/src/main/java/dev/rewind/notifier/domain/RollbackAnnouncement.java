@@ -55,17 +55,8 @@ public final class RollbackAnnouncement {
             rows.add(new String[] {"Detail", detail.length() <= MAX_DETAIL ? detail
                     : detail.substring(0, MAX_DETAIL) + "… (cut)"});
         }
-        List<SlackMessage.Text> fields = new ArrayList<>();
-        StringBuilder text = new StringBuilder(headline);
-        for (String[] row : rows) {
-            fields.add(SlackMessage.Text.markdown("*" + row[0] + "*: " + row[1]));
-            text.append('\n').append(row[0]).append(": ").append(row[1]);
-        }
-        String reference = "Namespace `" + incident.target().namespace() + "`"
-                + (incident.incidentNumber() == null ? "" : " · Incident ticket: INCIDENT-" + incident.incidentNumber())
-                + (incident.severity() == null ? "" : " · Severity " + incident.severity());
-        return new SlackMessage(text.toString(), List.of(SlackMessage.Block.header(headline),
-                SlackMessage.Block.fields(fields), SlackMessage.Block.context(reference)));
+        return SlackMessage.withFields(headline, rows, incident.reference()
+                + (incident.severity() == null ? "" : " · Severity " + incident.severity()));
     }
 
     private static String orUnknown(String value) {

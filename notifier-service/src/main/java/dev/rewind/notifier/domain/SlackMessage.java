@@ -2,6 +2,7 @@ package dev.rewind.notifier.domain;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -9,6 +10,23 @@ import java.util.List;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SlackMessage(String text, List<Block> blocks) {
+
+    /**
+     * A message of a header, a fields block of {@code rows} (name and value each), a context line and then
+     * {@code more} blocks; its fallback text is the headline and the rows, one per line.
+     */
+    public static SlackMessage withFields(String headline, List<String[]> rows, String context, Block... more) {
+        List<Text> fields = new ArrayList<>();
+        StringBuilder text = new StringBuilder(headline);
+        for (String[] row : rows) {
+            fields.add(Text.markdown("*" + row[0] + "*: " + row[1]));
+            text.append('\n').append(row[0]).append(": ").append(row[1]);
+        }
+        List<Block> blocks = new ArrayList<>(List.of(Block.header(headline), Block.fields(fields),
+                Block.context(context)));
+        blocks.addAll(List.of(more));
+        return new SlackMessage(text.toString(), List.copyOf(blocks));
+    }
 
     /**
      * One Block Kit block: header, section (text and fields), context (elements), input (a label and one element)
