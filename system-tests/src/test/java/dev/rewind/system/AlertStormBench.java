@@ -28,7 +28,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -121,13 +120,7 @@ class AlertStormBench {
                 "mp.messaging.incoming.incident-events.auto.offset.reset=latest",
                 "quarkus.log.level=WARN",
                 System.getProperty("rewind.bench.detector-settings", "").replace(';', '\n'), ""));
-        Map<String, String> env = new HashMap<>();
-        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.get("kafka.bootstrap.servers"));
-        env.put("POSTGRES_URL", database.get("quarkus.datasource.jdbc.url"));
-        if (database.containsKey("quarkus.datasource.username")) {
-            env.put("POSTGRES_USER", database.get("quarkus.datasource.username"));
-            env.put("POSTGRES_PASSWORD", database.get("quarkus.datasource.password"));
-        }
+        Map<String, String> env = RewindSystem.connections(kafka, database);
         env.put("REWIND_SCHEMA", SCHEMA);
         env.put("KUBECONFIG", kubeconfig.toString());
         env.put("ALERTMANAGER_TOKEN", TOKEN);

@@ -43,6 +43,18 @@ final class RewindSystem implements AutoCloseable {
         this.database = database;
     }
 
+    /** The environment that points a packaged service at the test infrastructure's broker and database. */
+    static Map<String, String> connections(Map<String, String> kafka, Map<String, String> database) {
+        Map<String, String> env = new HashMap<>();
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.get("kafka.bootstrap.servers"));
+        env.put("POSTGRES_URL", database.get("quarkus.datasource.jdbc.url"));
+        if (database.containsKey("quarkus.datasource.username")) {
+            env.put("POSTGRES_USER", database.get("quarkus.datasource.username"));
+            env.put("POSTGRES_PASSWORD", database.get("quarkus.datasource.password"));
+        }
+        return env;
+    }
+
     static RewindSystem start() {
         Path root = projectRoot();
         Map<String, String> kafka = Infrastructure.kafka();
@@ -52,13 +64,7 @@ final class RewindSystem implements AutoCloseable {
         RewindSystem system = new RewindSystem(sandbox, slack, database);
         Path kubeconfig = sandbox.writeKubeconfig(root.resolve("system-tests/target/kubeconfig-sandbox.yaml"), "default");
 
-        Map<String, String> env = new HashMap<>();
-        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.get("kafka.bootstrap.servers"));
-        env.put("POSTGRES_URL", database.get("quarkus.datasource.jdbc.url"));
-        if (database.containsKey("quarkus.datasource.username")) {
-            env.put("POSTGRES_USER", database.get("quarkus.datasource.username"));
-            env.put("POSTGRES_PASSWORD", database.get("quarkus.datasource.password"));
-        }
+        Map<String, String> env = connections(kafka, database);
         env.put("KUBECONFIG", kubeconfig.toString());
         env.put("SLACK_WEBHOOK_URL", slack.url() + "/services/T000/B000/XXXX");
         env.put("ALERTMANAGER_TOKEN", WEBHOOK_TOKEN);
