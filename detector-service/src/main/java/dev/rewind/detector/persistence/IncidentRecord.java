@@ -11,6 +11,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -61,9 +62,11 @@ public class IncidentRecord extends PanacheEntityBase {
     @Column(name = "deployed_at")
     public Instant deployedAt;
 
-    /** The rollbacks Rewind completed for {@code target} since {@code since}. */
-    public static long rollbacksSince(String target, Instant since) {
-        return count("target = ?1 and rolledBackAt >= ?2", target, since);
+    /** The rollbacks Rewind completed for {@code target} since {@code since}, the latest first. */
+    public static List<PastRollback> rollbacksSince(String target, Instant since) {
+        return IncidentRecord.<IncidentRecord>list("target = ?1 and rolledBackAt >= ?2 order by rolledBackAt desc",
+                target, since).stream().map(incident -> new PastRollback(incident.number, incident.rolledBackAt))
+                .toList();
     }
 
     /**
@@ -76,13 +79,6 @@ public class IncidentRecord extends PanacheEntityBase {
                         + "like ?1 and i.target <> ?2 and i.openedAt >= ?3 and i.deployedAt < ?4", Long.class)
                 .setParameter(1, environment + "/%").setParameter(2, target).setParameter(3, since)
                 .setParameter(4, deployedBefore).getSingleResult();
-    }
-
-    /** The latest rollback Rewind completed for {@code target}, if any. */
-    public static Optional<PastRollback> lastRollback(String target) {
-        return find("target = ?1 and rolledBackAt is not null order by rolledBackAt desc", target)
-                .<IncidentRecord>firstResultOptional()
-                .map(incident -> new PastRollback(incident.number, incident.rolledBackAt));
     }
 
     /** The open incident of {@code target}, if any. */

@@ -2,9 +2,9 @@ package dev.rewind.detector.service;
 
 import dev.rewind.detector.config.GuardsConfig;
 import dev.rewind.detector.domain.Decision;
-import dev.rewind.detector.domain.DeploymentFacts;
 import dev.rewind.detector.domain.GuardRules;
 import dev.rewind.detector.domain.InfrastructureAlerts;
+import dev.rewind.detector.domain.PastRollback;
 import dev.rewind.detector.domain.Situation;
 import dev.rewind.detector.domain.WhenNotToRollBack;
 import dev.rewind.detector.kubernetes.DeployedReleases;
@@ -20,6 +20,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -90,11 +92,15 @@ public class RollbackGuards {
         }
         ReleaseLookup.Running running = (ReleaseLookup.Running) lookup;
         Instant now = Instant.now(clock);
+        // One read serves both loop guards: a rollback older than the cooldown and the loop window matters to neither.
+        Instant loopSince = now.minus(rules.loopWindow());
+        List<PastRollback> recent = IncidentRecord.rollbacksSince(target.toString(),
+                Collections.min(List.of(loopSince, now.minus(rules.cooldown()))));
         Situation situation = new Situation(now, signal, infrastructure.scopeOf(labels), running.facts(),
                 IncidentRecord.otherTargetsNotRecentlyDeployed(target.environment(), target.toString(),
                         now.minus(rules.infrastructureWindow()), now.minus(rules.recentDeployWindow())),
-                IncidentRecord.lastRollback(target.toString()),
-                IncidentRecord.rollbacksSince(target.toString(), now.minus(rules.loopWindow())));
+                recent.stream().findFirst(),
+                recent.stream().filter(rollback -> !rollback.at().isBefore(loopSince)).count());
         return whenNot.check(rollBack, situation)
                 .map(guarded -> guarded.held()
                         ? new Checked(guarded.decline(), running, new Held(rollBack,
