@@ -8,6 +8,7 @@ import static dev.rewind.platform.testing.PublishedEvents.uniqueTarget;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rewind.detector.persistence.IncidentRecord;
+import dev.rewind.detector.service.AlertProcessor;
 import dev.rewind.events.EventJson;
 import dev.rewind.events.Severity;
 import dev.rewind.events.Signal;
@@ -23,6 +24,7 @@ import dev.rewind.platform.testing.KubernetesSandboxResource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,6 +39,9 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(InfrastructureResource.class)
 @WithTestResource(KubernetesSandboxResource.class)
 class RollbackGuardsTest extends KafkaClientTest {
+
+    @Inject
+    AlertProcessor processor;
 
     @Test
     void declinesARollbackOverAnIrreversibleMigrationReadFromTheDeployment() {
@@ -101,6 +106,30 @@ class RollbackGuardsTest extends KafkaClientTest {
         } finally {
             QuarkusTransaction.requiringNew().run(() -> seeded.forEach(id -> IncidentRecord.deleteById(id)));
         }
+    }
+
+    @Test
+    void oneBatchOverManyNewTargetsReadsEachDeploymentAndNumbersEachIncident() {
+        // The guards read the Deployments of a batch's new targets together, in parallel, and the batch takes its
+        // incident numbers with one query: each request still names its own target's releases.
+        List<TargetKey> targets = List.of(uniqueTarget("production"), uniqueTarget("production"),
+                uniqueTarget("production"), uniqueTarget("production"));
+        targets.forEach(target -> Detections.deploy(target, "v1.2.5", "v1.3.0-" + target.service()));
+
+        QuarkusTransaction.requiringNew().run(() -> processor.process(targets.stream()
+                .map(target -> alert(target, "fp-errors", Signal.ERROR_RATE, 0.30)).toList()));
+
+        List<RollbackRequested> requests = targets.stream().map(target -> EventJson.read(
+                kafka.awaitRecord(Topics.ROLLBACK_REQUESTS.name(), about(target)).value(),
+                RollbackRequested.class)).toList();
+        assertThat(requests).allSatisfy(request -> {
+            assertThat(request.release().images().values())
+                    .allSatisfy(image -> assertThat(image).endsWith(":v1.3.0-" + request.target().service()));
+            assertThat(request.rollbackTo().images().values())
+                    .allSatisfy(image -> assertThat(image).endsWith(":v1.2.5"));
+            assertThat(request.hold()).isNull();
+        });
+        assertThat(requests.stream().map(RollbackRequested::incidentNumber).distinct()).hasSize(targets.size());
     }
 
     @Test

@@ -26,6 +26,14 @@ public interface DetectorConfig {
     @WithDefault("rewind.dev/deployed-by")
     String deployedByAnnotation();
 
+    /**
+     * Deployments read from the cluster at once when a batch of alerts brings many new targets to decide on (each
+     * decision reads its target's Deployment and ReplicaSets): a storm over 100 services waits for the slowest read,
+     * not for the sum of them. 1 reads them one after the other.
+     */
+    @WithDefault("8")
+    int clusterReads();
+
     /** Which alert labels and annotations carry what Rewind needs. */
     interface Labels {
         @WithDefault("environment")

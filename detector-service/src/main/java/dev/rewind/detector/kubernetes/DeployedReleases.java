@@ -16,16 +16,22 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.smallrye.faulttolerance.api.Guard;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
@@ -51,10 +57,44 @@ public class DeployedReleases {
             .whenException(KubernetesFailures::isTransient).done()
             .build();
 
+    private final ExecutorService readers;
+
     @Inject
     public DeployedReleases(ClusterClients clusters, DetectorConfig config) {
         this.clusters = clusters;
         this.deployedByAnnotation = config.deployedByAnnotation();
+        if (config.clusterReads() < 1) {
+            throw new IllegalArgumentException("rewind.detector.cluster-reads must be at least 1, not "
+                    + config.clusterReads());
+        }
+        AtomicInteger threads = new AtomicInteger();
+        this.readers = Executors.newFixedThreadPool(config.clusterReads(), task -> {
+            Thread thread = new Thread(task, "rewind-cluster-read-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @PreDestroy
+    void stop() {
+        readers.shutdownNow();
+    }
+
+    /**
+     * What each of {@code targets} runs, as {@link #lookup} reads it, read in parallel (up to
+     * {@code rewind.detector.cluster-reads} at once).
+     *
+     * @param environments the configured environment of each target
+     * @param blocked the image maps of the releases Rewind rolled each target back from; absent means none
+     */
+    public Map<TargetKey, ReleaseLookup> lookupAll(Map<TargetKey, Environment> environments,
+                                                   Map<TargetKey, Set<Map<String, String>>> blocked) {
+        Map<TargetKey, CompletableFuture<ReleaseLookup>> reads = new LinkedHashMap<>();
+        environments.forEach((target, environment) -> reads.put(target, CompletableFuture.supplyAsync(
+                () -> lookup(target, environment, blocked.getOrDefault(target, Set.of())), readers)));
+        Map<TargetKey, ReleaseLookup> lookups = new LinkedHashMap<>();
+        reads.forEach((target, read) -> lookups.put(target, read.join()));
+        return lookups;
     }
 
     /**

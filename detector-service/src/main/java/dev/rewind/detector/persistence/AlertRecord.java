@@ -9,6 +9,8 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -58,6 +60,26 @@ public class AlertRecord extends PanacheEntityBase {
 
     @Column(name = "incident_id")
     public UUID incidentId;
+
+    /**
+     * The firing occurrences already recorded among {@code sources} x {@code targets} x {@code fingerprints}, read
+     * with one query as plain values (nothing for the session to track), in the order of the occurrence constraint's
+     * columns so that its index answers.
+     */
+    public static List<Occurrence> firingOccurrences(Collection<String> sources, Collection<String> targets,
+                                                     Collection<String> fingerprints) {
+        return getEntityManager().createQuery("select a.source, a.target, a.fingerprint, a.startsAt from AlertRecord a"
+                        + " where a.source in ?1 and a.target in ?2 and a.fingerprint in ?3 and a.status = ?4",
+                        Object[].class)
+                .setParameter(1, sources).setParameter(2, targets).setParameter(3, fingerprints)
+                .setParameter(4, Status.FIRING).getResultStream()
+                .map(row -> new Occurrence((String) row[0], (String) row[1], (String) row[2], (Instant) row[3]))
+                .toList();
+    }
+
+    /** One recorded occurrence of an alert: which source, target and fingerprint, and when it started. */
+    public record Occurrence(String source, String target, String fingerprint, Instant startsAt) {
+    }
 
     /** The incident the latest firing occurrence of this alert belongs to, if any. */
     public static Optional<UUID> incidentOfFiring(String source, String target, String fingerprint) {

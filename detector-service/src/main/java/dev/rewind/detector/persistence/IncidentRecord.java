@@ -11,9 +11,13 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** An incident the detector opened for a target. */
 @Entity
@@ -62,23 +66,29 @@ public class IncidentRecord extends PanacheEntityBase {
     @Column(name = "deployed_at")
     public Instant deployedAt;
 
-    /** The rollbacks Rewind completed for {@code target} since {@code since}, the latest first. */
-    public static List<PastRollback> rollbacksSince(String target, Instant since) {
-        return IncidentRecord.<IncidentRecord>list("target = ?1 and rolledBackAt >= ?2 order by rolledBackAt desc",
-                target, since).stream().map(incident -> new PastRollback(incident.number, incident.rolledBackAt))
-                .toList();
+    /**
+     * The rollbacks Rewind completed since {@code since} for each of {@code targets} that had any, the latest first,
+     * read with one query.
+     */
+    public static Map<String, List<PastRollback>> rollbacksSince(Collection<String> targets, Instant since) {
+        if (targets.isEmpty()) {
+            return Map.of();
+        }
+        return IncidentRecord.<IncidentRecord>list("target in ?1 and rolledBackAt >= ?2 order by rolledBackAt desc",
+                        targets, since).stream()
+                .collect(Collectors.groupingBy(incident -> incident.target, Collectors.mapping(
+                        incident -> new PastRollback(incident.number, incident.rolledBackAt), Collectors.toList())));
     }
 
     /**
-     * Targets of {@code environment} other than {@code target} whose incidents opened since {@code since} while they
-     * ran a release deployed before {@code deployedBefore}.
+     * The targets of {@code environment} whose incidents opened since {@code since} while they ran a release deployed
+     * before {@code deployedBefore}.
      */
-    public static long otherTargetsNotRecentlyDeployed(String environment, String target, Instant since,
-                                                       Instant deployedBefore) {
-        return getEntityManager().createQuery("select count(distinct i.target) from IncidentRecord i where i.target "
-                        + "like ?1 and i.target <> ?2 and i.openedAt >= ?3 and i.deployedAt < ?4", Long.class)
-                .setParameter(1, environment + "/%").setParameter(2, target).setParameter(3, since)
-                .setParameter(4, deployedBefore).getSingleResult();
+    public static Set<String> targetsNotRecentlyDeployed(String environment, Instant since, Instant deployedBefore) {
+        return Set.copyOf(getEntityManager().createQuery("select distinct i.target from IncidentRecord i where "
+                        + "i.target like ?1 and i.openedAt >= ?2 and i.deployedAt < ?3", String.class)
+                .setParameter(1, environment + "/%").setParameter(2, since).setParameter(3, deployedBefore)
+                .getResultList());
     }
 
     /** The open incident of {@code target}, if any. */
@@ -88,7 +98,31 @@ public class IncidentRecord extends PanacheEntityBase {
 
     /** The next human incident number. */
     public static long nextNumber() {
-        return ((Number) getEntityManager().createNativeQuery("SELECT nextval('incident_number_seq')")
-                .getSingleResult()).longValue();
+        return nextNumbers(1).get(0);
+    }
+
+    /** The next {@code count} human incident numbers, ascending, taken with one query. */
+    public static List<Long> nextNumbers(int count) {
+        if (count < 1) {
+            return List.of();
+        }
+        return getEntityManager().createNativeQuery(
+                        "SELECT nextval('incident_number_seq') FROM generate_series(1, ?1)", Long.class)
+                .setParameter(1, count).getResultStream().map(Long.class::cast).sorted().toList();
+    }
+
+    /** The open incident of each of {@code targets} that has one, read with one query as plain values. */
+    public static Map<String, Open> openIncidentsOf(Collection<String> targets) {
+        if (targets.isEmpty()) {
+            return Map.of();
+        }
+        return getEntityManager().createQuery("select i.target, i.id, i.number from IncidentRecord i where "
+                        + "i.target in ?1 and i.state = ?2", Object[].class)
+                .setParameter(1, targets).setParameter(2, State.OPEN).getResultStream()
+                .collect(Collectors.toMap(row -> (String) row[0], row -> new Open((UUID) row[1], (Long) row[2])));
+    }
+
+    /** An open incident, as an alert attached to it names it. */
+    public record Open(UUID id, long number) {
     }
 }

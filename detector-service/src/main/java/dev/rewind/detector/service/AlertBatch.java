@@ -5,6 +5,8 @@ import dev.rewind.detector.persistence.AlertRecord;
 import dev.rewind.detector.persistence.IncidentRecord;
 import dev.rewind.events.alert.AlertEvent;
 import dev.rewind.events.alert.AlertFired;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -17,15 +19,27 @@ import java.util.stream.Collectors;
  */
 final class AlertBatch {
 
-    private final StormLedger<IncidentRecord> ledger;
+    private final StormLedger<IncidentRecord.Open> ledger;
+    private final Deque<Long> incidentNumbers = new ArrayDeque<>();
 
-    private AlertBatch(StormLedger<IncidentRecord> ledger) {
+    private AlertBatch(StormLedger<IncidentRecord.Open> ledger) {
         this.ledger = ledger;
+    }
+
+    /** Takes the numbers of the {@code count} incidents this batch is about to open, with one query. */
+    void reserveIncidentNumbers(int count) {
+        incidentNumbers.addAll(IncidentRecord.nextNumbers(count));
+    }
+
+    /** The next incident's number: a reserved one, else a new one. */
+    long nextIncidentNumber() {
+        Long reserved = incidentNumbers.poll();
+        return reserved != null ? reserved : IncidentRecord.nextNumber();
     }
 
     /** Reads what the targets of {@code alerts}' firing alerts already have. */
     static AlertBatch load(List<? extends AlertEvent> alerts) {
-        StormLedger<IncidentRecord> ledger = new StormLedger<>();
+        StormLedger<IncidentRecord.Open> ledger = new StormLedger<>();
         List<AlertFired> fired = alerts.stream().filter(AlertFired.class::isInstance).map(AlertFired.class::cast)
                 .toList();
         if (fired.isEmpty()) {
@@ -34,12 +48,10 @@ final class AlertBatch {
         Set<String> sources = fired.stream().map(AlertFired::source).collect(Collectors.toSet());
         Set<String> targets = fired.stream().map(alert -> alert.target().toString()).collect(Collectors.toSet());
         Set<String> fingerprints = fired.stream().map(AlertFired::fingerprint).collect(Collectors.toSet());
-        IncidentRecord.<IncidentRecord>list("target in ?1 and state = ?2", targets, IncidentRecord.State.OPEN)
-                .forEach(incident -> ledger.opened(incident.target, incident));
-        // In the order of the occurrence constraint's columns, so that its index answers.
-        AlertRecord.<AlertRecord>list("source in ?1 and target in ?2 and fingerprint in ?3 and status = ?4", sources,
-                targets, fingerprints, AlertRecord.Status.FIRING).forEach(record -> ledger.recorded(
-                new StormLedger.Occurrence(record.source, record.target, record.fingerprint), record.startsAt));
+        IncidentRecord.openIncidentsOf(targets).forEach(ledger::opened);
+        AlertRecord.firingOccurrences(sources, targets, fingerprints).forEach(occurrence -> ledger.recorded(
+                new StormLedger.Occurrence(occurrence.source(), occurrence.target(), occurrence.fingerprint()),
+                occurrence.startsAt()));
         return new AlertBatch(ledger);
     }
 
@@ -49,22 +61,20 @@ final class AlertBatch {
     }
 
     /** The open incident of {@code target}, including one this batch opened. */
-    Optional<IncidentRecord> openIncident(String target) {
+    Optional<IncidentRecord.Open> openIncident(String target) {
         return ledger.openIncident(target);
     }
 
-    /** Persists {@code record} of a firing alert, and remembers it and the incident it opened or joined. */
+    /** Remembers that this batch opened {@code incident}: the target's later alerts attach to it. */
+    void opened(IncidentRecord incident) {
+        ledger.opened(incident.target, new IncidentRecord.Open(incident.id, incident.number));
+    }
+
+    /** Persists {@code record} of a firing alert, and remembers it. */
     void record(AlertRecord record) {
         record.persist();
         ledger.recorded(new StormLedger.Occurrence(record.source, record.target, record.fingerprint),
                 record.startsAt);
-        if (record.incidentId != null && ledger.openIncident(record.target).isEmpty()) {
-            // Managed in this transaction: found without a query.
-            IncidentRecord incident = IncidentRecord.findById(record.incidentId);
-            if (incident != null && incident.state == IncidentRecord.State.OPEN) {
-                ledger.opened(record.target, incident);
-            }
-        }
     }
 
     private static StormLedger.Occurrence occurrenceOf(AlertFired alert) {

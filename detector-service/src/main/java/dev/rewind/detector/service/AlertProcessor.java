@@ -23,6 +23,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -64,40 +65,61 @@ public class AlertProcessor {
     @Transactional(Transactional.TxType.MANDATORY)
     public void process(List<? extends AlertEvent> alerts) {
         AlertBatch batch = AlertBatch.load(alerts);
+        Set<TargetKey> toDecide = targetsToDecide(alerts, batch);
+        // Each of them opens exactly one incident in this batch: one query numbers them all.
+        batch.reserveIncidentNumbers(toDecide.size());
+        GuardReads reads = guards.read(toDecide);
         for (AlertEvent alert : alerts) {
             if (alert instanceof AlertFired fired) {
-                fired(fired, batch);
+                fired(fired, batch, reads);
             } else if (alert instanceof AlertResolved resolved) {
                 resolved(resolved);
             }
         }
     }
 
-    private void fired(AlertFired alert, AlertBatch batch) {
+    /**
+     * The targets whose alerts in {@code alerts} may open an incident that asks for a rollback: the guards read what
+     * they weigh for all of them at once. The decision matrix is a pure function, so deciding twice is cheap.
+     */
+    private Set<TargetKey> targetsToDecide(List<? extends AlertEvent> alerts, AlertBatch batch) {
+        Set<TargetKey> targets = new LinkedHashSet<>();
+        for (AlertEvent alert : alerts) {
+            if (alert instanceof AlertFired fired && !targets.contains(fired.target()) && !batch.seen(fired)
+                    && batch.openIncident(fired.target().toString()).isEmpty()
+                    && matrix.decide(fired.target(), fired.signal(), fired.observedValue(), fired.summary())
+                    instanceof Decision.RollBack) {
+                targets.add(fired.target());
+            }
+        }
+        return targets;
+    }
+
+    private void fired(AlertFired alert, AlertBatch batch, GuardReads reads) {
         if (batch.seen(alert)) {
             return; // a re-send of an alert already applied
         }
         AlertRecord record = record(alert, AlertRecord.Status.FIRING, alert.startsAt());
         record.observed = alert.observedValue();
         record.summary = alert.summary();
-        Optional<IncidentRecord> open = batch.openIncident(alert.target().toString());
+        Optional<IncidentRecord.Open> open = batch.openIncident(alert.target().toString());
         if (open.isPresent()) {
-            record.incidentId = open.get().id;
-            record.decision = "ATTACHED to incident " + open.get().number;
+            record.incidentId = open.get().id();
+            record.decision = "ATTACHED to incident " + open.get().number();
             batch.record(record);
             return;
         }
         RollbackGuards.Checked checked =
                 guards.check(alert.target(), alert.signal(), alert.labels(),
-                        matrix.decide(alert.target(), alert.signal(), alert.observedValue(), alert.summary()));
+                        matrix.decide(alert.target(), alert.signal(), alert.observedValue(), alert.summary()), reads);
         Decision decision = checked.decision();
         if (decision instanceof Decision.RollBack rollBack) {
-            IncidentRecord incident = open(alert, rollBack.severity(), rollBack.reason(), checked);
+            IncidentRecord incident = open(alert, rollBack.severity(), rollBack.reason(), checked, batch, reads);
             outbox.publish(Topics.ROLLBACK_REQUESTS, request(alert, incident, rollBack, checked.deployed(), null));
             record.incidentId = incident.id;
             record.decision = "ROLLBACK " + rollBack.severity() + " " + rollBack.mode();
         } else if (decision instanceof Decision.Decline decline) {
-            IncidentRecord incident = open(alert, decline.severity(), decline.reason(), checked);
+            IncidentRecord incident = open(alert, decline.severity(), decline.reason(), checked, batch, reads);
             outbox.publish(Topics.INCIDENT_EVENTS, new RollbackDeclined(incident.id, alert.target(),
                     decline.code(), decline.reason(), now()));
             record.incidentId = incident.id;
@@ -157,10 +179,11 @@ public class AlertProcessor {
                 fired.stream().sorted().toList(), incident.alertsResolvedAt));
     }
 
-    private IncidentRecord open(AlertFired alert, Severity severity, String reason, RollbackGuards.Checked checked) {
+    private IncidentRecord open(AlertFired alert, Severity severity, String reason, RollbackGuards.Checked checked,
+                                AlertBatch batch, GuardReads reads) {
         IncidentRecord incident = new IncidentRecord();
         incident.id = UUID.randomUUID();
-        incident.number = IncidentRecord.nextNumber();
+        incident.number = batch.nextIncidentNumber();
         incident.target = alert.target().toString();
         incident.severity = severity;
         incident.signal = alert.signal();
@@ -169,6 +192,8 @@ public class AlertProcessor {
         incident.openedAt = now();
         incident.deployedAt = RollbackGuards.deployedAt(checked);
         incident.persist();
+        batch.opened(incident);
+        reads.opened(alert.target(), incident.deployedAt);
         outbox.publish(Topics.INCIDENT_EVENTS, new IncidentOpened(incident.id, incident.number, alert.target(),
                 severity, alert.signal(), reason, alert.version(), incident.openedAt));
         return incident;

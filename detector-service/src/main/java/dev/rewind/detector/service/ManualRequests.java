@@ -25,6 +25,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.hibernate.exception.ConstraintViolationException;
 
@@ -157,7 +158,9 @@ public class ManualRequests {
                     + "toRevision out for the previous one");
         }
         RequestedRevision checked = RequestedRevision.check(revision, target.namespace() + "/" + target.service(),
-                running, revisions, BlockedReleaseRecord.imagesBlockedFor(target.toString()));
+                running, revisions,
+                BlockedReleaseRecord.imagesBlockedFor(List.of(target.toString())).getOrDefault(target.toString(),
+                        Set.of()));
         if (checked.refusal() != null) {
             throw ManualRequestRefused.unprocessable("toRevision", checked.refusal());
         }

@@ -15,15 +15,21 @@ import dev.rewind.events.Signal;
 import dev.rewind.events.TargetKey;
 import dev.rewind.events.incident.DeclineReason;
 import dev.rewind.events.request.Hold;
+import dev.rewind.platform.environment.Environment;
 import dev.rewind.platform.environment.Environments;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Checks a "roll back" decision against the world before it becomes a request: the target belongs to a configured
@@ -69,14 +75,43 @@ public class RollbackGuards {
 
     /** Applies the guards to a decision that has no alert behind it (a person's request). */
     public Checked check(TargetKey target, Decision decision) {
-        return check(target, Signal.UNKNOWN, Map.of(), decision);
+        return check(target, Signal.UNKNOWN, Map.of(), decision, read(List.of(target)));
+    }
+
+    /**
+     * Reads what the guards weigh for each of {@code targets}, together: their Deployments from the cluster in
+     * parallel, and the detector's own records with one query each. Targets outside the configured environments are
+     * left out: {@link #check} declines them without reading anything.
+     */
+    public GuardReads read(Collection<TargetKey> targets) {
+        Map<TargetKey, Environment> configured = new LinkedHashMap<>();
+        targets.stream().filter(target -> environments.refusal(target).isEmpty())
+                .forEach(target -> configured.put(target, environments.of(target)));
+        Set<String> keys = configured.keySet().stream().map(TargetKey::toString).collect(Collectors.toSet());
+        Map<String, Set<Map<String, String>>> blockedByKey = BlockedReleaseRecord.imagesBlockedFor(keys);
+        Map<TargetKey, Set<Map<String, String>>> blocked = new HashMap<>();
+        configured.keySet().forEach(target -> blocked.put(target,
+                blockedByKey.getOrDefault(target.toString(), Set.of())));
+        Map<TargetKey, ReleaseLookup> releases = this.releases.lookupAll(configured, blocked);
+        Instant now = Instant.now(clock);
+        // One read serves both loop guards: a rollback older than the cooldown and the loop window matters to neither.
+        Instant rollbacksSince = Collections.min(List.of(now.minus(rules.loopWindow()), now.minus(rules.cooldown())));
+        Instant deployedBefore = now.minus(rules.recentDeployWindow());
+        Map<String, Set<String>> notRecentlyDeployed = new HashMap<>();
+        configured.keySet().stream().map(TargetKey::environment).distinct().forEach(environment ->
+                notRecentlyDeployed.put(environment, IncidentRecord.targetsNotRecentlyDeployed(environment,
+                        now.minus(rules.infrastructureWindow()), deployedBefore)));
+        return new GuardReads(releases, IncidentRecord.rollbacksSince(keys, rollbacksSince), notRecentlyDeployed,
+                deployedBefore);
     }
 
     /**
      * Applies the guards to {@code decision} about {@code target}, decided on an alert of {@code signal} with
-     * {@code labels}; decisions other than roll back pass unchanged.
+     * {@code labels}, weighing {@code reads} (read for the target's batch, or else now); decisions other than roll
+     * back pass unchanged.
      */
-    public Checked check(TargetKey target, Signal signal, Map<String, String> labels, Decision decision) {
+    public Checked check(TargetKey target, Signal signal, Map<String, String> labels, Decision decision,
+                         GuardReads reads) {
         if (!(decision instanceof Decision.RollBack rollBack)) {
             return new Checked(decision, null, null);
         }
@@ -84,22 +119,20 @@ public class RollbackGuards {
         if (refusal.isPresent()) {
             return declined(rollBack, DeclineReason.TARGET_NOT_CONFIGURED, refusal.get(), null);
         }
+        if (!reads.covers(target)) {
+            reads.include(read(List.of(target)));
+        }
         // Read before every other guard: a declined or held incident names the release judged bad like any other.
-        ReleaseLookup lookup = releases.lookup(target, environments.of(target),
-                BlockedReleaseRecord.imagesBlockedFor(target.toString()));
+        ReleaseLookup lookup = reads.release(target);
         if (lookup instanceof ReleaseLookup.Refused refused) {
             return declined(rollBack, refused.code(), refused.reason(), null);
         }
         ReleaseLookup.Running running = (ReleaseLookup.Running) lookup;
         Instant now = Instant.now(clock);
-        // One read serves both loop guards: a rollback older than the cooldown and the loop window matters to neither.
         Instant loopSince = now.minus(rules.loopWindow());
-        List<PastRollback> recent = IncidentRecord.rollbacksSince(target.toString(),
-                Collections.min(List.of(loopSince, now.minus(rules.cooldown()))));
+        List<PastRollback> recent = reads.rollbacks(target);
         Situation situation = new Situation(now, signal, infrastructure.scopeOf(labels), running.facts(),
-                IncidentRecord.otherTargetsNotRecentlyDeployed(target.environment(), target.toString(),
-                        now.minus(rules.infrastructureWindow()), now.minus(rules.recentDeployWindow())),
-                recent.stream().findFirst(),
+                reads.otherTargetsNotRecentlyDeployed(target), recent.stream().findFirst(),
                 recent.stream().filter(rollback -> !rollback.at().isBefore(loopSince)).count());
         return whenNot.check(rollBack, situation)
                 .map(guarded -> guarded.held()
