@@ -1,5 +1,6 @@
 package dev.rewind.detector.persistence;
 
+import dev.rewind.detector.domain.StormLedger;
 import dev.rewind.events.Signal;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -66,19 +67,20 @@ public class AlertRecord extends PanacheEntityBase {
      * with one query as plain values (nothing for the session to track), in the order of the occurrence constraint's
      * columns so that its index answers.
      */
-    public static List<Occurrence> firingOccurrences(Collection<String> sources, Collection<String> targets,
-                                                     Collection<String> fingerprints) {
+    public static List<Recorded> firingOccurrences(Collection<String> sources, Collection<String> targets,
+                                                   Collection<String> fingerprints) {
         return getEntityManager().createQuery("select a.source, a.target, a.fingerprint, a.startsAt from AlertRecord a"
                         + " where a.source in ?1 and a.target in ?2 and a.fingerprint in ?3 and a.status = ?4",
                         Object[].class)
                 .setParameter(1, sources).setParameter(2, targets).setParameter(3, fingerprints)
                 .setParameter(4, Status.FIRING).getResultStream()
-                .map(row -> new Occurrence((String) row[0], (String) row[1], (String) row[2], (Instant) row[3]))
+                .map(row -> new Recorded(new StormLedger.Occurrence((String) row[0], (String) row[1],
+                        (String) row[2]), (Instant) row[3]))
                 .toList();
     }
 
-    /** One recorded occurrence of an alert: which source, target and fingerprint, and when it started. */
-    public record Occurrence(String source, String target, String fingerprint, Instant startsAt) {
+    /** An occurrence of an alert already recorded, and when it started. */
+    public record Recorded(StormLedger.Occurrence occurrence, Instant startsAt) {
     }
 
     /** The incident the latest firing occurrence of this alert belongs to, if any. */

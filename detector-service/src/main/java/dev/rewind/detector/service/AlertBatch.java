@@ -49,9 +49,8 @@ final class AlertBatch {
         Set<String> targets = fired.stream().map(alert -> alert.target().toString()).collect(Collectors.toSet());
         Set<String> fingerprints = fired.stream().map(AlertFired::fingerprint).collect(Collectors.toSet());
         IncidentRecord.openIncidentsOf(targets).forEach(ledger::opened);
-        AlertRecord.firingOccurrences(sources, targets, fingerprints).forEach(occurrence -> ledger.recorded(
-                new StormLedger.Occurrence(occurrence.source(), occurrence.target(), occurrence.fingerprint()),
-                occurrence.startsAt()));
+        AlertRecord.firingOccurrences(sources, targets, fingerprints)
+                .forEach(recorded -> ledger.recorded(recorded.occurrence(), recorded.startsAt()));
         return new AlertBatch(ledger);
     }
 
