@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rewind.events.incident.ApprovalRequested;
+import dev.rewind.events.incident.NotificationDelivered;
 import dev.rewind.events.request.Evidence;
 import dev.rewind.events.request.RollbackRequested;
 import java.time.Instant;
@@ -90,5 +91,15 @@ class LegacyRecordsTest {
         assertThat(request.approvals()).containsExactly(List.of("oncall", "team-lead"));
         assertThat(request.excluded()).containsExactly("jane.dev");
         assertThat(request.expiresAt()).isEqualTo(Instant.parse("2026-11-16T14:25:31.400Z"));
+    }
+
+    @Test
+    void aNotificationDeliveredWithoutWhatWasSaidParses() {
+        NotificationDelivered delivered = (NotificationDelivered) Topics.INCIDENT_EVENTS.parse(
+                Topic.typeOf(NotificationDelivered.class), EventFixtures.legacy(NotificationDelivered.class));
+
+        assertThat(delivered.channel()).isEqualTo("slack");
+        assertThat(delivered.notification()).isNull();
+        assertThat(delivered.summary()).isNull();
     }
 }

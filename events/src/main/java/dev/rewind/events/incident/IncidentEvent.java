@@ -11,7 +11,7 @@ public sealed interface IncidentEvent extends IncidentScoped permits
         IncidentOpened, RollbackDeclined,
         ApprovalRequested, ApprovalGranted, ApprovalRejected, ApprovalExpired, GuardOverridden,
         RollbackStarted, RollbackStepCompleted, RollbackSucceeded, RollbackUnverified, RollbackFailed,
-        VerificationCompleted, IncidentEscalated, NotificationDelivered, IncidentAlertsResolved,
+        VerificationCompleted, IncidentEscalated, NotificationDelivered, NotificationFailed, IncidentAlertsResolved,
         AlertResolvedOnIncident, ApprovalAlertsResolved {
 
     /** Checks the three fields every incident event has. */

@@ -134,7 +134,7 @@ public class IncidentNotifications {
         notification.persist();
         if (notification.status == NotificationRecord.Status.DELIVERED) {
             outbox.publish(Topics.INCIDENT_EVENTS, new NotificationDelivered(context.incidentId,
-                    delivery.event().target(), SlackNotifier.CHANNEL, delivery.id(), delivery.type(),
+                    delivery.event().target(), SlackNotifier.CHANNEL, delivery.id(), delivery.type(), null, null,
                     notification.createdAt));
         }
     }

@@ -12,6 +12,7 @@ import dev.rewind.events.incident.IncidentEscalated;
 import dev.rewind.events.incident.IncidentEvent;
 import dev.rewind.events.incident.IncidentOpened;
 import dev.rewind.events.incident.NotificationDelivered;
+import dev.rewind.events.incident.NotificationFailed;
 import dev.rewind.events.incident.RollbackDeclined;
 import dev.rewind.events.incident.RollbackFailed;
 import dev.rewind.events.incident.RollbackStarted;
@@ -80,7 +81,11 @@ public final class TimelineText {
         } else if (event instanceof IncidentEscalated e) {
             return new Line("escalated", "Escalated to level " + e.level() + ": " + e.reason());
         } else if (event instanceof NotificationDelivered e) {
-            return new Line("notified", "Notified on " + e.channel() + " about " + e.aboutType());
+            return new Line("notified", e.summary() != null ? e.summary()
+                    : "Notified on " + e.channel() + " about " + e.aboutType());
+        } else if (event instanceof NotificationFailed e) {
+            return new Line("notification failed", "Could not notify on " + e.channel() + " (" + e.notification()
+                    + ") after " + e.attempts() + " attempts: " + e.reason());
         }
         throw new IllegalArgumentException("no timeline text for " + event.getClass().getSimpleName());
     }

@@ -12,6 +12,7 @@ import dev.rewind.events.incident.GuardOverridden;
 import dev.rewind.events.incident.IncidentEvent;
 import dev.rewind.events.incident.IncidentOpened;
 import dev.rewind.events.incident.NotificationDelivered;
+import dev.rewind.events.incident.NotificationFailed;
 import dev.rewind.events.incident.RollbackFailed;
 import dev.rewind.events.incident.RollbackUnverified;
 import org.junit.jupiter.api.Test;
@@ -90,5 +91,15 @@ class TimelineTextTest {
     void anExpiredRequestExpiresTheIncidentAndAnOverrideLeavesItsStatus() {
         assertThat(IncidentStatus.after(EventFixtures.event(ApprovalExpired.class))).contains(IncidentStatus.EXPIRED);
         assertThat(IncidentStatus.after(EventFixtures.event(GuardOverridden.class))).isEmpty();
+    }
+
+    @Test
+    void aNotificationSaysWhoWasToldAndAFailedOneWhyNot() {
+        assertThat(TimelineText.of(EventFixtures.event(NotificationDelivered.class)))
+                .isEqualTo(new TimelineText.Line("notified", "On-call engineer paged (PagerDuty)"));
+        assertThat(TimelineText.of(EventFixtures.event(NotificationFailed.class)).summary())
+                .isEqualTo("Could not notify on slack (rollback-started) after 8 attempts: Slack answered 503 Service "
+                        + "Unavailable 8 times over 1 hour; the message was not delivered");
+        assertThat(IncidentStatus.after(EventFixtures.event(NotificationFailed.class))).isEmpty();
     }
 }
