@@ -1,6 +1,6 @@
 package dev.rewind.notifier.slack;
 
-import dev.rewind.notifier.config.NotifierConfig;
+
 import dev.rewind.notifier.domain.SlackMessage;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,11 +19,11 @@ public class SlackNotifier {
     private final Optional<SlackWebhook> webhook;
 
     @Inject
-    public SlackNotifier(NotifierConfig config) {
-        this.webhook = config.slack().webhookUrl().map(url -> QuarkusRestClientBuilder.newBuilder()
+    public SlackNotifier(SlackConfig config) {
+        this.webhook = config.webhookUrl().map(url -> QuarkusRestClientBuilder.newBuilder()
                 .baseUri(url)
-                .connectTimeout(config.slack().timeout().toMillis(), TimeUnit.MILLISECONDS)
-                .readTimeout(config.slack().timeout().toMillis(), TimeUnit.MILLISECONDS)
+                .connectTimeout(config.timeout().toMillis(), TimeUnit.MILLISECONDS)
+                .readTimeout(config.timeout().toMillis(), TimeUnit.MILLISECONDS)
                 .build(SlackWebhook.class));
     }
 
