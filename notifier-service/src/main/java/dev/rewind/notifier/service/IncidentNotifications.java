@@ -1,39 +1,40 @@
 package dev.rewind.notifier.service;
 
 import dev.rewind.events.Topics;
-import dev.rewind.events.incident.ApprovalAlertsResolved;
 import dev.rewind.events.incident.ApprovalGranted;
 import dev.rewind.events.incident.ApprovalRequested;
 import dev.rewind.events.incident.IncidentEvent;
 import dev.rewind.events.incident.IncidentOpened;
-import dev.rewind.events.incident.NotificationDelivered;
-import dev.rewind.events.incident.RollbackFailed;
+import dev.rewind.events.incident.NotificationFailed;
 import dev.rewind.events.incident.RollbackStarted;
 import dev.rewind.events.incident.RollbackSucceeded;
 import dev.rewind.events.incident.RollbackUnverified;
+import dev.rewind.notifier.channel.NotificationChannel;
+import dev.rewind.notifier.channel.Notice;
+import dev.rewind.notifier.channel.Outgoing;
+import dev.rewind.notifier.dispatch.ChannelRegistry;
+import dev.rewind.notifier.dispatch.DeliveriesRecorded;
+import dev.rewind.notifier.escalation.Escalations;
+import dev.rewind.notifier.persistence.DeliveryRecord;
+import dev.rewind.notifier.persistence.IncidentContextRecord;
 import dev.rewind.platform.messaging.Delivery;
 import dev.rewind.platform.messaging.Outbox;
-import dev.rewind.notifier.domain.AlertsResolvedNotice;
-import dev.rewind.notifier.domain.ApprovalRequest;
-import dev.rewind.notifier.domain.RollbackAnnouncement;
-import dev.rewind.notifier.domain.RollbackAnnouncement.Phase;
-import dev.rewind.notifier.domain.SlackMessage;
-import dev.rewind.notifier.persistence.IncidentContextRecord;
-import dev.rewind.notifier.persistence.NotificationRecord;
-import dev.rewind.notifier.slack.SlackNotifier;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.UUID;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
- * Follows each incident's events to know what to say, asks for approval on Slack (with Approve and Reject buttons)
- * when a rollback waits for people, warns them when its alerts all resolved meanwhile, and announces rollbacks when
- * they start and end; each resolved alert is timeline evidence, not a message. A message Slack refuses after
- * the retries is recorded as failed; the incident event is not retried for it.
+ * Follows each incident's events to know what to say, and records, in the transaction of the event, what each
+ * configured channel will tell people about it; the dispatcher sends it after commit. Nothing is sent from here, so
+ * a failed commit never leaves a message sent, and a slow vendor never holds the partition.
  */
 @ApplicationScoped
 public class IncidentNotifications {
@@ -43,43 +44,60 @@ public class IncidentNotifications {
     /** Who is named as having triggered a rollback the policy approved without a person. */
     static final String AUTOMATIC_TRIGGER = "rewind";
 
-    private final SlackNotifier slack;
+    private final ChannelRegistry channels;
+    private final Escalations escalations;
     private final Outbox outbox;
+    private final Event<DeliveriesRecorded> recorded;
     private final Clock clock;
 
     @Inject
-    public IncidentNotifications(SlackNotifier slack, Outbox outbox, Clock clock) {
-        this.slack = slack;
+    public IncidentNotifications(ChannelRegistry channels, Escalations escalations, Outbox outbox,
+                                 Event<DeliveriesRecorded> recorded, Clock clock) {
+        this.channels = channels;
+        this.escalations = escalations;
         this.outbox = outbox;
+        this.recorded = recorded;
         this.clock = clock;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void handle(Delivery<IncidentEvent> delivery) {
         IncidentEvent event = delivery.event();
-        if (event instanceof NotificationDelivered) {
-            return; // our own, and the other notifiers': nothing to announce
-        }
         Instant now = Instant.now(clock);
+        escalations.follow(delivery, now);
+        Optional<Notice.Kind> kind = Notice.kindOf(event);
+        if (kind.isEmpty()) {
+            return; // a single resolved alert is evidence, and notifications are our own news
+        }
         IncidentContextRecord context = IncidentContextRecord.of(event.incidentId(), event.target(), now);
         learn(context, event);
         context.updatedAt = now;
-        if (event instanceof ApprovalRequested asked) {
-            announce(delivery, context, "approval request", ApprovalRequest.render(context.toContext(), asked));
-        } else if (event instanceof ApprovalAlertsResolved flagged) {
-            announce(delivery, context, "alerts resolved", AlertsResolvedNotice.render(context.toContext(), flagged));
-        } else if (event instanceof RollbackStarted) {
-            announce(delivery, context, Phase.STARTED.name(), rollback(context, Phase.STARTED, null));
-        } else if (event instanceof RollbackSucceeded succeeded) {
-            announce(delivery, context, Phase.SUCCEEDED.name(),
-                    rollback(context, Phase.SUCCEEDED, succeeded.message()));
-        } else if (event instanceof RollbackUnverified unverified) {
-            announce(delivery, context, Phase.UNVERIFIED.name(),
-                    rollback(context, Phase.UNVERIFIED, unverified.reason()));
-        } else if (event instanceof RollbackFailed failed) {
-            announce(delivery, context, Phase.FAILED.name(), rollback(context, Phase.FAILED, failed.diagnosis()
-                    .isEmpty() ? failed.reason() : failed.reason() + "\nDiagnosis:\n• " + String.join("\n• ",
-                    failed.diagnosis())));
+        Notice notice = new Notice(delivery.id(), delivery.type(), event, context.toContext());
+        Set<String> recordedOn = new LinkedHashSet<>();
+        for (NotificationChannel channel : channels.enabled()) {
+            for (Outgoing outgoing : plan(channel, notice, now)) {
+                if (DeliveryRecord.record(event.incidentId(), event.target(), channel.name(), outgoing,
+                        delivery.id(), delivery.type(), now)) {
+                    recordedOn.add(channel.name());
+                }
+            }
+        }
+        if (!recordedOn.isEmpty()) {
+            recorded.fire(new DeliveriesRecorded(recordedOn));
+        }
+    }
+
+    /** What {@code channel} says about {@code notice}; a channel that cannot say it never silences the others. */
+    private List<Outgoing> plan(NotificationChannel channel, Notice notice, Instant now) {
+        try {
+            return channel.plan(notice);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "%s could not write its %s message for incident %s", channel.name(), notice.notification(),
+                    notice.event().incidentId());
+            outbox.publish(Topics.INCIDENT_EVENTS, new NotificationFailed(notice.event().incidentId(),
+                    notice.event().target(), channel.name(), notice.eventId(), notice.eventType(),
+                    notice.notification(), 0, "the message could not be written: " + e, now));
+            return List.of();
         }
     }
 
@@ -104,38 +122,6 @@ public class IncidentNotifications {
         } else if (event instanceof RollbackUnverified unverified) {
             context.fromVersion = orElse(unverified.fromVersion(), context.fromVersion);
             context.toVersion = orElse(unverified.toVersion(), context.toVersion);
-        }
-    }
-
-    private static SlackMessage rollback(IncidentContextRecord context, Phase phase, String detail) {
-        return RollbackAnnouncement.render(context.toContext(), phase, detail);
-    }
-
-    private void announce(Delivery<IncidentEvent> delivery, IncidentContextRecord context, String what,
-                          SlackMessage message) {
-        if (!slack.enabled()) {
-            return;
-        }
-        NotificationRecord notification = new NotificationRecord();
-        notification.id = UUID.randomUUID();
-        notification.incidentId = context.incidentId;
-        notification.aboutEventId = delivery.id();
-        notification.aboutType = delivery.type();
-        notification.channel = SlackNotifier.CHANNEL;
-        notification.createdAt = Instant.now(clock);
-        try {
-            slack.post(message);
-            notification.status = NotificationRecord.Status.DELIVERED;
-        } catch (RuntimeException e) {
-            LOG.warnf("Slack refused the %s message of incident %s: %s", what, context.incidentId, e.toString());
-            notification.status = NotificationRecord.Status.FAILED;
-            notification.detail = e.getMessage();
-        }
-        notification.persist();
-        if (notification.status == NotificationRecord.Status.DELIVERED) {
-            outbox.publish(Topics.INCIDENT_EVENTS, new NotificationDelivered(context.incidentId,
-                    delivery.event().target(), SlackNotifier.CHANNEL, delivery.id(), delivery.type(), null, null,
-                    notification.createdAt));
         }
     }
 
