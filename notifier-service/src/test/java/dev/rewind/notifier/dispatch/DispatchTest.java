@@ -2,6 +2,7 @@ package dev.rewind.notifier.dispatch;
 
 import static dev.rewind.platform.testing.PublishedEvents.about;
 import static dev.rewind.platform.testing.PublishedEvents.uniqueTarget;
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -68,6 +69,9 @@ class DispatchTest extends KafkaClientTest {
             assertThat(d.notification()).isEqualTo("rollback-started");
             assertThat(d.summary()).isEqualTo(d.channel() + ": rollback-started");
         });
+        assertThat(given().get("/q/metrics").then().statusCode(200).extract().asString())
+                .contains("rewind_notifications_total{channel=\"once\",outcome=\"delivered\"}")
+                .contains("rewind_notifications_unsettled{channel=\"twice\"}");
     }
 
     @Test
