@@ -4,8 +4,6 @@ import dev.rewind.events.incident.ApprovalAlertsResolved;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -20,30 +18,28 @@ public final class AlertsResolvedNotice {
     private AlertsResolvedNotice() {
     }
 
-    public static SlackMessage render(IncidentContext incident, ApprovalAlertsResolved flagged) {
-        String environment = incident.target().environment();
-        String headline = "⚠️ " + environment.toUpperCase(Locale.ROOT) + " ALERTS RESOLVED, ROLLBACK STILL "
-                + (flagged.held() ? "HELD BY A GUARD" : "AWAITING APPROVAL");
-        List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"Environment", capitalize(environment)});
-        rows.add(new String[] {"Service", incident.target().service()});
+    public static SlackMessage render(IncidentContext incident, ApprovalAlertsResolved flagged,
+                                      MessageSettings settings) {
+        String request = flagged.requestId().toString();
+        RunbookMessage message = RunbookMessage.headed("⚠️", incident, "ALERTS RESOLVED, ROLLBACK STILL "
+                        + (flagged.held() ? "HELD BY A GUARD" : "AWAITING APPROVAL"))
+                .environmentAndService()
+                .knownVersions();
         if (incident.severity() != null) {
-            rows.add(new String[] {"Severity", incident.severity().name()});
+            message.trusted("Severity", incident.severity().name());
         }
-        rows.add(new String[] {"Reason", incident.reason() == null || incident.reason().isBlank() ? "unknown"
-                : incident.reason()});
-        rows.add(new String[] {"Alerts Resolved", slackDate(flagged.alertsResolvedAt())});
-        rows.add(new String[] {"Note", capitalize(flagged.note())});
-        return SlackMessage.withFields(headline, rows, incident.reference() + " · Request " + flagged.requestId()
-                + " · decide in its approval message or POST /api/v1/approvals/" + flagged.requestId() + "/reject");
+        return message.reason()
+                .trusted("Status", flagged.held() ? "Held by a guard" : "Awaiting approval")
+                .trusted("Alerts Resolved", slackDate(flagged.alertsResolvedAt()))
+                .row("Note", RunbookMessage.capitalize(flagged.note()))
+                .nextStep("Consider rejecting: decide in its approval message or POST /api/v1/approvals/" + request
+                        + "/reject")
+                .context("Request " + request)
+                .render(settings);
     }
 
     /** Shown in each reader's own time zone by Slack; the fallback is UTC. */
     private static String slackDate(Instant at) {
         return "<!date^" + at.getEpochSecond() + "^{date_short_pretty} {time_secs}|" + UTC.format(at) + ">";
-    }
-
-    private static String capitalize(String words) {
-        return words.isEmpty() ? words : Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 }

@@ -4,14 +4,14 @@ import dev.rewind.events.incident.ApprovalRequested;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * The approval-needed Slack message: the runbook's facts (environment, service, severity, reason, deadline, who may
- * approve) with a reason box and Approve and Reject buttons, whose presses the approval service receives from Slack.
+ * The approval-needed Slack message: the runbook's facts (environment, service, versions, severity, reason, deadline,
+ * who may approve) with a reason box and Approve and Reject buttons, whose presses the approval service receives
+ * from Slack.
  */
 public final class ApprovalRequest {
 
@@ -27,27 +27,31 @@ public final class ApprovalRequest {
     private ApprovalRequest() {
     }
 
-    public static SlackMessage render(IncidentContext incident, ApprovalRequested asked) {
-        String environment = incident.target().environment();
-        String headline = "⏳ " + environment.toUpperCase(Locale.ROOT) + " ROLLBACK NEEDS APPROVAL";
-        List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"Environment", capitalize(environment)});
-        rows.add(new String[] {"Service", incident.target().service()});
-        rows.add(new String[] {"Severity", asked.severity().name()});
-        rows.add(new String[] {"Reason", incident.reason() == null || incident.reason().isBlank() ? "unknown"
-                : incident.reason()});
-        rows.add(new String[] {"Decide By", slackDate(asked.deadline())});
-        rows.add(new String[] {"Who May Approve", whoMayApprove(asked.approvals())});
-        if (!asked.excluded().isEmpty()) {
-            rows.add(new String[] {"May Not Approve", String.join(", ", asked.excluded())});
-        }
+    public static SlackMessage render(IncidentContext incident, ApprovalRequested asked, MessageSettings settings) {
         String request = asked.requestId().toString();
-        return SlackMessage.withFields(headline, rows, incident.reference() + " · Request " + request,
-                SlackMessage.Block.optionalInput(REASON, "Reason (needed to reject)",
-                        SlackMessage.TextInput.of(REASON, "Why approve or reject? Recorded with your vote")),
-                SlackMessage.Block.actions(DECISION_BLOCK, List.of(
-                        SlackMessage.Button.of("Approve", APPROVE, request, "primary"),
-                        SlackMessage.Button.of("Reject", REJECT, request, "danger"))));
+        RunbookMessage message = RunbookMessage.headed("⏳", incident, "ROLLBACK NEEDS APPROVAL")
+                .environmentAndService()
+                .knownVersions()
+                .trusted("Severity", asked.severity().name())
+                .reason()
+                .trusted("Status", "Awaiting approval")
+                .trusted("Decide By", slackDate(asked.deadline()))
+                .row("Who May Approve", whoMayApprove(asked.approvals()));
+        if (!asked.excluded().isEmpty()) {
+            message.row("May Not Approve", String.join(", ", asked.excluded()));
+        }
+        return message
+                .actionTaken("Rollback requested; nothing is changed before it is approved")
+                .nextStep("Approve or reject below (a reason is needed to reject), or POST /api/v1/approvals/"
+                        + request + "/approve or /reject")
+                .nextStep("Undecided by the deadline, the incident escalates")
+                .context("Request " + request)
+                .then(SlackMessage.Block.optionalInput(REASON, "Reason (needed to reject)",
+                                SlackMessage.TextInput.of(REASON, "Why approve or reject? Recorded with your vote")),
+                        SlackMessage.Block.actions(DECISION_BLOCK, List.of(
+                                SlackMessage.Button.of("Approve", APPROVE, request, "primary"),
+                                SlackMessage.Button.of("Reject", REJECT, request, "danger"))))
+                .render(settings);
     }
 
     /** {@code [[oncall, team-lead]]}: one person with either role; {@code [[team-lead], [reviewer]]}: two people. */
@@ -58,11 +62,7 @@ public final class ApprovalRequest {
     }
 
     /** Shown in each reader's own time zone by Slack; the fallback is UTC. */
-    private static String slackDate(Instant at) {
+    static String slackDate(Instant at) {
         return "<!date^" + at.getEpochSecond() + "^{date_short_pretty} {time}|" + UTC.format(at) + ">";
-    }
-
-    private static String capitalize(String word) {
-        return word.isEmpty() ? word : Character.toUpperCase(word.charAt(0)) + word.substring(1);
     }
 }

@@ -1,9 +1,10 @@
 package dev.rewind.notifier.domain;
 
+import static dev.rewind.notifier.domain.RollbackAnnouncementTest.fields;
+import static dev.rewind.notifier.domain.RollbackAnnouncementTest.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.rewind.events.EventJson;
 import dev.rewind.events.Severity;
 import dev.rewind.events.TargetKey;
 import dev.rewind.events.incident.ApprovalRequested;
@@ -20,30 +21,41 @@ class ApprovalRequestTest {
             null, "v1.3.0", null);
 
     @Test
-    void asksForApprovalWithTheRunbookFactsAReasonBoxAndButtons() throws Exception {
-        SlackMessage message = ApprovalRequest.render(incident, asked(List.of(List.of("oncall")), List.of("jane.dev")));
+    void asksForApprovalWithTheRunbookFactsAReasonBoxAndButtons() {
+        SlackMessage message = ApprovalRequest.render(incident, asked(List.of(List.of("oncall")), List.of("jane.dev")),
+                MessageSettings.defaults());
 
-        JsonNode json = EventJson.mapper().readTree(EventJson.mapper().writeValueAsString(message));
+        JsonNode json = json(message);
         assertThat(json.at("/blocks/0/text/text").asText()).isEqualTo("⏳ PRODUCTION ROLLBACK NEEDS APPROVAL");
-        assertThat(json.at("/blocks/1/fields").findValuesAsText("text")).containsExactly(
+        assertThat(fields(json, 1)).containsExactly(
                 "*Environment*: Production",
                 "*Service*: checkout",
+                "*From Version*: v1.3.0",
                 "*Severity*: P0",
                 "*Reason*: Health check failing",
+                "*Status*: Awaiting approval",
                 "*Decide By*: <!date^1763217031^{date_short_pretty} {time}|2025-11-15 14:30 UTC>",
                 "*Who May Approve*: one person with role oncall",
                 "*May Not Approve*: jane.dev");
-        assertThat(json.at("/blocks/2/elements/0/text").asText()).contains("INCIDENT-123").contains(REQUEST.toString());
-        JsonNode input = json.at("/blocks/3");
+        JsonNode blocks = json.path("blocks");
+        JsonNode context = blocks.get(blocks.size() - 3);
+        assertThat(context.path("type").asText()).isEqualTo("context");
+        assertThat(context.at("/elements/0/text").asText()).contains("INCIDENT-123").contains(REQUEST.toString());
+        // The approval service reads these back from Slack's interaction payloads: ids and values must not change.
+        JsonNode input = blocks.get(blocks.size() - 2);
         assertThat(input.path("type").asText()).isEqualTo("input");
+        assertThat(input.path("block_id").asText()).isEqualTo("rewind_reason");
         assertThat(input.path("optional").asBoolean()).isTrue();
         assertThat(input.at("/element/type").asText()).isEqualTo("plain_text_input");
-        assertThat(input.at("/element/action_id").asText()).isEqualTo("rewind_reason");
-        JsonNode buttons = json.at("/blocks/4/elements");
-        assertThat(json.at("/blocks/4/type").asText()).isEqualTo("actions");
-        assertThat(buttons.findValuesAsText("action_id")).containsExactly("rewind_approve", "rewind_reject");
-        assertThat(buttons.findValuesAsText("style")).containsExactly("primary", "danger");
-        assertThat(buttons.findValuesAsText("value")).containsOnly(REQUEST.toString());
+        assertThat(input.at("/element/action_id").asText()).isEqualTo(ApprovalRequest.REASON);
+        JsonNode actions = blocks.get(blocks.size() - 1);
+        assertThat(actions.path("type").asText()).isEqualTo("actions");
+        assertThat(actions.path("block_id").asText()).isEqualTo("rewind_decision");
+        assertThat(actions.path("elements").findValuesAsText("action_id"))
+                .containsExactly(ApprovalRequest.APPROVE, ApprovalRequest.REJECT)
+                .containsExactly("rewind_approve", "rewind_reject");
+        assertThat(actions.path("elements").findValuesAsText("style")).containsExactly("primary", "danger");
+        assertThat(actions.path("elements").findValuesAsText("value")).containsOnly(REQUEST.toString());
         assertThat(message.text()).startsWith("⏳ PRODUCTION ROLLBACK NEEDS APPROVAL\nEnvironment: Production");
     }
 
@@ -56,14 +68,15 @@ class ApprovalRequestTest {
     }
 
     @Test
-    void anUnknownReasonSaysUnknownAndNobodyExcludedIsLeftOut() {
+    void anUnknownReasonSaysUnknownAndNobodyExcludedOrUnknownVersionIsLeftOut() {
         IncidentContext sparse = new IncidentContext(TARGET, null, null, null, null, null, null);
 
-        SlackMessage message = ApprovalRequest.render(sparse, asked(List.of(List.of("oncall")), List.of()));
+        SlackMessage message = ApprovalRequest.render(sparse, asked(List.of(List.of("oncall")), List.of()),
+                MessageSettings.defaults());
 
-        assertThat(message.blocks().get(1).fields()).extracting(SlackMessage.Text::text)
-                .contains("*Reason*: unknown")
-                .noneMatch(field -> field.startsWith("*May Not Approve*"));
+        assertThat(fields(json(message), 1)).contains("*Reason*: unknown")
+                .noneMatch(field -> field.startsWith("*May Not Approve*"))
+                .noneMatch(field -> field.contains("Version"));
     }
 
     private static ApprovalRequested asked(List<List<String>> approvals, List<String> excluded) {
