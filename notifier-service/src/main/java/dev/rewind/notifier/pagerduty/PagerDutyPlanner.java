@@ -115,7 +115,7 @@ public final class PagerDutyPlanner {
         }
         String summary = "[" + opened.severity() + "] " + name(incident) + ": " + where(opened.target()) + ": "
                 + opened.reason();
-        ObjectNode details = details(incident);
+        ObjectNode details = details(opened.incidentId(), incident);
         details.put("signal", opened.signal().name());
         putIfKnown(details, "running_version", opened.version());
         ObjectNode event = trigger(dedupKey(opened.incidentId(), null), summary, opened.target(), opened.severity(),
@@ -135,7 +135,7 @@ public final class PagerDutyPlanner {
         String summary = "[" + asked.severity() + "] " + name(incident) + ": rollback of " + where(asked.target())
                 + " awaits approval by " + who + " (decide by " + asked.deadline() + ")"
                 + (incident.reason() == null ? "" : ": " + incident.reason());
-        ObjectNode details = details(incident);
+        ObjectNode details = details(asked.incidentId(), incident);
         details.put("approval_request", asked.requestId().toString());
         details.set("approvals", EventJson.mapper().valueToTree(asked.approvals()));
         details.set("may_not_approve", EventJson.mapper().valueToTree(asked.excluded()));
@@ -155,7 +155,7 @@ public final class PagerDutyPlanner {
         String path = "level " + level + " (" + LEVELS.get(level - 1) + ")";
         String summary = (incident.severity() == null ? "" : "[" + incident.severity() + "] ") + name(incident)
                 + " escalated to " + path + ": " + where(escalated.target()) + ": " + escalated.reason();
-        ObjectNode details = details(incident);
+        ObjectNode details = details(escalated.incidentId(), incident);
         details.put("escalation_level", level);
         details.put("escalation_reason", escalated.reason());
         ObjectNode event = trigger(dedupKey(escalated.incidentId(), level), summary, escalated.target(),
@@ -170,7 +170,7 @@ public final class PagerDutyPlanner {
                 : " from " + orUnknown(started.fromVersion()) + " to " + orUnknown(started.toVersion());
         String summary = "Rollback of " + where(started.target()) + versions + " (" + name(incident)
                 + (incident.severity() == null ? "" : ", " + incident.severity()) + ")";
-        ObjectNode details = details(incident);
+        ObjectNode details = details(started.incidentId(), incident);
         details.put("method", started.method().name());
         details.put("execution", started.executionId().toString());
         putIfKnown(details, "from_revision", started.fromRevision() == null ? null : started.fromRevision().toString());
@@ -211,11 +211,12 @@ public final class PagerDutyPlanner {
                 .put("text", rules.clientName()));
     }
 
-    /** What every alert carries: the incident, where, and the versions when known. */
-    private static ObjectNode details(IncidentContext incident) {
+    /** What every alert and change carries: the incident (number and id), where, and the versions when known. */
+    private static ObjectNode details(UUID incidentId, IncidentContext incident) {
         ObjectNode details = EventJson.mapper().createObjectNode();
         putIfKnown(details, "incident", incident.incidentNumber() == null ? null
                 : "INCIDENT-" + incident.incidentNumber());
+        details.put("incident_id", incidentId.toString());
         details.put("environment", incident.target().environment());
         details.put("namespace", incident.target().namespace());
         details.put("service", incident.target().service());
