@@ -8,12 +8,16 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rewind.events.EventFixtures;
 import dev.rewind.events.EventJson;
+import dev.rewind.events.Severity;
 import dev.rewind.events.TargetKey;
 import dev.rewind.events.Topics;
 import dev.rewind.events.incident.ApprovalGranted;
+import dev.rewind.events.incident.IncidentEscalated;
 import dev.rewind.events.incident.IncidentOpened;
 import dev.rewind.events.incident.NotificationDelivered;
 import dev.rewind.events.incident.NotificationFailed;
+import dev.rewind.events.incident.RollbackDeclined;
+import dev.rewind.events.incident.RollbackFailed;
 import dev.rewind.events.incident.RollbackStarted;
 import dev.rewind.events.incident.RollbackStepCompleted;
 import dev.rewind.events.incident.RollbackSucceeded;
@@ -183,6 +187,69 @@ class SlackDeliveryTest extends KafkaClientTest {
         assertThat(json(sent.get(0)).has("thread_ts")).isFalse();
     }
 
+    @Test
+    void aProductionP0IncidentIsRoutedToItsChannelAndKeepsItForItsThread() {
+        TargetKey target = uniqueTarget("production");
+        UUID incident = UUID.randomUUID();
+        IncidentOpened f = opened(incident, target);
+
+        kafka.send(Topics.INCIDENT_EVENTS, new IncidentOpened(incident, f.incidentNumber(), target, Severity.P0,
+                f.signal(), f.reason(), f.version(), f.occurredAt()));
+        kafka.send(Topics.INCIDENT_EVENTS, started(incident, target));
+        kafka.send(Topics.INCIDENT_EVENTS, failed(incident, target));
+
+        List<RecordingHttpServer.Request> sent = awaitRequests(target, 3);
+        assertThat(sent).extracting(RecordingHttpServer.Request::path).containsExactly(POST, POST, UPDATE);
+        assertThat(sent).extracting(request -> json(request).get("channel").asText()).containsOnly("C0CRITICAL");
+        JsonNode failure = json(sent.get(1));
+        assertThat(failure.get("thread_ts").asText()).isEqualTo(SlackWebApiStub.tsOf(sent.get(0)));
+        assertThat(failure.at("/blocks/0/text/text").asText()).isEqualTo("❌ PRODUCTION ROLLBACK FAILED");
+        assertThat(failure.at("/blocks/2/text/text").asText()).startsWith("*Diagnosis*:\n• pod checkout-7d9f8-x2x4q");
+    }
+
+    @Test
+    void anEscalationRepliesInTheApprovalThreadMentioningItsLevelsPeopleAndLeavesTheButtonsAlone() {
+        TargetKey target = uniqueTarget("production");
+        UUID incident = UUID.randomUUID();
+        IncidentEscalated f = EventFixtures.event(IncidentEscalated.class);
+
+        kafka.send(Topics.INCIDENT_EVENTS, opened(incident, target));
+        kafka.send(Topics.INCIDENT_EVENTS, SlackWebhookTest.approvalRequested(incident, target));
+        kafka.send(Topics.INCIDENT_EVENTS, new IncidentEscalated(incident, target, 2, f.reason(), f.occurredAt()));
+        kafka.send(Topics.INCIDENT_EVENTS, started(incident, target));
+
+        // The start follows the escalation: once it is posted, an update of the approval message would have been sent.
+        List<RecordingHttpServer.Request> sent = awaitRequests(target, 3);
+        assertThat(sent).extracting(RecordingHttpServer.Request::path).containsExactly(POST, POST, POST);
+        assertThat(json(sent.get(0)).at("/blocks/0/text/text").asText())
+                .isEqualTo("⏳ PRODUCTION ROLLBACK NEEDS APPROVAL");
+        JsonNode escalation = json(sent.get(1));
+        assertThat(escalation.get("thread_ts").asText()).isEqualTo(SlackWebApiStub.tsOf(sent.get(0)));
+        assertThat(escalation.get("reply_broadcast").asBoolean()).isTrue();
+        assertThat(escalation.get("text").asText()).startsWith("📣 PRODUCTION INCIDENT ESCALATED TO LEVEL 2: "
+                + "DEVOPS TEAM\n<!subteam^S0DEVOPS> this incident is yours now");
+        assertThat(json(sent.get(2)).has("reply_broadcast")).isFalse();
+        assertThat(delivered(target, 3)).extracting(NotificationDelivered::notification)
+                .containsExactly("approval-needed", "escalated-2", "rollback-started");
+    }
+
+    @Test
+    void anOutcomeThatIsTheIncidentsFirstMessageIsNotUpdatedWithItself() {
+        TargetKey target = uniqueTarget("production");
+        UUID incident = UUID.randomUUID();
+        RollbackDeclined f = EventFixtures.event(RollbackDeclined.class);
+
+        kafka.send(Topics.INCIDENT_EVENTS, opened(incident, target));
+        kafka.send(Topics.INCIDENT_EVENTS, new RollbackDeclined(incident, target, f.code(), f.reason(),
+                f.occurredAt()));
+
+        assertThat(delivered(target, 2)).extracting(NotificationDelivered::notification)
+                .containsExactly("rollback-declined", "first-message-rollback-declined");
+        List<RecordingHttpServer.Request> sent = requests(target);
+        assertThat(sent).extracting(RecordingHttpServer.Request::path).containsExactly(POST);
+        assertThat(json(sent.get(0)).at("/blocks/0/text/text").asText()).isEqualTo("🛑 PRODUCTION ROLLBACK DECLINED");
+    }
+
     /** Answers {@code first} to the first request about {@code target}, then as Slack. */
     private static Function<RecordingHttpServer.Request, Answer> firstAnswerFor(TargetKey target, Answer first) {
         String service = "*Service*: " + target.service();
@@ -239,6 +306,12 @@ class SlackDeliveryTest extends KafkaClientTest {
         RollbackStarted f = EventFixtures.event(RollbackStarted.class);
         return new RollbackStarted(incident, target, f.executionId(), f.method(), f.fromRevision(), f.toRevision(),
                 f.fromVersion(), f.toVersion(), f.occurredAt());
+    }
+
+    static RollbackFailed failed(UUID incident, TargetKey target) {
+        RollbackFailed f = EventFixtures.event(RollbackFailed.class);
+        return new RollbackFailed(incident, target, f.executionId(), f.method(), f.reason(), f.diagnosis(),
+                f.occurredAt());
     }
 
     static RollbackSucceeded succeeded(UUID incident, TargetKey target) {

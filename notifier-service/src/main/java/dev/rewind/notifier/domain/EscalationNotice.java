@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  */
 public final class EscalationNotice {
 
-    /** How the escalation ladder names the level in its reason: {@code escalated to level 3 (engineering leadership)}. */
+    /** How the escalation ladder names a level in its reason: {@code escalated to level 3 (engineering leadership)}. */
     private static final Pattern NAMED_LEVEL = Pattern.compile("level (\\d) \\(([^)]{1,60})\\)");
 
     /** The runbook's escalation path. */
@@ -57,7 +57,8 @@ public final class EscalationNotice {
                 .knownVersions()
                 .reason()
                 .trusted("Status", "Escalated to level " + level.number)
-                .trusted("Level", level.number + " - " + SlackMessage.escape(RunbookMessage.capitalize(team)) + " (" + level.window + ")")
+                .trusted("Level", level.number + " - " + SlackMessage.escape(RunbookMessage.capitalize(team)) + " ("
+                        + level.window + ")")
                 .row("Why", escalated.reason());
         if (mention != null && !mention.isBlank()) {
             message.mention(mention + " this incident is yours now (escalation level " + level.number + ")");

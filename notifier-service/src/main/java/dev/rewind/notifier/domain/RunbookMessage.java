@@ -24,7 +24,8 @@ final class RunbookMessage {
     private RunbookMessage(IncidentContext incident, String headline) {
         this.incident = incident;
         this.headline = headline;
-        this.context = incident.reference() + (incident.severity() == null ? "" : " · Severity " + incident.severity());
+        this.context = incident.reference()
+                + (incident.severity() == null ? "" : " · Severity " + incident.severity());
     }
 
     /** {@code 🚨 PRODUCTION ROLLBACK INITIATED}: the icon, the environment in capitals and what happened. */

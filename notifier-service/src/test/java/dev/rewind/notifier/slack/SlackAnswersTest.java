@@ -9,8 +9,9 @@ class SlackAnswersTest {
 
     @Test
     void anOkAnswerIsDeliveredWithTheMessagesChannelAndTs() {
-        assertThat(SlackAnswers.of("chat.postMessage", "{\"ok\":true,\"channel\":\"C0ROLLBACK\",\"ts\":\"1700000000.000100\","
-                + "\"message\":{}}")).isEqualTo(new SendResult.Delivered("C0ROLLBACK/1700000000.000100"));
+        assertThat(SlackAnswers.of("chat.postMessage",
+                "{\"ok\":true,\"channel\":\"C0ROLLBACK\",\"ts\":\"1700000000.000100\",\"message\":{}}"))
+                .isEqualTo(new SendResult.Delivered("C0ROLLBACK/1700000000.000100"));
     }
 
     @Test

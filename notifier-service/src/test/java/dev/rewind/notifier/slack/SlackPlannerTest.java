@@ -68,7 +68,8 @@ class SlackPlannerTest {
             assertThat(post.channel()).isEqualTo("C0CRITICAL");
             assertThat(post.broadcast()).isFalse();
             assertThat(post.updates()).isNull();
-            assertThat(post.message().at("/blocks/0/text/text").asText()).isEqualTo("🚨 PRODUCTION ROLLBACK INITIATED");
+            assertThat(post.message().at("/blocks/0/text/text").asText())
+                    .isEqualTo("🚨 PRODUCTION ROLLBACK INITIATED");
         });
         assertThat(SlackPost.read(webApi.plan(notice(EventFixtures.event(RollbackStarted.class), Severity.P2))
                 .get(0).payload()).channel()).isEqualTo("C0ROLLBACKS");
