@@ -138,7 +138,8 @@ class PagerDutyDeliveryTest extends KafkaClientTest {
         UUID incident = UUID.randomUUID();
         AtomicInteger attempts = new AtomicInteger();
         VendorStubsResource.pagerduty.answer(request -> request.body().contains(incident.toString())
-                && attempts.incrementAndGet() <= 2 ? Answer.of(500, "{\"status\":\"error\"}") : Answer.of(202, ACCEPTED));
+                && attempts.incrementAndGet() <= 2 ? Answer.of(500, "{\"status\":\"error\"}")
+                : Answer.of(202, ACCEPTED));
 
         kafka.send(Topics.INCIDENT_EVENTS, opened(incident, target, Severity.P1));
 

@@ -116,6 +116,7 @@ public class PagerDutyChannel implements NotificationChannel {
         return new SendResult.Refused(level == null
                 ? "PagerDuty has no routing key: set PAGERDUTY_ROUTING_KEY (rewind.notifier.pagerduty.routing-key)"
                 : "PagerDuty has no routing key for escalation level " + level + " any more: set "
-                        + "rewind.notifier.pagerduty.escalation-routing-keys." + level + ", or page that level by hand");
+                        + "REWIND_NOTIFIER_PAGERDUTY_ESCALATION_ROUTING_KEYS_" + level
+                        + ", or page that level by hand");
     }
 }

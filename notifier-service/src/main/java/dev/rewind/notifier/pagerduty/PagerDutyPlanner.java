@@ -15,6 +15,7 @@ import dev.rewind.notifier.domain.IncidentContext;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -120,7 +121,7 @@ public final class PagerDutyPlanner {
         putIfKnown(details, "running_version", opened.version());
         ObjectNode event = trigger(dedupKey(opened.incidentId(), null), summary, opened.target(), opened.severity(),
                 opened.occurredAt(), details);
-        ((ObjectNode) event.get("payload")).put("class", opened.signal().name().toLowerCase());
+        ((ObjectNode) event.get("payload")).put("class", opened.signal().name().toLowerCase(Locale.ROOT));
         return Optional.of(new Outgoing(TRIGGER, "On-call engineer paged (PagerDuty)",
                 new PagerDutyRequest(PagerDutyRequest.ENQUEUE, null, event).toJson()));
     }

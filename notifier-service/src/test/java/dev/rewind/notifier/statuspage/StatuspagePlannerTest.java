@@ -51,8 +51,8 @@ class StatuspagePlannerTest {
         assertThat(incident.get("name").asText()).isEqualTo("Elevated error rates");
         assertThat(incident.get("status").asText()).isEqualTo("investigating");
         assertThat(incident.get("impact_override").asText()).isEqualTo("major");
-        assertThat(incident.get("body").asText())
-                .isEqualTo("We are currently investigating this issue and will post an update as soon as we know more.");
+        assertThat(incident.get("body").asText()).isEqualTo(StatuspagePlanner.INVESTIGATING_BODY)
+                .doesNotContain("error");
         assertThat(incident.at("/component_ids/0").asText()).isEqualTo("cmp0");
         assertThat(incident.at("/components/cmp0").asText()).isEqualTo("partial_outage");
         assertThat(incident.get("deliver_notifications").asBoolean()).isTrue();
