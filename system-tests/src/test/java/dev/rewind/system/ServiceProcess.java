@@ -88,6 +88,19 @@ final class ServiceProcess implements AutoCloseable {
         return log;
     }
 
+    /** Kills the process without a chance to clean up (SIGKILL), as a crash or the OOM killer does; waits for it. */
+    void kill() {
+        process.destroyForcibly();
+        try {
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                throw new IllegalStateException(name + " still runs 20 s after SIGKILL; see " + log);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Stops the process as Kubernetes does (SIGTERM: a graceful stop), forcibly after 20 s; waits for it. */
     @Override
     public void close() {

@@ -3,19 +3,45 @@ package dev.rewind.notifier.escalation;
 import dev.rewind.events.incident.IncidentEvent;
 import dev.rewind.platform.messaging.Delivery;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 
 /**
- * The runbook's escalation path per incident: starts its timers when it opens, stops them when it is resolved, and
- * notes the levels reached, in the transaction of the incident event.
+ * The runbook's escalation path per incident: starts its timer when it opens, stops it when nobody needs to act any
+ * more, and notes the levels reached (whoever announced them), in the transaction of the incident event. The
+ * {@link EscalationTimer} announces the levels that come due.
  */
 @ApplicationScoped
 public class Escalations {
 
+    private final EscalationConfig config;
+    private final EscalationLadder ladder;
+
+    @Inject
+    public Escalations(EscalationConfig config, EscalationLadder ladder) {
+        this.config = config;
+        this.ladder = ladder;
+    }
+
     /** Follows one incident event; called by the consumer for every event, before the channels plan. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void follow(Delivery<IncidentEvent> delivery, Instant now) {
-        // the escalation ladder is written by the escalation owner
+        IncidentEvent event = delivery.event();
+        if (!config.enabled() || !IncidentProgress.follows(event)) {
+            return;
+        }
+        IncidentEscalationRecord record = IncidentEscalationRecord.locked(event.incidentId());
+        EscalationState state;
+        if (record == null) {
+            record = IncidentEscalationRecord.create(event.incidentId(), event.target());
+            // The clock runs from the incident's opening, not from when we heard of it; a producer's clock ahead
+            // of ours must not push the levels later.
+            Instant seen = event.occurredAt().isBefore(now) ? event.occurredAt() : now;
+            state = EscalationState.start(seen, ladder.reachedAtOpening());
+        } else {
+            state = record.state();
+        }
+        record.save(state.after(event).arrived(event.occurredAt(), now, config.catchUpGrace()), ladder, now);
     }
 }
