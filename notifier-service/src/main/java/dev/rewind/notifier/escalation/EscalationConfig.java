@@ -1,9 +1,12 @@
 package dev.rewind.notifier.escalation;
 
+import dev.rewind.events.Severity;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /** The runbook's escalation path: its levels, and how often due levels are looked for. */
 @ConfigMapping(prefix = EscalationConfig.PREFIX)
@@ -18,6 +21,12 @@ public interface EscalationConfig {
     /** How often due levels are looked for: a level is announced at most this long after its time. */
     @WithDefault("15s")
     Duration checkInterval();
+
+    /** The environments whose incidents escalate; all when unset. */
+    Optional<Set<String>> environments();
+
+    /** The severities (of the opening event) that escalate; all when unset. */
+    Optional<Set<Severity>> severities();
 
     /**
      * How long escalation waits for the notifier to catch up on events it missed (it was down, or its consumer lags

@@ -48,12 +48,17 @@ public record EscalationState(Instant openedAt, Long incidentNumber, int reached
         }
         Optional<String> ended = IncidentProgress.resolution(event);
         if (ended.isPresent()) {
-            return new EscalationState(next.openedAt, next.incidentNumber, next.reached, next.stillOpen,
-                    event.occurredAt(), ended.get(), next.heldUntil);
+            return next.ended(event.occurredAt(), ended.get());
         }
         String open = IncidentProgress.stillOpen(event).orElse(next.stillOpen);
         return new EscalationState(next.openedAt, next.incidentNumber, next.reached, open, null, null,
                 next.heldUntil);
+    }
+
+    /** The state with its path ended at {@code at} for {@code why}, unless it already ended. */
+    public EscalationState ended(Instant at, String why) {
+        return resolved() ? this
+                : new EscalationState(openedAt, incidentNumber, reached, stillOpen, at, why, heldUntil);
     }
 
     /** The state once {@code level} was announced; a lower level reached later changes nothing. */

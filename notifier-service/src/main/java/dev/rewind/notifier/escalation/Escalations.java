@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * The runbook's escalation path per incident: starts its timer when it opens, stops it when nobody needs to act any
@@ -17,18 +18,20 @@ public class Escalations {
 
     private final EscalationConfig config;
     private final EscalationLadder ladder;
+    private final EscalationScope scope;
 
     @Inject
     public Escalations(EscalationConfig config, EscalationLadder ladder) {
         this.config = config;
         this.ladder = ladder;
+        this.scope = EscalationScope.of(config);
     }
 
     /** Follows one incident event; called by the consumer for every event, before the channels plan. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void follow(Delivery<IncidentEvent> delivery, Instant now) {
         IncidentEvent event = delivery.event();
-        if (!config.enabled() || !IncidentProgress.follows(event)) {
+        if (!config.enabled() || !IncidentProgress.follows(event) || !scope.covers(event.target())) {
             return;
         }
         IncidentEscalationRecord record = IncidentEscalationRecord.locked(event.incidentId());
@@ -42,6 +45,11 @@ public class Escalations {
         } else {
             state = record.state();
         }
-        record.save(state.after(event).arrived(event.occurredAt(), now, config.catchUpGrace()), ladder, now);
+        state = state.after(event).arrived(event.occurredAt(), now, config.catchUpGrace());
+        Optional<String> excluded = scope.excludes(event);
+        if (excluded.isPresent()) {
+            state = state.ended(event.occurredAt(), excluded.get()); // kept, so that later events do not start it
+        }
+        record.save(state, ladder, now);
     }
 }

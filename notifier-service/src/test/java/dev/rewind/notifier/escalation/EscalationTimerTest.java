@@ -15,6 +15,7 @@ import dev.rewind.events.incident.IncidentEscalated;
 import dev.rewind.events.incident.IncidentOpened;
 import dev.rewind.events.incident.RollbackSucceeded;
 import dev.rewind.platform.testing.InfrastructureResource;
+import dev.rewind.notifier.persistence.IncidentContextRecord;
 import dev.rewind.platform.messaging.CloudEventHeaders;
 import dev.rewind.platform.testing.KafkaClientTest;
 import dev.rewind.platform.testing.TestKafka;
@@ -117,6 +118,18 @@ class EscalationTimerTest extends KafkaClientTest {
                 about(target, IncidentEscalated.class), 3));
         assertThat(escalations).extracting(IncidentEscalated::level).containsExactly(2, 3, 4);
         assertThat(escalations.get(0).reason()).startsWith("no decision on the P1 rollback");
+    }
+
+    @Test
+    void aStagingIncidentDoesNotFollowThePath() {
+        TargetKey target = uniqueTarget("staging");
+        UUID incident = UUID.randomUUID();
+        kafka.send(Topics.INCIDENT_EVENTS, opened(incident, NUMBERS.incrementAndGet(), target));
+
+        // The incident's context is written in the transaction that follows its escalation path.
+        await().until(() -> QuarkusTransaction.requiringNew()
+                .call(() -> IncidentContextRecord.findById(incident) != null));
+        assertThat(row(incident)).as("only production escalates (rewind.notifier.escalation.environments)").isNull();
     }
 
     private static IncidentOpened opened(UUID incident, long number, TargetKey target) {
