@@ -50,6 +50,9 @@ class EscalationRestartIT {
         env.put("REWIND_NOTIFIER_ESCALATION_LEVELS_4_AFTER", "1h");
         env.put("REWIND_NOTIFIER_ESCALATION_CHECK_INTERVAL", "1s");
         env.put("REWIND_NOTIFIER_ESCALATION_CATCH_UP_GRACE", "2s");
+        // The killed instance stays a member of the notifier's consumer group until its session times out (45 s by
+        // default): every notifier joining meanwhile, this test's second one and the next test's, waits for it.
+        env.put("JAVA_TOOL_OPTIONS", "-Dmp.messaging.incoming.incident-events.session.timeout.ms=6000");
         TargetKey target = PublishedEvents.uniqueTarget("production");
         UUID incident = UUID.randomUUID();
 

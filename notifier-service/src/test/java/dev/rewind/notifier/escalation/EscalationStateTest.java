@@ -26,9 +26,9 @@ import dev.rewind.events.incident.RollbackUnverified;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.Test;
 
 class EscalationStateTest {
 
@@ -96,7 +96,8 @@ class EscalationStateTest {
     void aGuardThatLeavesTheDecisionToPeopleKeepsThePathGoing(DeclineReason code) {
         EscalationState state = open().after(declined(code));
         assertThat(state.resolved()).isFalse();
-        assertThat(state.stillOpen()).startsWith("Rewind declined to roll back (" + code).endsWith("a person must decide");
+        assertThat(state.stillOpen()).startsWith("Rewind declined to roll back (" + code)
+                .endsWith("a person must decide");
     }
 
     @Test

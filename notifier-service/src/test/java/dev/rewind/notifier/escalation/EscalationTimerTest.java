@@ -50,7 +50,7 @@ class EscalationTimerTest extends KafkaClientTest {
         TargetKey target = uniqueTarget("production");
         UUID incident = UUID.randomUUID();
         kafka.send(Topics.INCIDENT_EVENTS, succeeded(incident, target));
-        await().until(() -> row(incident) != null);
+        await().atMost(TestKafka.PATIENCE).until(() -> row(incident) != null);
     }
 
     @Test
