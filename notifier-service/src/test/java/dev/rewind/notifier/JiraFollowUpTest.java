@@ -84,7 +84,7 @@ class JiraFollowUpTest extends KafkaClientTest {
                 NotificationDelivered.class);
         assertThat(delivered.aboutEventId()).isEqualTo(succeededId);
         assertThat(delivered.notification()).isEqualTo("follow-up-ticket");
-        assertThat(delivered.summary()).isEqualTo("Follow-up ticket opened in Jira");
+        assertThat(delivered.summary()).isEqualTo("Follow-up ticket OPS-77 opened (Jira)");
         assertThat(delivery(incident).reference).isEqualTo("OPS-77");
     }
 

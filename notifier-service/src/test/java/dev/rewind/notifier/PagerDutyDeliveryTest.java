@@ -17,11 +17,13 @@ import dev.rewind.events.incident.NotificationDelivered;
 import dev.rewind.events.incident.NotificationFailed;
 import dev.rewind.events.incident.RollbackStarted;
 import dev.rewind.events.incident.RollbackSucceeded;
+import dev.rewind.notifier.persistence.DeliveryRecord;
 import dev.rewind.platform.testing.InfrastructureResource;
 import dev.rewind.platform.testing.KafkaClientTest;
 import dev.rewind.platform.testing.RecordingHttpServer;
 import dev.rewind.platform.testing.RecordingHttpServer.Answer;
 import dev.rewind.platform.testing.TestKafka;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.IOException;
@@ -111,6 +113,23 @@ class PagerDutyDeliveryTest extends KafkaClientTest {
         assertThat(resolve.get("event_action").asText()).isEqualTo("resolve");
         assertThat(delivered(target, 2)).extracting(NotificationDelivered::notification)
                 .containsExactly("escalated-2", "resolve");
+    }
+
+    @Test
+    void aVerifiedRollbackOfAnIncidentThatPagedNobodyResolvesNothingAndSaysNothing() {
+        TargetKey target = uniqueTarget("production");
+        UUID incident = UUID.randomUUID();
+
+        kafka.send(Topics.INCIDENT_EVENTS, opened(incident, target, Severity.P2)); // pages nobody
+        kafka.send(Topics.INCIDENT_EVENTS, succeeded(incident, target));
+
+        DeliveryRecord resolve = await().atMost(TestKafka.PATIENCE).until(() -> QuarkusTransaction.requiringNew()
+                .call(() -> DeliveryRecord.<DeliveryRecord>find("incidentId = ?1 and channel = 'pagerduty' and "
+                        + "notification = 'resolve'", incident).firstResult()),
+                record -> record != null && record.settledAt != null);
+        assertThat(resolve.status).isEqualTo(DeliveryRecord.Status.SKIPPED);
+        assertThat(resolve.lastError).isEqualTo("the incident paged nobody on PagerDuty: nothing to resolve");
+        assertThat(requests(incident)).isEmpty();
     }
 
     @Test

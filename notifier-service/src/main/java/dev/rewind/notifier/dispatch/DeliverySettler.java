@@ -94,10 +94,16 @@ public class DeliverySettler {
         if (settlement instanceof Settlement.Delivered delivered) {
             record.status = Status.DELIVERED;
             record.reference = delivered.reference();
+            record.summary = delivered.summary() != null ? delivered.summary() : record.summary;
             record.settledAt = now;
             outbox.publish(Topics.INCIDENT_EVENTS, new NotificationDelivered(record.incidentId, record.targetKey(),
                     record.channel, record.aboutEventId, record.aboutType, record.notification, record.summary, now));
             count(record.channel, "delivered");
+        } else if (settlement instanceof Settlement.Skipped skipped) {
+            record.status = Status.SKIPPED;
+            record.lastError = skipped.reason();
+            record.settledAt = now;
+            count(record.channel, "skipped");
         } else if (settlement instanceof Settlement.RetryAt retry) {
             record.status = Status.PENDING;
             record.nextAttemptAt = retry.at();

@@ -11,8 +11,12 @@ import java.time.Instant;
  */
 public sealed interface Settlement {
 
-    /** The vendor took it. */
-    record Delivered(String reference) implements Settlement {
+    /** The vendor took it; {@code summary} is the timeline's words when the answer changed them, else null. */
+    record Delivered(String reference, String summary) implements Settlement {
+    }
+
+    /** There was nothing to send: settled without telling anyone. */
+    record Skipped(String reason) implements Settlement {
     }
 
     /**
@@ -33,7 +37,10 @@ public sealed interface Settlement {
     static Settlement of(SendResult result, int attempts, Instant recordedAt, Instant now, RetryBackoff backoff,
                          Duration giveUpAfter) {
         if (result instanceof SendResult.Delivered delivered) {
-            return new Delivered(delivered.reference());
+            return new Delivered(delivered.reference(), delivered.summary());
+        }
+        if (result instanceof SendResult.Skipped skipped) {
+            return new Skipped(skipped.reason());
         }
         if (result instanceof SendResult.Refused refused) {
             return new Failed(refused.reason());

@@ -102,7 +102,8 @@ public class JiraChannel implements NotificationChannel {
                 return withAdvice(HttpAnswers.of(VENDOR, response, null), response.getStatus());
             }
             String body = response.hasEntity() ? response.readEntity(String.class) : null;
-            return new SendResult.Delivered(keyOf(body));
+            String key = keyOf(body);
+            return new SendResult.Delivered(key, key == null ? null : "Follow-up ticket " + key + " opened (Jira)");
         } catch (ProcessingException unreachable) {
             return HttpAnswers.unreachable(VENDOR, unreachable);
         }

@@ -80,7 +80,11 @@ public class PagerDutyChannel implements NotificationChannel {
 
     /** Resolves every alert the incident raised; tried again whole if one fails (resolving twice is harmless). */
     private SendResult resolve(SentBefore earlier) {
-        for (PagerDutyPlanner.Raised alert : PagerDutyPlanner.raised(earlier)) {
+        List<PagerDutyPlanner.Raised> raised = PagerDutyPlanner.raised(earlier);
+        if (raised.isEmpty()) {
+            return new SendResult.Skipped("the incident paged nobody on PagerDuty: nothing to resolve");
+        }
+        for (PagerDutyPlanner.Raised alert : raised) {
             Optional<String> routingKey = routingKey(alert.level());
             if (routingKey.isEmpty()) {
                 return noRoutingKey(alert.level());

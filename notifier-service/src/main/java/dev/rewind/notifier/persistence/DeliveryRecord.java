@@ -20,8 +20,8 @@ import java.util.UUID;
 @Table(name = "delivery")
 public class DeliveryRecord extends PanacheEntityBase {
 
-    /** Where a delivery stands. */
-    public enum Status { PENDING, SENDING, DELIVERED, FAILED }
+    /** Where a delivery stands; SKIPPED: there turned out to be nothing to send. */
+    public enum Status { PENDING, SENDING, DELIVERED, SKIPPED, FAILED }
 
     @Id
     public UUID id;

@@ -15,9 +15,17 @@ class SettlementTest {
     private static final Duration GIVE_UP = Duration.ofHours(1);
 
     @Test
-    void aDeliveredSendKeepsItsReference() {
+    void aDeliveredSendKeepsItsReferenceAndTheWordsOnlyTheAnswerKnew() {
         assertThat(settle(new SendResult.Delivered("C1/171.2"), 1, RECORDED))
-                .isEqualTo(new Settlement.Delivered("C1/171.2"));
+                .isEqualTo(new Settlement.Delivered("C1/171.2", null));
+        assertThat(settle(new SendResult.Delivered("OPS-7", "Follow-up ticket OPS-7 opened (Jira)"), 1, RECORDED))
+                .isEqualTo(new Settlement.Delivered("OPS-7", "Follow-up ticket OPS-7 opened (Jira)"));
+    }
+
+    @Test
+    void nothingToSendIsSettledAsSkipped() {
+        assertThat(settle(new SendResult.Skipped("nothing paged"), 1, RECORDED))
+                .isEqualTo(new Settlement.Skipped("nothing paged"));
     }
 
     @Test

@@ -31,7 +31,8 @@ class JiraChannelTest {
     void theCreatedIssuesKeyIsTheReferenceAndTheRequestUsesBasicAuth() {
         jira.answer = () -> json(201, "{\"id\":\"10001\",\"key\":\"OPS-123\",\"self\":\"https://acme/10001\"}");
 
-        assertThat(channel.send(TICKET, SentBefore.nothing())).isEqualTo(new SendResult.Delivered("OPS-123"));
+        assertThat(channel.send(TICKET, SentBefore.nothing())).isEqualTo(new SendResult.Delivered("OPS-123",
+                "Follow-up ticket OPS-123 opened (Jira)"));
         assertThat(jira.authorizations).containsExactly("Basic " + Base64.getEncoder()
                 .encodeToString("rewind@example.com:jira-token".getBytes()));
         assertThat(jira.issues.get(0).at("/fields/project/key").asText()).isEqualTo("OPS");
