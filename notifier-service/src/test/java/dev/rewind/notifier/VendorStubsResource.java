@@ -43,6 +43,8 @@ public class VendorStubsResource implements QuarkusTestResourceLifecycleManager 
         config.put("rewind.notifier.pagerduty.routing-key", "R0UTINGKEY00000000000000000000PD");
         config.put("rewind.notifier.pagerduty.url", pagerduty.url());
         config.put("rewind.notifier.pagerduty.escalation-routing-keys.2", "ESCALATI0N2KEY0000000000000000PD");
+        // PagerDuty hears of production only by default; StatuspageDeliveryTest's "live" incidents page too.
+        config.put("rewind.notifier.pagerduty.environments", "production,live");
         config.put("rewind.notifier.statuspage.api-key", "statuspage-test-key");
         config.put("rewind.notifier.statuspage.page-id", "pg0test");
         config.put("rewind.notifier.statuspage.url", statuspage.url());
