@@ -84,7 +84,7 @@ public final class TimelineText {
             return new Line("notified", e.summary() != null ? e.summary()
                     : "Notified on " + e.channel() + " about " + e.aboutType());
         } else if (event instanceof NotificationFailed e) {
-            return new Line("notification failed", "Could not notify on " + e.channel() + " (" + e.notification()
+            return new Line("not-notified", "Could not notify on " + e.channel() + " (" + e.notification()
                     + ") after " + e.attempts() + " attempts: " + e.reason());
         }
         throw new IllegalArgumentException("no timeline text for " + event.getClass().getSimpleName());
