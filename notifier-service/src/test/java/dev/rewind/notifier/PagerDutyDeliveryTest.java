@@ -2,21 +2,20 @@ package dev.rewind.notifier;
 
 import static dev.rewind.platform.testing.PublishedEvents.about;
 import static dev.rewind.platform.testing.PublishedEvents.uniqueTarget;
+import static dev.rewind.notifier.IncidentEvents.escalated;
+import static dev.rewind.notifier.IncidentEvents.opened;
+import static dev.rewind.notifier.IncidentEvents.started;
+import static dev.rewind.notifier.IncidentEvents.succeeded;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.rewind.events.EventFixtures;
 import dev.rewind.events.EventJson;
 import dev.rewind.events.Severity;
 import dev.rewind.events.TargetKey;
 import dev.rewind.events.Topics;
-import dev.rewind.events.incident.IncidentEscalated;
-import dev.rewind.events.incident.IncidentOpened;
 import dev.rewind.events.incident.NotificationDelivered;
 import dev.rewind.events.incident.NotificationFailed;
-import dev.rewind.events.incident.RollbackStarted;
-import dev.rewind.events.incident.RollbackSucceeded;
 import dev.rewind.notifier.persistence.DeliveryRecord;
 import dev.rewind.platform.testing.InfrastructureResource;
 import dev.rewind.platform.testing.KafkaClientTest;
@@ -28,7 +27,6 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -209,28 +207,5 @@ class PagerDutyDeliveryTest extends KafkaClientTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    static IncidentOpened opened(UUID incident, TargetKey target, Severity severity) {
-        IncidentOpened f = EventFixtures.event(IncidentOpened.class);
-        return new IncidentOpened(incident, f.incidentNumber(), target, severity, f.signal(), f.reason(), f.version(),
-                Instant.now());
-    }
-
-    static RollbackStarted started(UUID incident, TargetKey target) {
-        RollbackStarted f = EventFixtures.event(RollbackStarted.class);
-        return new RollbackStarted(incident, target, f.executionId(), f.method(), f.fromRevision(), f.toRevision(),
-                f.fromVersion(), f.toVersion(), Instant.now());
-    }
-
-    static RollbackSucceeded succeeded(UUID incident, TargetKey target) {
-        RollbackSucceeded f = EventFixtures.event(RollbackSucceeded.class);
-        return new RollbackSucceeded(incident, target, f.executionId(), f.method(), f.fromVersion(), f.toVersion(),
-                f.message(), f.release(), Instant.now());
-    }
-
-    private static IncidentEscalated escalated(UUID incident, TargetKey target, int level) {
-        IncidentEscalated f = EventFixtures.event(IncidentEscalated.class);
-        return new IncidentEscalated(incident, target, level, f.reason(), Instant.now());
     }
 }

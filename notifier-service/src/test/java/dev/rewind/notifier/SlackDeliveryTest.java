@@ -2,6 +2,11 @@ package dev.rewind.notifier;
 
 import static dev.rewind.platform.testing.PublishedEvents.about;
 import static dev.rewind.platform.testing.PublishedEvents.uniqueTarget;
+import static dev.rewind.notifier.IncidentEvents.failed;
+import static dev.rewind.notifier.IncidentEvents.granted;
+import static dev.rewind.notifier.IncidentEvents.opened;
+import static dev.rewind.notifier.IncidentEvents.started;
+import static dev.rewind.notifier.IncidentEvents.succeeded;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -11,16 +16,13 @@ import dev.rewind.events.EventJson;
 import dev.rewind.events.Severity;
 import dev.rewind.events.TargetKey;
 import dev.rewind.events.Topics;
-import dev.rewind.events.incident.ApprovalGranted;
 import dev.rewind.events.incident.IncidentEscalated;
 import dev.rewind.events.incident.IncidentOpened;
 import dev.rewind.events.incident.NotificationDelivered;
 import dev.rewind.events.incident.NotificationFailed;
 import dev.rewind.events.incident.RollbackDeclined;
-import dev.rewind.events.incident.RollbackFailed;
 import dev.rewind.events.incident.RollbackStarted;
 import dev.rewind.events.incident.RollbackStepCompleted;
-import dev.rewind.events.incident.RollbackSucceeded;
 import dev.rewind.notifier.persistence.DeliveryRecord;
 import dev.rewind.platform.testing.InfrastructureResource;
 import dev.rewind.platform.testing.KafkaClientTest;
@@ -288,35 +290,5 @@ class SlackDeliveryTest extends KafkaClientTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    static IncidentOpened opened(UUID incident, TargetKey target) {
-        IncidentOpened f = EventFixtures.event(IncidentOpened.class);
-        return new IncidentOpened(incident, f.incidentNumber(), target, f.severity(), f.signal(), f.reason(),
-                f.version(), f.occurredAt());
-    }
-
-    static ApprovalGranted granted(UUID incident, TargetKey target) {
-        ApprovalGranted f = EventFixtures.event(ApprovalGranted.class);
-        return new ApprovalGranted(incident, target, f.requestId(), f.approvedBy(), f.automatic(), f.comment(),
-                f.notifyRoles(), f.occurredAt());
-    }
-
-    static RollbackStarted started(UUID incident, TargetKey target) {
-        RollbackStarted f = EventFixtures.event(RollbackStarted.class);
-        return new RollbackStarted(incident, target, f.executionId(), f.method(), f.fromRevision(), f.toRevision(),
-                f.fromVersion(), f.toVersion(), f.occurredAt());
-    }
-
-    static RollbackFailed failed(UUID incident, TargetKey target) {
-        RollbackFailed f = EventFixtures.event(RollbackFailed.class);
-        return new RollbackFailed(incident, target, f.executionId(), f.method(), f.reason(), f.diagnosis(),
-                f.occurredAt());
-    }
-
-    static RollbackSucceeded succeeded(UUID incident, TargetKey target) {
-        RollbackSucceeded f = EventFixtures.event(RollbackSucceeded.class);
-        return new RollbackSucceeded(incident, target, f.executionId(), f.method(), f.fromVersion(), f.toVersion(),
-                f.message(), f.occurredAt());
     }
 }

@@ -52,9 +52,9 @@ class SlackWebhookTest extends ServiceContract {
         TargetKey target = uniqueTarget("production");
         UUID incident = UUID.randomUUID();
 
-        kafka.send(Topics.INCIDENT_EVENTS, SlackDeliveryTest.opened(incident, target));
-        kafka.send(Topics.INCIDENT_EVENTS, SlackDeliveryTest.granted(incident, target));
-        UUID startedId = kafka.send(Topics.INCIDENT_EVENTS, SlackDeliveryTest.started(incident, target));
+        kafka.send(Topics.INCIDENT_EVENTS, IncidentEvents.opened(incident, target));
+        kafka.send(Topics.INCIDENT_EVENTS, IncidentEvents.granted(incident, target));
+        UUID startedId = kafka.send(Topics.INCIDENT_EVENTS, IncidentEvents.started(incident, target));
 
         List<RecordingHttpServer.Request> posts = awaitSlackPosts(target, 1);
         assertThat(posts.get(0).path()).isEqualTo(WEBHOOK_PATH);
@@ -87,7 +87,7 @@ class SlackWebhookTest extends ServiceContract {
         UUID incident = UUID.randomUUID();
         ApprovalRequested asked = approvalRequested(incident, target);
 
-        kafka.send(Topics.INCIDENT_EVENTS, SlackDeliveryTest.opened(incident, target));
+        kafka.send(Topics.INCIDENT_EVENTS, IncidentEvents.opened(incident, target));
         UUID askedId = kafka.send(Topics.INCIDENT_EVENTS, asked);
 
         JsonNode message = json(awaitSlackPosts(target, 1).get(0));
@@ -117,7 +117,7 @@ class SlackWebhookTest extends ServiceContract {
         ApprovalAlertsResolved flagged = new ApprovalAlertsResolved(incident, target, UUID.randomUUID(), false,
                 f.alertsResolvedAt(), f.note(), f.occurredAt());
 
-        kafka.send(Topics.INCIDENT_EVENTS, SlackDeliveryTest.opened(incident, target));
+        kafka.send(Topics.INCIDENT_EVENTS, IncidentEvents.opened(incident, target));
         kafka.send(Topics.INCIDENT_EVENTS, new AlertResolvedOnIncident(incident, target, "alertmanager", "fp-errors",
                 Signal.ERROR_RATE, null, f.alertsResolvedAt(), f.alertsResolvedAt()));
         UUID flaggedId = kafka.send(Topics.INCIDENT_EVENTS, flagged);
@@ -145,11 +145,11 @@ class SlackWebhookTest extends ServiceContract {
     void aRedeliveredEventIsAnnouncedOnceAndTheOutcomeIsANewMessageWithoutThreadOrUpdate() {
         TargetKey target = uniqueTarget("production");
         UUID incident = UUID.randomUUID();
-        RollbackStarted started = SlackDeliveryTest.started(incident, target);
+        RollbackStarted started = IncidentEvents.started(incident, target);
 
         UUID id = kafka.send(Topics.INCIDENT_EVENTS, started);
         kafka.send(Topics.INCIDENT_EVENTS, id, started);
-        kafka.send(Topics.INCIDENT_EVENTS, SlackDeliveryTest.succeeded(incident, target));
+        kafka.send(Topics.INCIDENT_EVENTS, IncidentEvents.succeeded(incident, target));
 
         List<RecordingHttpServer.Request> posts = awaitSlackPosts(target, 2);
         assertThat(posts).hasSize(2).allSatisfy(post -> {
@@ -167,7 +167,7 @@ class SlackWebhookTest extends ServiceContract {
 
     @Override
     protected RewindEvent validEvent(TargetKey target) {
-        return SlackDeliveryTest.opened(UUID.randomUUID(), target);
+        return IncidentEvents.opened(UUID.randomUUID(), target);
     }
 
     @Override

@@ -63,9 +63,9 @@ class StatuspageDeliveryTest extends KafkaClientTest {
         TargetKey target = liveTarget();
         UUID incident = UUID.randomUUID();
 
-        UUID openedId = kafka.send(Topics.INCIDENT_EVENTS, PagerDutyDeliveryTest.opened(incident, target, Severity.P1));
-        kafka.send(Topics.INCIDENT_EVENTS, PagerDutyDeliveryTest.started(incident, target));
-        kafka.send(Topics.INCIDENT_EVENTS, PagerDutyDeliveryTest.succeeded(incident, target));
+        UUID openedId = kafka.send(Topics.INCIDENT_EVENTS, IncidentEvents.opened(incident, target, Severity.P1));
+        kafka.send(Topics.INCIDENT_EVENTS, IncidentEvents.started(incident, target));
+        kafka.send(Topics.INCIDENT_EVENTS, IncidentEvents.succeeded(incident, target));
 
         List<NotificationDelivered> delivered = delivered(target, 3);
         assertThat(delivered).extracting(NotificationDelivered::notification)
@@ -100,7 +100,7 @@ class StatuspageDeliveryTest extends KafkaClientTest {
         VendorStubsResource.statuspage.answer(statuspage(request -> creates.incrementAndGet() == 1
                 ? Answer.of(429, Map.of("Retry-After", "1"), "{\"error\":\"rate limited\"}") : null));
 
-        kafka.send(Topics.INCIDENT_EVENTS, PagerDutyDeliveryTest.opened(UUID.randomUUID(), target, Severity.P0));
+        kafka.send(Topics.INCIDENT_EVENTS, IncidentEvents.opened(UUID.randomUUID(), target, Severity.P0));
 
         assertThat(delivered(target, 1).get(0).notification()).isEqualTo("incident-opened");
         assertThat(creates).hasValue(2);
@@ -114,8 +114,8 @@ class StatuspageDeliveryTest extends KafkaClientTest {
         VendorStubsResource.statuspage.answer(statuspage(request -> creates.incrementAndGet() == 1
                 ? Answer.of(500, "{\"error\":\"internal\"}") : null));
 
-        kafka.send(Topics.INCIDENT_EVENTS, PagerDutyDeliveryTest.opened(incident, target, Severity.P1));
-        kafka.send(Topics.INCIDENT_EVENTS, PagerDutyDeliveryTest.started(incident, target));
+        kafka.send(Topics.INCIDENT_EVENTS, IncidentEvents.opened(incident, target, Severity.P1));
+        kafka.send(Topics.INCIDENT_EVENTS, IncidentEvents.started(incident, target));
 
         assertThat(delivered(target, 2)).extracting(NotificationDelivered::notification)
                 .containsExactly("incident-opened", "rollback-started");
@@ -131,8 +131,8 @@ class StatuspageDeliveryTest extends KafkaClientTest {
         VendorStubsResource.statuspage.answer(statuspage(request ->
                 Answer.of(400, "{\"error\":[\"Components is invalid\"]}")));
 
-        UUID openedId = kafka.send(Topics.INCIDENT_EVENTS, PagerDutyDeliveryTest.opened(incident, target, Severity.P1));
-        kafka.send(Topics.INCIDENT_EVENTS, PagerDutyDeliveryTest.started(incident, target));
+        UUID openedId = kafka.send(Topics.INCIDENT_EVENTS, IncidentEvents.opened(incident, target, Severity.P1));
+        kafka.send(Topics.INCIDENT_EVENTS, IncidentEvents.started(incident, target));
 
         List<NotificationFailed> failed = failed(target, 2);
         assertThat(failed).extracting(NotificationFailed::notification)
@@ -150,7 +150,7 @@ class StatuspageDeliveryTest extends KafkaClientTest {
         UUID incident = UUID.randomUUID();
         VendorStubsResource.statuspage.answer(request -> Answer.of(503, "{\"error\":\"unavailable\"}"));
 
-        kafka.send(Topics.INCIDENT_EVENTS, PagerDutyDeliveryTest.opened(incident, target, Severity.P1));
+        kafka.send(Topics.INCIDENT_EVENTS, IncidentEvents.opened(incident, target, Severity.P1));
 
         NotificationDelivered paged = kafka.awaitRecords(Topics.INCIDENT_EVENTS.name(),
                 about(target, NotificationDelivered.class), 1).stream().map(ConsumerRecord::value)
