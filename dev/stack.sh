@@ -4,7 +4,8 @@
 #   dev/stack.sh up|down|status
 # Builds the services first when their packaged jars are missing (or REWIND_BUILD=always). Logs and pids go to
 # $REWIND_STATE_DIR (default /tmp/rewind). Service ports: detector 8081, approval 8082, executor 8083,
-# notifier 8084, postmortem 8085; sandbox API 18443. Slack messages go to SLACK_WEBHOOK_URL when it is set. The
+# notifier 8084, postmortem 8085; sandbox API 18443. The notifier's channels take their settings from the environment
+# (SLACK_BOT_TOKEN or SLACK_WEBHOOK_URL, PAGERDUTY_ROUTING_KEY...: docs/notifications.md); none set, none used. The
 # detector's webhook token is ALERTMANAGER_TOKEN, or one generated once for this machine; `up` prints it. Approvers'
 # tokens are verified with MP_JWT_VERIFY_PUBLICKEY_LOCATION and REWIND_JWT_ISSUER, or dev/identity.sh's key.
 set -euo pipefail
