@@ -12,6 +12,7 @@ import static dev.rewind.platform.testing.PublishedEvents.about;
 import static dev.rewind.platform.testing.PublishedEvents.uniqueTarget;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rewind.events.RollbackMethod;
@@ -36,6 +37,7 @@ import dev.rewind.kubernetes.DeploymentRevisions;
 import dev.rewind.platform.testing.InfrastructureResource;
 import dev.rewind.platform.testing.KafkaClientTest;
 import dev.rewind.platform.testing.KubernetesSandboxResource;
+import dev.rewind.platform.testing.TestKafka;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -45,6 +47,7 @@ import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -150,7 +153,9 @@ class HelmMethodTest extends KafkaClientTest {
         UndoPlan plan = helm.plan(order, rollbacks.observe(target, order.judged(), order.incidentNumber()));
 
         helm.apply(order, plan, false);
-        String patched = deployment(target).getMetadata().getResourceVersion();
+        // The sandbox's controller then writes the rollout's revision and status once: wait for it to be done.
+        String patched = await().atMost(TestKafka.PATIENCE).until(() -> settledResourceVersion(target),
+                Objects::nonNull);
         helm.apply(order, plan, true);
 
         assertThat(deployment(target).getMetadata().getResourceVersion()).as("nothing written twice")
@@ -180,6 +185,14 @@ class HelmMethodTest extends KafkaClientTest {
                 .containsExactly("helm cannot roll back: deployment " + target.namespace() + "/" + target.service()
                         + " is not managed by Helm (it needs the label app.kubernetes.io/managed-by=Helm and the "
                         + "annotation meta.helm.sh/release-name, which Helm 3.2+ sets); trying kubectl next");
+    }
+
+    /** The Deployment's resourceVersion once the controller observed its latest generation, else null. */
+    private static String settledResourceVersion(TargetKey target) {
+        Deployment deployment = deployment(target);
+        Long observed = deployment.getStatus() == null ? null : deployment.getStatus().getObservedGeneration();
+        return Objects.equals(observed, deployment.getMetadata().getGeneration())
+                ? deployment.getMetadata().getResourceVersion() : null;
     }
 
     private static KubernetesClient client() {
