@@ -5,13 +5,12 @@ import dev.rewind.notifier.channel.Notice;
 import dev.rewind.notifier.channel.Outgoing;
 import dev.rewind.notifier.channel.SendResult;
 import dev.rewind.notifier.channel.SentBefore;
-import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
+import dev.rewind.notifier.channel.VendorClients;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
@@ -41,7 +40,8 @@ public class GitTagChannel implements NotificationChannel {
                     + "add rewind.notifier.git.repositories.\"<namespace>/<service>\"=owner/repo");
         }
         this.host = token.filter(present -> !config.repositories().isEmpty())
-                .map(value -> new GitHubHost(client(config), value));
+                .map(value -> new GitHubHost(VendorClients.build(GitHubApi.class, config.apiUrl(),
+                        config.timeout()), value));
         if (host.isPresent()) {
             versionTag.problem().or(faultyTag::problem).ifPresent(problem -> LOG.errorf(
                     "Git tagging of faulty releases will refuse every tag until this is fixed: %s", problem));
@@ -73,14 +73,5 @@ public class GitTagChannel implements NotificationChannel {
     public SendResult send(Outgoing outgoing, SentBefore earlier) {
         return host.orElseThrow(() -> new IllegalStateException("Git tagging is not configured"))
                 .tag(FaultyReleaseTag.fromJson(outgoing.payload()));
-    }
-
-    private static GitHubApi client(GitConfig config) {
-        return QuarkusRestClientBuilder.newBuilder()
-                .baseUri(config.apiUrl())
-                .connectTimeout(config.timeout().toMillis(), TimeUnit.MILLISECONDS)
-                .readTimeout(config.timeout().toMillis(), TimeUnit.MILLISECONDS)
-                .disableDefaultMapper(true)
-                .build(GitHubApi.class);
     }
 }

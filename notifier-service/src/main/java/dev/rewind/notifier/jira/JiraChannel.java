@@ -9,7 +9,7 @@ import dev.rewind.notifier.channel.Notice;
 import dev.rewind.notifier.channel.Outgoing;
 import dev.rewind.notifier.channel.SendResult;
 import dev.rewind.notifier.channel.SentBefore;
-import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
+import dev.rewind.notifier.channel.VendorClients;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.ProcessingException;
@@ -20,7 +20,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
@@ -48,7 +47,7 @@ public class JiraChannel implements NotificationChannel {
             this.tickets = Optional.of(new FollowUpTicket(new FollowUpTicket.Settings(config.project().orElseThrow(),
                     config.issueType(), config.labels().orElse(List.of()), config.environments().orElse(Set.of()),
                     config.postMortemWithin())));
-            this.api = client(config);
+            this.api = VendorClients.build(JiraApi.class, config.url().orElseThrow(), config.timeout());
             this.authorization = basic(config.email().orElseThrow(), config.apiToken().orElseThrow());
         } else {
             if (missing.size() < 4) {
@@ -157,14 +156,5 @@ public class JiraChannel implements NotificationChannel {
     private static String basic(String email, String apiToken) {
         return "Basic " + Base64.getEncoder().encodeToString((email + ":" + apiToken)
                 .getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static JiraApi client(JiraConfig config) {
-        return QuarkusRestClientBuilder.newBuilder()
-                .baseUri(config.url().orElseThrow())
-                .connectTimeout(config.timeout().toMillis(), TimeUnit.MILLISECONDS)
-                .readTimeout(config.timeout().toMillis(), TimeUnit.MILLISECONDS)
-                .disableDefaultMapper(true)
-                .build(JiraApi.class);
     }
 }

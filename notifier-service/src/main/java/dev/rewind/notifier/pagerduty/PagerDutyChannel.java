@@ -8,14 +8,13 @@ import dev.rewind.notifier.channel.NotificationChannel;
 import dev.rewind.notifier.channel.Outgoing;
 import dev.rewind.notifier.channel.SendResult;
 import dev.rewind.notifier.channel.SentBefore;
-import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
+import dev.rewind.notifier.channel.VendorClients;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * PagerDuty through its Events API v2. Idempotent: PagerDuty de-duplicates alerts on their {@code dedup_key}, so a
@@ -34,12 +33,7 @@ public class PagerDutyChannel implements NotificationChannel {
     public PagerDutyChannel(PagerDutyConfig config) {
         this.config = config;
         this.planner = new PagerDutyPlanner(PagerDutyRules.of(config));
-        this.events = QuarkusRestClientBuilder.newBuilder()
-                .baseUri(config.url())
-                .connectTimeout(config.timeout().toMillis(), TimeUnit.MILLISECONDS)
-                .readTimeout(config.timeout().toMillis(), TimeUnit.MILLISECONDS)
-                .disableDefaultMapper(true) // a 4xx or 5xx is an answer to judge, not an exception
-                .build(PagerDutyEvents.class);
+        this.events = VendorClients.build(PagerDutyEvents.class, config.url(), config.timeout());
     }
 
     @Override

@@ -7,18 +7,16 @@ import dev.rewind.notifier.channel.NotificationChannel;
 import dev.rewind.notifier.channel.Outgoing;
 import dev.rewind.notifier.channel.SendResult;
 import dev.rewind.notifier.channel.SentBefore;
+import dev.rewind.notifier.channel.VendorClients;
 import dev.rewind.notifier.domain.MessageSettings;
-import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Tells people on Slack. With a bot token, through the Web API: the incident's first message goes to its routed
@@ -39,9 +37,10 @@ public class SlackChannel implements NotificationChannel {
     public SlackChannel(SlackConfig config) {
         Optional<String> token = config.botToken().filter(value -> !value.isBlank());
         this.authorization = token.map(value -> "Bearer " + value).orElse(null);
-        this.webApi = token.map(value -> client(config.apiUrl(), config, SlackWebApi.class));
+        this.webApi = token.map(value -> VendorClients.build(SlackWebApi.class, config.apiUrl(), config.timeout()));
         this.webhook = token.isPresent() ? Optional.empty()
-                : config.webhookUrl().map(url -> client(url, config, SlackIncomingWebhook.class));
+                : config.webhookUrl().map(url -> VendorClients.build(SlackIncomingWebhook.class, url,
+                        config.timeout()));
         if (webApi.isEmpty() && webhook.isEmpty()) {
             this.planner = Optional.empty();
             return;
@@ -156,16 +155,5 @@ public class SlackChannel implements NotificationChannel {
             mentions.put(number, mention);
         });
         return mentions;
-    }
-
-    private static <T> T client(URI baseUri, SlackConfig config, Class<T> api) {
-        return QuarkusRestClientBuilder.newBuilder()
-                .baseUri(baseUri)
-                .connectTimeout(config.timeout().toMillis(), TimeUnit.MILLISECONDS)
-                .readTimeout(config.timeout().toMillis(), TimeUnit.MILLISECONDS)
-                .followRedirects(false)
-                // every status comes back as a Response: HttpAnswers and SlackAnswers decide what it means
-                .disableDefaultMapper(true)
-                .build(api);
     }
 }

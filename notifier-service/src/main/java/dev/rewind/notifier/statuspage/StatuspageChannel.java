@@ -9,14 +9,13 @@ import dev.rewind.notifier.channel.NotificationChannel;
 import dev.rewind.notifier.channel.Outgoing;
 import dev.rewind.notifier.channel.SendResult;
 import dev.rewind.notifier.channel.SentBefore;
-import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
+import dev.rewind.notifier.channel.VendorClients;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -36,12 +35,7 @@ public class StatuspageChannel implements NotificationChannel {
     public StatuspageChannel(StatuspageConfig config) {
         this.config = config;
         this.planner = new StatuspagePlanner(StatuspageRules.of(config));
-        this.api = QuarkusRestClientBuilder.newBuilder()
-                .baseUri(config.url())
-                .connectTimeout(config.timeout().toMillis(), TimeUnit.MILLISECONDS)
-                .readTimeout(config.timeout().toMillis(), TimeUnit.MILLISECONDS)
-                .disableDefaultMapper(true) // a 4xx or 5xx is an answer to judge, not an exception
-                .build(StatuspageApi.class);
+        this.api = VendorClients.build(StatuspageApi.class, config.url(), config.timeout());
     }
 
     @Override
