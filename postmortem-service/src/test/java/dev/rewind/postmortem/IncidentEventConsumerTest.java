@@ -28,12 +28,15 @@ import dev.rewind.events.incident.RollbackSucceeded;
 import dev.rewind.platform.testing.InfrastructureResource;
 import dev.rewind.platform.testing.ServiceContract;
 import dev.rewind.platform.testing.TestKafka;
+import dev.rewind.platform.testing.TestTokens;
+import dev.rewind.platform.testing.TestTokensResource;
 import dev.rewind.postmortem.persistence.IncidentRecord;
 import dev.rewind.postmortem.persistence.TimelineEntryRecord;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -42,6 +45,7 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @WithTestResource(InfrastructureResource.class)
+@WithTestResource(TestTokensResource.class)
 class IncidentEventConsumerTest extends ServiceContract {
 
     @Test
@@ -60,7 +64,7 @@ class IncidentEventConsumerTest extends ServiceContract {
                 t0.plusSeconds(9)));
 
         await().atMost(TestKafka.PATIENCE).until(() -> timeline(incident).size() == 4);
-        JsonPath detail = given().get("/api/v1/incidents/{id}", incident).then()
+        JsonPath detail = reader().get("/api/v1/incidents/{id}", incident).then()
                 .statusCode(200).extract().jsonPath();
         assertThat(detail.getString("status")).isEqualTo("ROLLED_BACK");
         assertThat(detail.getString("target")).isEqualTo(target.toString());
@@ -86,7 +90,7 @@ class IncidentEventConsumerTest extends ServiceContract {
         kafka.send(Topics.INCIDENT_EVENTS, new ApprovalExpired(incident, target, request, t0, t0.plusSeconds(3600)));
 
         await().atMost(TestKafka.PATIENCE).until(() -> timeline(incident).size() == 3);
-        JsonPath detail = given().get("/api/v1/incidents/{id}", incident).then()
+        JsonPath detail = reader().get("/api/v1/incidents/{id}", incident).then()
                 .statusCode(200).extract().jsonPath();
         assertThat(detail.getString("status")).as("the override is a timeline line, not a status").isEqualTo("EXPIRED");
         assertThat(detail.getList("timeline.kind")).containsExactly("opened", "guard-overridden", "approval-expired");
@@ -110,7 +114,7 @@ class IncidentEventConsumerTest extends ServiceContract {
                         + "rejecting", resolvedAt.plusSeconds(2)));
 
         await().atMost(TestKafka.PATIENCE).until(() -> timeline(incident).size() == 4);
-        JsonPath detail = given().get("/api/v1/incidents/{id}", incident).then()
+        JsonPath detail = reader().get("/api/v1/incidents/{id}", incident).then()
                 .statusCode(200).extract().jsonPath();
         assertThat(detail.getList("timeline.kind"))
                 .containsExactly("opened", "alert-resolved", "alerts-resolved", "approval-flagged");
@@ -134,7 +138,7 @@ class IncidentEventConsumerTest extends ServiceContract {
         kafka.send(Topics.INCIDENT_EVENTS, opened(newerId, newer, far.plusSeconds(60)));
         await().atMost(TestKafka.PATIENCE).until(() -> timeline(olderId).size() == 1 && timeline(newerId).size() == 1);
 
-        List<String> ids = given().get("/api/v1/incidents?limit=2").then().statusCode(200)
+        List<String> ids = reader().get("/api/v1/incidents?limit=2").then().statusCode(200)
                 .extract().jsonPath().getList("id");
         assertThat(ids).containsExactly(newerId.toString(), olderId.toString());
     }
@@ -158,16 +162,16 @@ class IncidentEventConsumerTest extends ServiceContract {
 
     @Test
     void malformedIdIsABadRequestNamingTheParameter() {
-        given().get("/api/v1/incidents/not-a-uuid").then()
+        reader().get("/api/v1/incidents/not-a-uuid").then()
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("status", is(400))
-                .body("detail", containsString("'id' must be an incident UUID"));
+                .body("detail", containsString("'id' must be an incident UUID or number"));
     }
 
     @Test
     void unknownIncidentIsNotFound() {
-        given().get("/api/v1/incidents/{id}", UUID.randomUUID()).then()
+        reader().get("/api/v1/incidents/{id}", UUID.randomUUID()).then()
                 .statusCode(404)
                 .contentType("application/problem+json")
                 .body("status", is(404));
@@ -175,10 +179,40 @@ class IncidentEventConsumerTest extends ServiceContract {
 
     @Test
     void outOfRangeLimitIsABadRequestNamingTheField() {
-        given().get("/api/v1/incidents?limit=0").then()
+        reader().get("/api/v1/incidents?limit=0").then()
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("violations[0].field", containsString("limit"));
+    }
+
+    @Test
+    void readingWithoutATokenIsUnauthorizedAndWithoutAReadRoleForbidden() {
+        given().get("/api/v1/incidents").then()
+                .statusCode(401)
+                .contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.token("mallory", "intern")).get("/api/v1/incidents").then()
+                .statusCode(403)
+                .contentType("application/problem+json")
+                .body("detail", containsString("none of the Rewind roles"));
+    }
+
+    @Test
+    void anIncidentIsFoundByItsNumberToo() {
+        TargetKey target = uniqueTarget("development");
+        UUID incident = UUID.randomUUID();
+        long number = 900_000_000L + Math.abs(incident.getLeastSignificantBits() % 100_000_000L);
+        kafka.send(Topics.INCIDENT_EVENTS, new IncidentOpened(incident, number, target, Severity.P2,
+                Signal.LATENCY, "p99 latency 3x baseline", "v2.0.0", Instant.now()));
+        await().atMost(TestKafka.PATIENCE).until(() -> timeline(incident).size() == 1);
+
+        reader().get("/api/v1/incidents/INCIDENT-{n}", number).then().statusCode(200)
+                .body("id", is(incident.toString()));
+        reader().get("/api/v1/incidents/{n}", number).then().statusCode(200)
+                .body("versions.runningAtOpen", is("v2.0.0"));
+    }
+
+    private static RequestSpecification reader() {
+        return given().auth().oauth2(TestTokens.token("rita.reader", "viewer"));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.rewind.approval.service;
 
 import dev.rewind.approval.domain.ApprovalState;
+import dev.rewind.approval.domain.Channel;
 import dev.rewind.approval.persistence.ApprovalRequestRecord;
 import dev.rewind.events.Topics;
 import dev.rewind.events.command.RollbackApproved;
@@ -18,6 +19,7 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -45,11 +47,12 @@ public class Announcements {
     }
 
     /** The request got every approval it needs: the rollback is commanded. */
-    public void approved(ApprovalRequestRecord request, List<String> approvers, boolean automatic, String comment,
-                         List<String> notifyRoles, List<DeclineReason> overrides, Instant now) {
+    public void approved(ApprovalRequestRecord request, List<ApprovalGranted.Approval> approvals, boolean automatic,
+                         String comment, List<String> notifyRoles, List<DeclineReason> overrides, Instant now) {
+        List<String> approvers = approvals.stream().map(ApprovalGranted.Approval::by).toList();
         String approvedBy = automatic ? RequestIntake.POLICY : String.join(", ", approvers);
         outbox.publish(Topics.INCIDENT_EVENTS, new ApprovalGranted(request.incidentId, request.targetKey(),
-                request.id, approvedBy, automatic, comment, notifyRoles, now));
+                request.id, approvedBy, automatic, comment, notifyRoles, approvals, now));
         outbox.publish(Topics.ROLLBACK_COMMANDS, new RollbackApproved(UUID.randomUUID(), request.id,
                 request.incidentId, request.incidentNumber, request.targetKey(), request.severity, request.reason,
                 request.method, request.toRevision, request.releaseJudgedBad(), request.rollbackToRelease(), approvers,
@@ -62,9 +65,10 @@ public class Announcements {
                 request.id, by, request.holdCode, reason, now));
     }
 
-    public void rejected(ApprovalRequestRecord request, String by, String reason, Instant now) {
+    /** A person turned the request down, through {@code channel}. */
+    public void rejected(ApprovalRequestRecord request, String by, String reason, Channel channel, Instant now) {
         outbox.publish(Topics.INCIDENT_EVENTS, new ApprovalRejected(request.incidentId, request.targetKey(),
-                request.id, by, reason, now));
+                request.id, by, reason, channel.name().toLowerCase(Locale.ROOT), now));
     }
 
     /** The deadline passed undecided: people are paged (production is never approved by a timer). */

@@ -10,6 +10,7 @@ import dev.rewind.approval.domain.Verdict;
 import dev.rewind.approval.domain.Vote;
 import dev.rewind.approval.persistence.ApprovalDecisionRecord;
 import dev.rewind.approval.persistence.ApprovalRequestRecord;
+import dev.rewind.events.incident.ApprovalGranted;
 import dev.rewind.events.incident.DeclineReason;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -18,6 +19,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -73,12 +75,12 @@ public class Decisions {
         cast = new ArrayList<>(cast);
         cast.add(ApprovalDecisionRecord.cast(requestId, who.name(), who.roles(), verdict, channel, trimmedReason,
                 now));
-        apply(request, ((Ballot.Recorded) outcome).state(), who, verdict, trimmedReason, cast, now);
+        apply(request, ((Ballot.Recorded) outcome).state(), who, verdict, trimmedReason, channel, cast, now);
         return result(request, cast, false);
     }
 
     private void apply(ApprovalRequestRecord request, ApprovalState next, Approver who, Verdict verdict,
-                       String reason, List<ApprovalDecisionRecord> cast, Instant now) {
+                       String reason, Channel channel, List<ApprovalDecisionRecord> cast, Instant now) {
         ApprovalState before = request.state;
         if (verdict == Verdict.OVERRIDE) {
             announcements.overridden(request, who.name(), reason, now);
@@ -90,11 +92,11 @@ public class Decisions {
             case APPROVED -> {
                 request.decidedAt = now;
                 List<DeclineReason> overrides = request.holdCode == null ? List.of() : List.of(request.holdCode);
-                announcements.approved(request, consenting(cast), false, reason, List.of(), overrides, now);
+                announcements.approved(request, approvals(cast), false, reason, List.of(), overrides, now);
             }
             case REJECTED -> {
                 request.decidedAt = now;
-                announcements.rejected(request, who.name(), reason, now);
+                announcements.rejected(request, who.name(), reason, channel, now);
             }
             case PENDING -> {
                 if (before == ApprovalState.HELD) {
@@ -109,6 +111,13 @@ public class Decisions {
             }
             default -> throw new IllegalStateException("a vote cannot move a request to " + next);
         }
+    }
+
+    private static List<ApprovalGranted.Approval> approvals(List<ApprovalDecisionRecord> cast) {
+        return cast.stream().filter(decision -> decision.vote().consents())
+                .map(decision -> new ApprovalGranted.Approval(decision.decidedBy,
+                        decision.channel.name().toLowerCase(Locale.ROOT), decision.decidedAt))
+                .toList();
     }
 
     private static List<String> consenting(List<ApprovalDecisionRecord> cast) {

@@ -8,7 +8,11 @@ import dev.rewind.events.TargetKey;
 import java.time.Instant;
 import java.util.UUID;
 
-/** An approver turned a rollback request down. */
+/**
+ * An approver turned a rollback request down.
+ *
+ * @param channel where: {@code api} or {@code slack}; null in records published before 0.4
+ */
 @EventType("dev.rewind.approval.rejected.v1")
 public record ApprovalRejected(
         UUID incidentId,
@@ -16,6 +20,7 @@ public record ApprovalRejected(
         UUID requestId,
         String rejectedBy,
         String reason,
+        String channel,
         Instant occurredAt) implements IncidentEvent {
 
     public ApprovalRejected {
@@ -23,5 +28,11 @@ public record ApprovalRejected(
         required("requestId", requestId);
         requiredText("rejectedBy", rejectedBy);
         requiredText("reason", reason);
+    }
+
+    /** A rejection that does not say through which channel it was given. */
+    public ApprovalRejected(UUID incidentId, TargetKey target, UUID requestId, String rejectedBy, String reason,
+                            Instant occurredAt) {
+        this(incidentId, target, requestId, rejectedBy, reason, null, occurredAt);
     }
 }

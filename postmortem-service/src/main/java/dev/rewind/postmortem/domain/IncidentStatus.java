@@ -31,6 +31,12 @@ public enum IncidentStatus {
     ROLLED_BACK_UNVERIFIED,
     ROLLBACK_FAILED;
 
+    /** True when the incident is closed in this status: no rollback is coming, or it ended. */
+    public boolean isFinal() {
+        return this == DECLINED || this == REJECTED || this == EXPIRED || this == ROLLED_BACK
+                || this == ROLLED_BACK_UNVERIFIED || this == ROLLBACK_FAILED;
+    }
+
     /** The status {@code event} moves an incident to, if it moves it at all. */
     public static Optional<IncidentStatus> after(IncidentEvent event) {
         IncidentStatus status = null;

@@ -1,5 +1,6 @@
 package dev.rewind.postmortem.domain;
 
+import dev.rewind.events.IncidentScoped;
 import dev.rewind.events.incident.AlertResolvedOnIncident;
 import dev.rewind.events.incident.ApprovalAlertsResolved;
 import dev.rewind.events.incident.ApprovalExpired;
@@ -9,7 +10,6 @@ import dev.rewind.events.incident.ApprovalRequested;
 import dev.rewind.events.incident.GuardOverridden;
 import dev.rewind.events.incident.IncidentAlertsResolved;
 import dev.rewind.events.incident.IncidentEscalated;
-import dev.rewind.events.incident.IncidentEvent;
 import dev.rewind.events.incident.IncidentOpened;
 import dev.rewind.events.incident.NotificationDelivered;
 import dev.rewind.events.incident.NotificationFailed;
@@ -20,6 +20,7 @@ import dev.rewind.events.incident.RollbackStepCompleted;
 import dev.rewind.events.incident.RollbackSucceeded;
 import dev.rewind.events.incident.RollbackUnverified;
 import dev.rewind.events.incident.VerificationCompleted;
+import dev.rewind.events.request.RollbackRequested;
 import java.util.stream.Collectors;
 
 /** The timeline's words for each lifecycle event: a short kind and a sentence for people. */
@@ -32,7 +33,11 @@ public final class TimelineText {
     private TimelineText() {
     }
 
-    public static Line of(IncidentEvent event) {
+    /** The line for {@code event}: a lifecycle event or the rollback request. */
+    public static Line of(IncidentScoped event) {
+        if (event instanceof RollbackRequested e) {
+            return requested(e);
+        }
         if (event instanceof IncidentOpened e) {
             return new Line("opened", "Incident INCIDENT-" + e.incidentNumber() + " opened (" + e.severity() + "): "
                     + e.reason());
@@ -88,6 +93,13 @@ public final class TimelineText {
                     + ") after " + e.attempts() + " attempts: " + e.reason());
         }
         throw new IllegalArgumentException("no timeline text for " + event.getClass().getSimpleName());
+    }
+
+    private static Line requested(RollbackRequested e) {
+        return new Line("requested", "Rollback requested by " + e.requestedBy() + " (" + e.mode() + "): "
+                + e.release() + " judged bad" + (e.rollbackTo() == null ? "" : ", back to " + e.rollbackTo()) + "; "
+                + e.evidence().size() + " alert(s) as evidence" + (e.hold() == null ? ""
+                : "; held by guard " + e.hold().code() + ": " + e.hold().reason()));
     }
 
     private static String versions(String from, String to) {

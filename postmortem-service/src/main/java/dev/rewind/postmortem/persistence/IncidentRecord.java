@@ -1,6 +1,7 @@
 package dev.rewind.postmortem.persistence;
 
 import dev.rewind.events.Severity;
+import dev.rewind.events.Signal;
 import dev.rewind.postmortem.domain.IncidentStatus;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -13,7 +14,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** An incident as the post-mortem service records it. */
+/**
+ * An incident's row: the columns its listing, filters and statistics need, kept current from its events (the whole
+ * record is folded from the timeline when read).
+ */
 @Entity
 @Table(name = "incident")
 public class IncidentRecord extends PanacheEntityBase {
@@ -27,8 +31,20 @@ public class IncidentRecord extends PanacheEntityBase {
     @Column(nullable = false)
     public String target;
 
+    @Column(nullable = false)
+    public String environment;
+
+    @Column(nullable = false)
+    public String namespace;
+
+    @Column(nullable = false)
+    public String service;
+
     @Enumerated(EnumType.STRING)
     public Severity severity;
+
+    @Enumerated(EnumType.STRING)
+    public Signal signal;
 
     public String reason;
 
@@ -41,6 +57,27 @@ public class IncidentRecord extends PanacheEntityBase {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    @Column(name = "rollback_started_at")
+    public Instant rollbackStartedAt;
+
+    /** When the rollback rolled out, verified or not: the post-rollback checklist's due times count from here. */
+    @Column(name = "rollback_completed_at")
+    public Instant rollbackCompletedAt;
+
+    @Column(name = "recovered_at")
+    public Instant recoveredAt;
+
+    @Column(name = "closed_at")
+    public Instant closedAt;
+
+    /** Detection to the rollback's completion, in milliseconds: the time to roll back. */
+    @Column(name = "time_to_rollback_ms")
+    public Long timeToRollbackMs;
+
+    /** Detection plus the severity's deadline. */
+    @Column(name = "deadline_at")
+    public Instant deadlineAt;
 
     /** The newest incidents first. */
     public static List<IncidentRecord> newest(int limit) {

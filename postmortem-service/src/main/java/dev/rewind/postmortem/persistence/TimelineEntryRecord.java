@@ -41,6 +41,9 @@ public class TimelineEntryRecord extends PanacheEntityBase {
     /** The CloudEvents source: which service recorded the fact. */
     public String source;
 
+    /** The event's JSON, to fold the incident's record again; null in entries written before version 0.4. */
+    public String payload;
+
     /** The timeline of {@code incidentId}, in the order things happened. */
     public static List<TimelineEntryRecord> of(UUID incidentId) {
         return find("incidentId = ?1 order by occurredAt, position", incidentId).list();

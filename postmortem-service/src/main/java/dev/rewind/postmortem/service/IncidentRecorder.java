@@ -1,51 +1,93 @@
 package dev.rewind.postmortem.service;
 
-import dev.rewind.events.incident.IncidentEvent;
-import dev.rewind.events.incident.IncidentOpened;
+import dev.rewind.events.EventJson;
+import dev.rewind.events.IncidentScoped;
 import dev.rewind.platform.messaging.Delivery;
+import dev.rewind.postmortem.domain.Incident;
 import dev.rewind.postmortem.domain.IncidentStatus;
 import dev.rewind.postmortem.domain.TimelineText;
 import dev.rewind.postmortem.persistence.IncidentRecord;
 import dev.rewind.postmortem.persistence.TimelineEntryRecord;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
 
-/** Records each lifecycle event in its incident's timeline and keeps the incident's status current. */
+/**
+ * Records each event of an incident (lifecycle events and its rollback request) in its timeline, then folds the
+ * timeline again into the incident's row: a late, re-sent or out-of-order event lands in its place.
+ */
 @ApplicationScoped
 public class IncidentRecorder {
 
+    private final IncidentReader reader;
+    private final Clock clock;
+    private final Event<IncidentRecorded> recorded;
+
+    @Inject
+    public IncidentRecorder(IncidentReader reader, Clock clock, Event<IncidentRecorded> recorded) {
+        this.reader = reader;
+        this.clock = clock;
+        this.recorded = recorded;
+    }
+
+    /** Records one delivered event, in the consumer's transaction; a duplicate (same event id) changes nothing. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void record(Delivery<IncidentEvent> delivery) {
-        IncidentEvent event = delivery.event();
-        IncidentRecord incident = IncidentRecord.findById(event.incidentId());
-        if (incident == null) {
-            incident = new IncidentRecord();
-            incident.id = event.incidentId();
-            incident.target = event.target().toString();
-            incident.status = IncidentStatus.OPEN;
-            incident.openedAt = event.occurredAt();
-            incident.updatedAt = event.occurredAt();
-            incident.persist();
+    public void record(Delivery<? extends IncidentScoped> delivery) {
+        IncidentScoped event = delivery.event();
+        if (TimelineEntryRecord.count("eventId", delivery.id()) > 0) {
+            return;
         }
-        if (event instanceof IncidentOpened opened) {
-            incident.number = opened.incidentNumber();
-            incident.severity = opened.severity();
-            incident.reason = opened.reason();
-            incident.openedAt = opened.occurredAt();
-        }
-        incident.status = IncidentStatus.after(event).orElse(incident.status);
-        if (event.occurredAt().isAfter(incident.updatedAt)) {
-            incident.updatedAt = event.occurredAt();
+        IncidentRecord row = IncidentRecord.findById(event.incidentId(), LockModeType.PESSIMISTIC_WRITE);
+        if (row == null) {
+            row = new IncidentRecord();
+            row.id = event.incidentId();
+            row.status = IncidentStatus.OPEN;
+            row.openedAt = event.occurredAt();
+            row.updatedAt = event.occurredAt();
+            row.target = event.target().toString();
+            row.environment = event.target().environment();
+            row.namespace = event.target().namespace();
+            row.service = event.target().service();
+            row.persist();
         }
         TimelineText.Line line = TimelineText.of(event);
         TimelineEntryRecord entry = new TimelineEntryRecord();
         entry.eventId = delivery.id();
-        entry.incidentId = incident.id;
+        entry.incidentId = row.id;
         entry.kind = line.kind();
         entry.eventType = delivery.type();
         entry.occurredAt = event.occurredAt();
         entry.summary = line.summary();
         entry.source = delivery.source();
+        entry.payload = EventJson.write(event);
         entry.persist();
+        TimelineEntryRecord.flush();
+        Incident incident = reader.fold(row.id, TimelineEntryRecord.of(row.id), Instant.now(clock));
+        update(row, incident, event.occurredAt());
+        recorded.fire(new IncidentRecorded(incident, delivery.type()));
+    }
+
+    private static void update(IncidentRecord row, Incident incident, Instant eventAt) {
+        row.number = incident.number() != null ? incident.number() : row.number;
+        row.severity = incident.severity() != null ? incident.severity() : row.severity;
+        row.signal = incident.signal() != null ? incident.signal() : row.signal;
+        row.reason = incident.reason() != null ? incident.reason() : row.reason;
+        row.status = incident.status();
+        Incident.Times times = incident.times();
+        row.openedAt = times.detectedAt() != null ? times.detectedAt() : row.openedAt;
+        row.rollbackStartedAt = times.rollbackStartedAt();
+        row.rollbackCompletedAt = times.rollbackCompletedAt();
+        row.recoveredAt = times.recoveredAt();
+        row.closedAt = times.closedAt();
+        row.timeToRollbackMs = incident.durations().toRollBack() == null ? null
+                : incident.durations().toRollBack().toMillis();
+        row.deadlineAt = incident.deadline().dueAt();
+        if (eventAt.isAfter(row.updatedAt)) {
+            row.updatedAt = eventAt;
+        }
     }
 }
