@@ -91,14 +91,15 @@ up() {
   for entry in "${SERVICES[@]}"; do start_service "${entry%%:*}" "${entry##*:}"; done
   for entry in "${SERVICES[@]}"; do await_ready "${entry%%:*}" "${entry##*:}"; done
   log "Rewind is up. Post Alertmanager webhooks to http://127.0.0.1:8081/api/v1/alerts/alertmanager,"
-  log "read incidents at http://127.0.0.1:8085/api/v1/incidents (executor uses KUBECONFIG=$KUBECONFIG)"
+  log "read incidents at http://127.0.0.1:8085/api/v1/incidents with a token (executor uses KUBECONFIG=$KUBECONFIG)"
   log "The webhook requires ALERTMANAGER_TOKEN=$token (kept in $REWIND_STATE_DIR/alertmanager-token unless you set"
   log "ALERTMANAGER_TOKEN); post the README's demo alert with:"
   # Without the log prefix, so that it can be pasted as it is.
   printf '%s\n' "curl -H 'Authorization: Bearer $token' -H 'Content-Type: application/json' \\" \
     "  -d @/tmp/alert.json http://127.0.0.1:8081/api/v1/alerts/alertmanager" >&2
   log "Approve production rollbacks at http://127.0.0.1:8082/api/v1/approvals with a token from"
-  log "dev/identity.sh token NAME ROLE (roles: oncall, team-lead, reviewer, developer); see the README's demo."
+  log "dev/identity.sh token NAME ROLE (roles: oncall, team-lead, reviewer, developer; viewer reads incidents only);"
+  log "see the README's demo."
 }
 
 down() {

@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.UUID;
 
 /**
  * The golden JSON fixtures, one per CloudEvents type, shipped to every consumer's tests in this module's test-jar.
@@ -73,5 +75,22 @@ public final class EventFixtures {
     /** The fixture parsed as its event. */
     public static <E extends RewindEvent> E event(Class<E> eventClass) {
         return EventJson.read(json(eventClass), eventClass);
+    }
+
+    /**
+     * The fixture of an incident-scoped event about a test's own {@code incident} and {@code target}, with the fields
+     * in {@code changes} (field name to value) changed.
+     */
+    public static <E extends IncidentScoped> E about(Class<E> eventClass, UUID incident, TargetKey target,
+                                                     Map<String, Object> changes) {
+        try {
+            ObjectNode event = (ObjectNode) EventJson.mapper().readTree(json(eventClass));
+            event.put("incidentId", incident.toString());
+            event.put("target", target.toString());
+            changes.forEach((field, value) -> event.set(field, EventJson.mapper().valueToTree(value)));
+            return EventJson.read(event.toString(), eventClass);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -1,8 +1,6 @@
 package dev.rewind.notifier;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rewind.events.EventFixtures;
-import dev.rewind.events.EventJson;
 import dev.rewind.events.Severity;
 import dev.rewind.events.TargetKey;
 import dev.rewind.events.incident.ApprovalGranted;
@@ -12,8 +10,6 @@ import dev.rewind.events.incident.IncidentOpened;
 import dev.rewind.events.incident.RollbackFailed;
 import dev.rewind.events.incident.RollbackStarted;
 import dev.rewind.events.incident.RollbackSucceeded;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.UUID;
 
@@ -26,15 +22,7 @@ public final class IncidentEvents {
     /** The fixture of {@code type} about {@code incident} on {@code target}, with {@code changes} (field to value). */
     public static <E extends IncidentEvent> E about(Class<E> type, UUID incident, TargetKey target,
                                                     Map<String, Object> changes) {
-        try {
-            ObjectNode event = (ObjectNode) EventJson.mapper().readTree(EventFixtures.json(type));
-            event.put("incidentId", incident.toString());
-            event.put("target", target.toString());
-            changes.forEach((field, value) -> event.set(field, EventJson.mapper().valueToTree(value)));
-            return EventJson.read(event.toString(), type);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return EventFixtures.about(type, incident, target, changes);
     }
 
     public static IncidentOpened opened(UUID incident, TargetKey target) {

@@ -6,6 +6,7 @@ import dev.rewind.events.RollbackMethod;
 import dev.rewind.events.Severity;
 import dev.rewind.events.Signal;
 import dev.rewind.events.TargetKey;
+import dev.rewind.events.Topic;
 import dev.rewind.events.incident.ApprovalExpired;
 import dev.rewind.events.incident.ApprovalGranted;
 import dev.rewind.events.incident.ApprovalRejected;
@@ -47,9 +48,22 @@ public final class IncidentHistory {
     public record Recorded(UUID eventId, long position, IncidentScoped event) {
     }
 
-    /** The order things happened in: by {@code occurredAt}, then by arrival. */
+    private static final String OPENED = Topic.typeOf(IncidentOpened.class);
+    private static final String REQUESTED = Topic.typeOf(RollbackRequested.class);
+
+    /**
+     * The order things happened in: by {@code occurredAt}; at the same instant the opening first and its request
+     * second (the detector writes both at once), then by arrival.
+     */
     public static final Comparator<Recorded> HAPPENED = Comparator
-            .comparing((Recorded r) -> r.event().occurredAt()).thenComparingLong(Recorded::position);
+            .comparing((Recorded r) -> r.event().occurredAt())
+            .thenComparingInt(r -> rank(Topic.typeOf(r.event().getClass())))
+            .thenComparingLong(Recorded::position);
+
+    /** Where an event of {@code type} goes among events of the same instant: 0 the opening, 1 its request, else 2. */
+    public static int rank(String type) {
+        return OPENED.equals(type) ? 0 : REQUESTED.equals(type) ? 1 : 2;
+    }
 
     private IncidentHistory() {
     }

@@ -1,5 +1,6 @@
 package dev.rewind.postmortem.persistence;
 
+import dev.rewind.postmortem.domain.IncidentHistory;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -8,6 +9,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
@@ -44,8 +46,12 @@ public class TimelineEntryRecord extends PanacheEntityBase {
     /** The event's JSON, to fold the incident's record again; null in entries written before version 0.4. */
     public String payload;
 
-    /** The timeline of {@code incidentId}, in the order things happened. */
+    /** The timeline of {@code incidentId}, in the order things happened (see {@link IncidentHistory#HAPPENED}). */
     public static List<TimelineEntryRecord> of(UUID incidentId) {
-        return find("incidentId = ?1 order by occurredAt, position", incidentId).list();
+        return TimelineEntryRecord.<TimelineEntryRecord>find("incidentId = ?1 order by occurredAt, position", incidentId)
+                .stream().sorted(Comparator.comparing((TimelineEntryRecord e) -> e.occurredAt)
+                        .thenComparingInt(e -> IncidentHistory.rank(e.eventType))
+                        .thenComparingLong(e -> e.position))
+                .toList();
     }
 }
