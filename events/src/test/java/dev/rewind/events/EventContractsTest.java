@@ -39,7 +39,7 @@ class EventContractsTest {
     @Test
     void everyTypeFollowsTheNamingScheme() {
         assertThat(Topics.ALL.stream().flatMap(t -> t.types().stream()))
-                .hasSize(23)
+                .hasSize(24)
                 .allMatch(type -> type.matches("dev\\.rewind\\.[a-z]+\\.[a-z-]+\\.v[0-9]+"));
     }
 

@@ -12,7 +12,7 @@ public sealed interface IncidentEvent extends IncidentScoped permits
         ApprovalRequested, ApprovalGranted, ApprovalRejected, ApprovalExpired, GuardOverridden,
         RollbackStarted, RollbackStepCompleted, RollbackSucceeded, RollbackUnverified, RollbackFailed,
         VerificationCompleted, IncidentEscalated, NotificationDelivered, NotificationFailed, IncidentAlertsResolved,
-        AlertResolvedOnIncident, ApprovalAlertsResolved {
+        AlertResolvedOnIncident, ApprovalAlertsResolved, ChecklistItemOverdue {
 
     /** Checks the three fields every incident event has. */
     static void requireCommon(UUID incidentId, TargetKey target, Instant occurredAt) {
