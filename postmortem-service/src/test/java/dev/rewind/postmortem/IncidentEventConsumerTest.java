@@ -139,7 +139,7 @@ class IncidentEventConsumerTest extends ServiceContract {
         await().atMost(TestKafka.PATIENCE).until(() -> timeline(olderId).size() == 1 && timeline(newerId).size() == 1);
 
         List<String> ids = reader().get("/api/v1/incidents?limit=2").then().statusCode(200)
-                .extract().jsonPath().getList("id");
+                .extract().jsonPath().getList("items.id");
         assertThat(ids).containsExactly(newerId.toString(), olderId.toString());
     }
 

@@ -2,6 +2,7 @@ package dev.rewind.postmortem.api;
 
 import dev.rewind.events.request.Evidence;
 import dev.rewind.postmortem.domain.Incident;
+import dev.rewind.postmortem.domain.query.ListedDeadline;
 import dev.rewind.postmortem.persistence.IncidentRecord;
 import dev.rewind.postmortem.persistence.TimelineEntryRecord;
 import java.time.Duration;
@@ -15,14 +16,23 @@ public final class IncidentViews {
     private IncidentViews() {
     }
 
-    /** One incident in a list. */
-    public record Summary(UUID id, Long number, String target, String severity, String status, String reason,
-                          Instant openedAt, Instant updatedAt) {
+    /**
+     * One incident in a list.
+     *
+     * @param deadline whether the severity's deadline was met: MET, MISSED, PENDING or NOT_APPLICABLE, as of now
+     * @param timeToRollBack detection to the rollback's completion (ISO-8601); null until it completed
+     */
+    public record Summary(UUID id, Long number, String target, String environment, String namespace, String service,
+                          String severity, String signal, String status, String reason, Instant openedAt,
+                          Instant updatedAt, String deadline, Instant deadlineAt, String timeToRollBack) {
 
-        static Summary of(IncidentRecord incident) {
-            return new Summary(incident.id, incident.number, incident.target,
-                    incident.severity == null ? null : incident.severity.name(), incident.status.name(),
-                    incident.reason, incident.openedAt, incident.updatedAt);
+        static Summary of(IncidentRecord incident, Instant now) {
+            return new Summary(incident.id, incident.number, incident.target, incident.environment,
+                    incident.namespace, incident.service, incident.severity == null ? null : incident.severity.name(),
+                    incident.signal == null ? null : incident.signal.name(), incident.status.name(), incident.reason,
+                    incident.openedAt, incident.updatedAt, ListedDeadline.state(incident.status, incident.deadlineAt,
+                            incident.rollbackCompletedAt, now).name(), incident.deadlineAt,
+                    incident.timeToRollbackMs == null ? null : iso(Duration.ofMillis(incident.timeToRollbackMs)));
         }
     }
 
