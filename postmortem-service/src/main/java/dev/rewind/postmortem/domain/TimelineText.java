@@ -7,6 +7,7 @@ import dev.rewind.events.incident.ApprovalExpired;
 import dev.rewind.events.incident.ApprovalGranted;
 import dev.rewind.events.incident.ApprovalRejected;
 import dev.rewind.events.incident.ApprovalRequested;
+import dev.rewind.events.incident.ChecklistItemOverdue;
 import dev.rewind.events.incident.GuardOverridden;
 import dev.rewind.events.incident.IncidentAlertsResolved;
 import dev.rewind.events.incident.IncidentEscalated;
@@ -88,6 +89,9 @@ public final class TimelineText {
         } else if (event instanceof NotificationDelivered e) {
             return new Line("notified", e.summary() != null ? e.summary()
                     : "Notified on " + e.channel() + " about " + e.aboutType());
+        } else if (event instanceof ChecklistItemOverdue e) {
+            return new Line("checklist-overdue", "Checklist item \"" + e.title() + "\" (" + e.phase()
+                    + ") overdue since " + e.dueAt());
         } else if (event instanceof NotificationFailed e) {
             return new Line("not-notified", "Could not notify on " + e.channel() + " (" + e.notification()
                     + ") after " + e.attempts() + " attempts: " + e.reason());

@@ -8,6 +8,7 @@ import dev.rewind.events.EventFixtures;
 import dev.rewind.events.incident.AlertResolvedOnIncident;
 import dev.rewind.events.incident.ApprovalAlertsResolved;
 import dev.rewind.events.incident.ApprovalExpired;
+import dev.rewind.events.incident.ChecklistItemOverdue;
 import dev.rewind.events.incident.GuardOverridden;
 import dev.rewind.events.incident.IncidentEvent;
 import dev.rewind.events.incident.IncidentOpened;
@@ -58,6 +59,14 @@ class TimelineTextTest {
                         + "still awaiting approval: every alert of this incident resolved at 2026-11-15T14:34:00Z; "
                         + "the fault may have cleared: consider rejecting"));
         assertThat(IncidentStatus.after(EventFixtures.event(ApprovalAlertsResolved.class))).isEmpty();
+    }
+
+    @Test
+    void anOverdueChecklistItemLineNamesTheItemItsPhaseAndItsDueTime() {
+        assertThat(TimelineText.of(EventFixtures.event(ChecklistItemOverdue.class)))
+                .isEqualTo(new TimelineText.Line("checklist-overdue", "Checklist item \"Update status page\" "
+                        + "(immediate) overdue since 2026-11-15T14:37:00Z"));
+        assertThat(IncidentStatus.after(EventFixtures.event(ChecklistItemOverdue.class))).isEmpty();
     }
 
     @Test
