@@ -1,0 +1,159 @@
+package dev.rewind.postmortem.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rewind.platform.http.FieldViolation;
+import dev.rewind.platform.http.Problems;
+import dev.rewind.platform.people.Person;
+import dev.rewind.postmortem.domain.Incident;
+import dev.rewind.postmortem.domain.postmortem.Phrases;
+import dev.rewind.postmortem.domain.postmortem.PostMortem;
+import dev.rewind.postmortem.domain.postmortem.PostMortemEdits;
+import dev.rewind.postmortem.domain.postmortem.PostMortemMarkdown;
+import dev.rewind.postmortem.persistence.PostMortemRecord;
+import dev.rewind.postmortem.service.IncidentReader;
+import io.quarkus.security.Authenticated;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+
+/**
+ * An incident's post-mortem, written from its record on each read, as Markdown or JSON; editors replace its sections
+ * with their own text, naming the revision they read (If-Match) so that no one's edit is silently lost.
+ */
+@Path("/api/v1/incidents/{id}/postmortem")
+@Authenticated
+@SecurityRequirement(name = "bearer")
+public class PostMortemResource {
+
+    /** The Markdown media type (RFC 7763). */
+    public static final String MARKDOWN = "text/markdown";
+
+    private static final MediaType MARKDOWN_UTF8 = MediaType.valueOf(MARKDOWN + ";charset=UTF-8");
+
+    private final Access access;
+    private final IncidentReader reader;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    @Inject
+    public PostMortemResource(Access access, IncidentReader reader, ObjectMapper json, Clock clock) {
+        this.access = access;
+        this.reader = reader;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @GET
+    @Produces({MARKDOWN, MediaType.APPLICATION_JSON})
+    @Transactional
+    @Operation(summary = "The incident's post-mortem: Markdown (text/markdown) or JSON, by Accept or ?format=")
+    public Response get(@PathParam("id") String id,
+                        @QueryParam("format") @Pattern(regexp = "markdown|json",
+                                message = "must be markdown or json (or leave it out and send an Accept header)")
+                        String format,
+                        @Context HttpHeaders headers) {
+        access.reader();
+        Incident incident = IncidentResource.find(reader, id).incident();
+        PostMortemRecord record = PostMortemRecord.of(incident.id()).orElse(null);
+        PostMortem postMortem = PostMortem.of(incident, edits(record), record == null ? 0 : record.revision);
+        boolean asJson = format != null ? format.equals("json") : prefersJson(headers.getAcceptableMediaTypes());
+        return Response.ok(asJson ? PostMortemView.of(postMortem) : PostMortemMarkdown.render(postMortem),
+                        asJson ? MediaType.APPLICATION_JSON_TYPE : MARKDOWN_UTF8)
+                .tag(etag(postMortem.revision())).header(HttpHeaders.VARY, HttpHeaders.ACCEPT).build();
+    }
+
+    @PATCH
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Transactional
+    @Operation(summary = "Edit the post-mortem (editors): sections sent replace those shown; If-Match: the ETag read")
+    public Response edit(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                         @Valid @NotNull(message = "send the sections to change as a JSON object") PostMortemEdit edit) {
+        Person editor = access.editor();
+        Incident incident = IncidentResource.find(reader, id).incident();
+        List<FieldViolation> problems = edit.problems(Phrases.day(incident.times().detectedAt()));
+        if (!problems.isEmpty()) {
+            throw Problems.summarising(Response.Status.BAD_REQUEST, "the edit is invalid; nothing was changed",
+                    problems);
+        }
+        if (edit.changesNothing()) {
+            throw Problems.of(Response.Status.BAD_REQUEST, "the edit changes nothing: set at least one of "
+                    + PostMortemEdits.SECTIONS + ", or name sections in 'reset'");
+        }
+        PostMortemRecord record = PostMortemRecord.forEdit(incident.id()).orElse(null);
+        long revision = record == null ? 0 : record.revision;
+        EditPrecondition.requireCurrent(ifMatch, revision);
+        Instant now = Instant.now(clock);
+        PostMortemEdits edits = edit.applyTo(edits(record), editor.name(), now);
+        if (record == null) {
+            record = new PostMortemRecord();
+            record.incidentId = incident.id();
+        }
+        record.revision = revision + 1;
+        record.edits = write(edits);
+        record.editedBy = editor.name();
+        record.editedAt = now;
+        record.persist();
+        PostMortem postMortem = PostMortem.of(incident, edits, record.revision);
+        return Response.ok(PostMortemView.of(postMortem), MediaType.APPLICATION_JSON_TYPE)
+                .tag(etag(record.revision)).build();
+    }
+
+    /** The first acceptable type that is one of ours decides; a wildcard means Markdown, the runbook's format. */
+    private static boolean prefersJson(List<MediaType> acceptable) {
+        for (MediaType type : acceptable) {
+            if (!type.isWildcardSubtype() && type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+                return true;
+            }
+            if (type.isCompatible(MARKDOWN_UTF8)) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    static EntityTag etag(long revision) {
+        return new EntityTag(String.valueOf(revision));
+    }
+
+    private PostMortemEdits edits(PostMortemRecord record) {
+        if (record == null) {
+            return PostMortemEdits.NONE;
+        }
+        try {
+            return json.readValue(record.edits, PostMortemEdits.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the stored edits of the post-mortem of incident " + record.incidentId
+                    + " are not readable JSON; fix or delete its row in table postmortem", e);
+        }
+    }
+
+    private String write(PostMortemEdits edits) {
+        try {
+            return json.writeValueAsString(edits);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a post-mortem's edits as JSON", e);
+        }
+    }
+}
