@@ -21,6 +21,7 @@ import dev.rewind.platform.testing.TestTokens;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -174,10 +175,19 @@ class RollbackFlowIT {
     }
 
     private static List<String> incidentStatuses(TargetKey target) {
-        List<Map<String, Object>> incidents = given().baseUri(rewind.url("postmortem-service"))
-                .get("/api/v1/incidents?limit=500").then().statusCode(200).extract().jsonPath().getList("$");
-        return incidents.stream().filter(i -> target.toString().equals(i.get("target")))
-                .map(i -> (String) i.get("status")).toList();
+        return incidentsOf(target).stream().map(i -> (String) i.get("status")).toList();
+    }
+
+    /** The incidents about {@code target}, newest first. */
+    private static List<Map<String, Object>> incidentsOf(TargetKey target) {
+        return incidentRecords().queryParam("environment", target.environment())
+                .queryParam("namespace", target.namespace()).queryParam("service", target.service())
+                .get("/api/v1/incidents?limit=500").then().statusCode(200).extract().jsonPath().getList("items");
+    }
+
+    /** The incident records API, as a team member reading them. */
+    private static RequestSpecification incidentRecords() {
+        return given().baseUri(rewind.url("postmortem-service")).auth().oauth2(TestTokens.token("rita", "viewer"));
     }
 
     private static Deployment deployment(TargetKey target) {
@@ -192,18 +202,12 @@ class RollbackFlowIT {
     }
 
     private static String incidentStatus(TargetKey target) {
-        List<Map<String, Object>> incidents = given().baseUri(rewind.url("postmortem-service"))
-                .get("/api/v1/incidents?limit=500").then().statusCode(200).extract().jsonPath().getList("$");
-        return incidents.stream().filter(i -> target.toString().equals(i.get("target")))
-                .map(i -> (String) i.get("status")).findFirst().orElse("NONE");
+        return incidentStatuses(target).stream().findFirst().orElse("NONE");
     }
 
     private static JsonPath incident(TargetKey target) {
-        List<Map<String, Object>> incidents = given().baseUri(rewind.url("postmortem-service"))
-                .get("/api/v1/incidents?limit=500").then().extract().jsonPath().getList("$");
-        Object id = incidents.stream().filter(i -> target.toString().equals(i.get("target"))).findFirst()
-                .orElseThrow().get("id");
-        return given().baseUri(rewind.url("postmortem-service")).get("/api/v1/incidents/{id}", id)
+        Object id = incidentsOf(target).stream().findFirst().orElseThrow().get("id");
+        return incidentRecords().get("/api/v1/incidents/{id}", id)
                 .then().statusCode(200).extract().jsonPath();
     }
 
