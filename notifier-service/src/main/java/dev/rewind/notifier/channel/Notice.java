@@ -6,6 +6,7 @@ import dev.rewind.events.incident.ApprovalExpired;
 import dev.rewind.events.incident.ApprovalGranted;
 import dev.rewind.events.incident.ApprovalRejected;
 import dev.rewind.events.incident.ApprovalRequested;
+import dev.rewind.events.incident.ChecklistItemOverdue;
 import dev.rewind.events.incident.GuardOverridden;
 import dev.rewind.events.incident.IncidentAlertsResolved;
 import dev.rewind.events.incident.IncidentEscalated;
@@ -34,7 +35,7 @@ public record Notice(UUID eventId, String eventType, IncidentEvent event, Incide
     /** What happened, in the words of the notification names. */
     public enum Kind {
         OPENED, DECLINED, APPROVAL_NEEDED, APPROVED, REJECTED, EXPIRED, OVERRIDDEN, ALERTS_RESOLVED_AWAITING_APPROVAL,
-        STARTED, STEP, SUCCEEDED, UNVERIFIED, FAILED, VERIFIED, ESCALATED, RECOVERED;
+        STARTED, STEP, SUCCEEDED, UNVERIFIED, FAILED, VERIFIED, ESCALATED, RECOVERED, CHECKLIST_OVERDUE;
 
         /** {@code approval-needed}, {@code rollback-started}...: the default notification name. */
         public String slug() {
@@ -55,6 +56,7 @@ public record Notice(UUID eventId, String eventType, IncidentEvent event, Incide
                 case VERIFIED -> "verification-completed";
                 case ESCALATED -> "escalated";
                 case RECOVERED -> "alerts-resolved";
+                case CHECKLIST_OVERDUE -> "checklist-item-overdue";
             };
         }
 
@@ -109,6 +111,8 @@ public record Notice(UUID eventId, String eventType, IncidentEvent event, Incide
             kind = Kind.ESCALATED;
         } else if (event instanceof IncidentAlertsResolved) {
             kind = Kind.RECOVERED;
+        } else if (event instanceof ChecklistItemOverdue) {
+            kind = Kind.CHECKLIST_OVERDUE;
         } else if (event instanceof AlertResolvedOnIncident || event instanceof NotificationDelivered
                 || event instanceof NotificationFailed) {
             kind = null;

@@ -6,6 +6,7 @@ import dev.rewind.events.incident.ApprovalExpired;
 import dev.rewind.events.incident.ApprovalGranted;
 import dev.rewind.events.incident.ApprovalRejected;
 import dev.rewind.events.incident.ApprovalRequested;
+import dev.rewind.events.incident.ChecklistItemOverdue;
 import dev.rewind.events.incident.DeclineReason;
 import dev.rewind.events.incident.GuardOverridden;
 import dev.rewind.events.incident.IncidentAlertsResolved;
@@ -48,8 +49,9 @@ final class IncidentProgress {
     static boolean follows(IncidentEvent event) {
         if (event instanceof AlertResolvedOnIncident || event instanceof NotificationDelivered
                 || event instanceof NotificationFailed || event instanceof RollbackStepCompleted
-                || event instanceof VerificationCompleted || event instanceof ApprovalAlertsResolved) {
-            return false; // evidence on the timeline; the outcome follows as its own event
+                || event instanceof VerificationCompleted || event instanceof ApprovalAlertsResolved
+                || event instanceof ChecklistItemOverdue) {
+            return false; // evidence on the timeline, or a reminder after the rollback; the outcome is its own event
         }
         if (event instanceof IncidentOpened || event instanceof RollbackDeclined || event instanceof ApprovalRequested
                 || event instanceof ApprovalGranted || event instanceof ApprovalRejected

@@ -39,7 +39,8 @@ public interface SlackConfig {
 
     /** The notification kinds posted, by their names ({@code rollback-step} adds a message per step). */
     @WithDefault("approval-needed,alerts-resolved-awaiting-approval,rollback-started,rollback-succeeded,"
-            + "rollback-unverified,rollback-failed,rollback-declined,approval-rejected,approval-expired,escalated")
+            + "rollback-unverified,rollback-failed,rollback-declined,approval-rejected,approval-expired,escalated,"
+            + "checklist-item-overdue")
     List<String> notifications();
 
     /** Per escalation level (1 to 4), who the escalation message mentions: {@code <!subteam^S0DEVOPS>}. */

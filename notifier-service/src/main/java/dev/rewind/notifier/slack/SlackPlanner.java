@@ -4,6 +4,7 @@ import dev.rewind.events.incident.ApprovalAlertsResolved;
 import dev.rewind.events.incident.ApprovalExpired;
 import dev.rewind.events.incident.ApprovalRejected;
 import dev.rewind.events.incident.ApprovalRequested;
+import dev.rewind.events.incident.ChecklistItemOverdue;
 import dev.rewind.events.incident.IncidentEscalated;
 import dev.rewind.events.incident.RollbackDeclined;
 import dev.rewind.events.incident.RollbackFailed;
@@ -17,6 +18,7 @@ import dev.rewind.notifier.channel.Outgoing;
 import dev.rewind.notifier.domain.AlertsResolvedNotice;
 import dev.rewind.notifier.domain.ApprovalClosed;
 import dev.rewind.notifier.domain.ApprovalRequest;
+import dev.rewind.notifier.domain.ChecklistOverdueNotice;
 import dev.rewind.notifier.domain.DeclineNotice;
 import dev.rewind.notifier.domain.EscalationNotice;
 import dev.rewind.notifier.domain.IncidentContext;
@@ -40,7 +42,7 @@ final class SlackPlanner {
     /** The kinds Slack has a message for. */
     static final Set<Kind> WRITTEN = EnumSet.of(Kind.APPROVAL_NEEDED, Kind.ALERTS_RESOLVED_AWAITING_APPROVAL,
             Kind.STARTED, Kind.STEP, Kind.SUCCEEDED, Kind.UNVERIFIED, Kind.FAILED, Kind.DECLINED, Kind.REJECTED,
-            Kind.EXPIRED, Kind.ESCALATED);
+            Kind.EXPIRED, Kind.ESCALATED, Kind.CHECKLIST_OVERDUE);
 
     /**
      * Replies the channel must see, not only the thread: outcomes, escalations, and an approval request (approvers
@@ -107,7 +109,10 @@ final class SlackPlanner {
             channel = routed.get();
         }
         SlackMessage message = render(notice);
-        String notification = kind == Kind.STEP ? "rollback-step-" + notice.eventId() : notice.notification();
+        // A step, and an overdue checklist item, is one of several of its kind per incident: each is its own.
+        String notification = kind == Kind.STEP ? "rollback-step-" + notice.eventId()
+                : notice.event() instanceof ChecklistItemOverdue overdue ? notice.notification() + "-" + overdue.item()
+                : notice.notification();
         List<Outgoing> planned = new ArrayList<>();
         planned.add(new Outgoing(notification, summary(notice), SlackPost.of(channel, BROADCAST.contains(kind), null,
                 message).write()));
@@ -135,6 +140,7 @@ final class SlackPlanner {
             case REJECTED -> ApprovalClosed.rejected(incident, (ApprovalRejected) event, settings);
             case EXPIRED -> ApprovalClosed.expired(incident, (ApprovalExpired) event, settings);
             case ESCALATED -> EscalationNotice.render(incident, (IncidentEscalated) event, settings);
+            case CHECKLIST_OVERDUE -> ChecklistOverdueNotice.render(incident, (ChecklistItemOverdue) event, settings);
             default -> throw new IllegalStateException("Slack has no message for " + notice.kind().slug());
         };
     }
@@ -157,6 +163,8 @@ final class SlackPlanner {
                 yield "Slack: escalation to level " + escalated.level() + " ("
                         + EscalationNotice.team(escalated.level(), escalated.reason()) + ") announced";
             }
+            case CHECKLIST_OVERDUE -> "Slack: overdue checklist item \"" + ((ChecklistItemOverdue) notice.event())
+                    .title() + "\" posted";
             default -> "Slack: " + notice.kind().slug() + " posted";
         };
     }

@@ -7,6 +7,7 @@ import dev.rewind.events.EventFixtures;
 import dev.rewind.events.Severity;
 import dev.rewind.events.TargetKey;
 import dev.rewind.events.incident.ApprovalRequested;
+import dev.rewind.events.incident.ChecklistItemOverdue;
 import dev.rewind.events.incident.IncidentEscalated;
 import dev.rewind.events.incident.IncidentEvent;
 import dev.rewind.events.incident.IncidentOpened;
@@ -30,7 +31,7 @@ class SlackPlannerTest {
     /** The default of rewind.notifier.slack.notifications. */
     private static final List<String> DEFAULT_KINDS = List.of("approval-needed", "alerts-resolved-awaiting-approval",
             "rollback-started", "rollback-succeeded", "rollback-unverified", "rollback-failed", "rollback-declined",
-            "approval-rejected", "approval-expired", "escalated");
+            "approval-rejected", "approval-expired", "escalated", "checklist-item-overdue");
     private static final SlackRoutes ROUTES = new SlackRoutes(List.of(
             new SlackRoutes.Route("critical", Set.of("production"), Set.of(Severity.P0), "C0CRITICAL")),
             Optional.of("C0ROLLBACKS"));
@@ -141,6 +142,34 @@ class SlackPlannerTest {
         assertThatThrownBy(() -> new SlackPlanner(SlackPlanner.kinds(List.of("incident-opened")), Optional.empty(),
                 MessageSettings.defaults(), true)).hasMessageContaining("incident-opened")
                 .hasMessageContaining("no message for");
+    }
+
+    @Test
+    void anOverdueChecklistItemIsARepliedReminderInTheIncidentsThreadOnePerItem() {
+        ChecklistItemOverdue overdue = EventFixtures.event(ChecklistItemOverdue.class);
+        ChecklistItemOverdue another = new ChecklistItemOverdue(overdue.incidentId(), overdue.target(), 123L,
+                "document-root-cause", "Document root cause (preliminary)", "short-term", overdue.dueAt(),
+                overdue.occurredAt());
+
+        List<Outgoing> planned = webApi.plan(notice(overdue, Severity.P1));
+
+        assertThat(planned).singleElement().satisfies(outgoing -> {
+            assertThat(outgoing.notification()).isEqualTo("checklist-item-overdue-update-status-page");
+            assertThat(outgoing.summary()).isEqualTo("Slack: overdue checklist item \"Update status page\" posted");
+            SlackPost post = SlackPost.read(outgoing.payload());
+            assertThat(post.channel()).isEqualTo("C0ROLLBACKS");
+            assertThat(post.broadcast()).as("a reminder stays in the thread").isFalse();
+            assertThat(post.updates()).as("the first message keeps the outcome").isNull();
+            assertThat(post.message().at("/blocks/0/text/text").asText())
+                    .isEqualTo("⏰ PRODUCTION CHECKLIST ITEM OVERDUE");
+            assertThat(post.message().at("/text").asText()).contains("Item: Update status page")
+                    .contains("Phase: Immediate actions").contains("/api/v1/incidents/123/checklist/update-status-page");
+        });
+        assertThat(webApi.plan(notice(another, Severity.P1))).extracting(Outgoing::notification)
+                .containsExactly("checklist-item-overdue-document-root-cause");
+        SlackPlanner quiet = new SlackPlanner(SlackPlanner.kinds(List.of("rollback-succeeded")), Optional.of(ROUTES),
+                MessageSettings.defaults(), true);
+        assertThat(quiet.plan(notice(overdue, Severity.P1))).isEmpty();
     }
 
     private static Notice notice(IncidentEvent event, Severity severity) {
