@@ -27,7 +27,14 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -106,6 +113,35 @@ class PostMortemResourceTest extends KafkaClientTest {
 
         as("rita", "viewer").accept(ContentType.JSON).get(POSTMORTEM, incident).then()
                 .statusCode(200).body("rootCause.content", is("first")).body("revision", is(1));
+    }
+
+    @Test
+    void twoEditsOfOneRevisionAtTheSameTimeLeaveOneAppliedAndOneRefusedTheFirstEditIncluded() throws Exception {
+        UUID incident = recoveredStory();
+        ExecutorService editors = Executors.newFixedThreadPool(2);
+        try {
+            for (int revision = 0; revision < 4; revision++) {
+                CountDownLatch start = new CountDownLatch(1);
+                List<Future<Integer>> edits = new ArrayList<>();
+                for (String name : List.of("alice", "bob")) {
+                    String etag = "\"" + revision + "\"";
+                    edits.add(editors.submit(() -> {
+                        start.await();
+                        return as(name, "oncall").contentType(ContentType.JSON).header("If-Match", etag)
+                                .body("{\"rootCause\": \"" + name + "\"}").patch(POSTMORTEM, incident).statusCode();
+                    }));
+                }
+                start.countDown();
+                List<Integer> statuses = new ArrayList<>();
+                for (Future<Integer> edit : edits) {
+                    statuses.add(edit.get(30, TimeUnit.SECONDS));
+                }
+                assertThat(statuses).as("edits on revision %d", revision).containsExactlyInAnyOrder(200, 412);
+            }
+        } finally {
+            editors.shutdownNow();
+        }
+        as("rita", "viewer").accept(ContentType.JSON).get(POSTMORTEM, incident).then().body("revision", is(4));
     }
 
     @Test
