@@ -188,8 +188,8 @@ class PostMortemResourceTest extends KafkaClientTest {
 
     @Test
     void anUnknownIncidentIsNotFoundAndAMalformedReferenceABadRequest() {
-        as("rita", "viewer").get(POSTMORTEM, UUID.randomUUID()).then().statusCode(404)
-                .contentType("application/problem+json");
+        as("rita", "viewer").accept("text/markdown").get(POSTMORTEM, UUID.randomUUID()).then().statusCode(404)
+                .contentType("application/problem+json").body("detail", containsString("no incident"));
         editor().body("{\"rootCause\": \"x\"}").patch(POSTMORTEM, UUID.randomUUID()).then().statusCode(404);
         as("rita", "viewer").get(POSTMORTEM, "not-an-incident").then().statusCode(400)
                 .body("detail", containsString("'id' must be an incident UUID or number"));
