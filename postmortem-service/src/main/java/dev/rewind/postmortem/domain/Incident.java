@@ -166,7 +166,10 @@ public record Incident(
         MISSED,
         /** Still time to roll back. */
         PENDING,
-        /** No rollback was to happen (declined, rejected or expired), or the severity is unknown. */
+        /**
+         * No rollback was to happen (declined by Rewind, or rejected by a person), or the severity is unknown. An
+         * expired request is no exception: nobody decided in time, so its deadline is missed once past.
+         */
         NOT_APPLICABLE
     }
 }

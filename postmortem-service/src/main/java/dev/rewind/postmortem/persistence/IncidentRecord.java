@@ -2,6 +2,7 @@ package dev.rewind.postmortem.persistence;
 
 import dev.rewind.events.Severity;
 import dev.rewind.events.Signal;
+import dev.rewind.events.TargetKey;
 import dev.rewind.postmortem.domain.IncidentStatus;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -9,6 +10,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
@@ -82,5 +84,25 @@ public class IncidentRecord extends PanacheEntityBase {
     /** The newest incidents first. */
     public static List<IncidentRecord> newest(int limit) {
         return find("order by openedAt desc, id").page(0, limit).list();
+    }
+
+    /**
+     * The row of incident {@code id}, locked for the caller's transaction; created first (open) when this is the
+     * incident's first event. Both consumers (incident events and rollback requests) may see an incident's first
+     * event at once: the insert gives way to the other's rather than failing.
+     */
+    public static IncidentRecord lockedOrCreated(UUID id, TargetKey target, Instant at) {
+        getEntityManager().createNativeQuery("""
+                INSERT INTO incident (id, target, environment, namespace, service, status, opened_at, updated_at)
+                VALUES (:id, :target, :environment, :namespace, :service, 'OPEN', :at, :at)
+                ON CONFLICT (id) DO NOTHING""")
+                .setParameter("id", id)
+                .setParameter("target", target.toString())
+                .setParameter("environment", target.environment())
+                .setParameter("namespace", target.namespace())
+                .setParameter("service", target.service())
+                .setParameter("at", at)
+                .executeUpdate();
+        return findById(id, LockModeType.PESSIMISTIC_WRITE);
     }
 }

@@ -4,14 +4,12 @@ import dev.rewind.events.EventJson;
 import dev.rewind.events.IncidentScoped;
 import dev.rewind.platform.messaging.Delivery;
 import dev.rewind.postmortem.domain.Incident;
-import dev.rewind.postmortem.domain.IncidentStatus;
 import dev.rewind.postmortem.domain.TimelineText;
 import dev.rewind.postmortem.persistence.IncidentRecord;
 import dev.rewind.postmortem.persistence.TimelineEntryRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -41,19 +39,7 @@ public class IncidentRecorder {
         if (TimelineEntryRecord.count("eventId", delivery.id()) > 0) {
             return;
         }
-        IncidentRecord row = IncidentRecord.findById(event.incidentId(), LockModeType.PESSIMISTIC_WRITE);
-        if (row == null) {
-            row = new IncidentRecord();
-            row.id = event.incidentId();
-            row.status = IncidentStatus.OPEN;
-            row.openedAt = event.occurredAt();
-            row.updatedAt = event.occurredAt();
-            row.target = event.target().toString();
-            row.environment = event.target().environment();
-            row.namespace = event.target().namespace();
-            row.service = event.target().service();
-            row.persist();
-        }
+        IncidentRecord row = IncidentRecord.lockedOrCreated(event.incidentId(), event.target(), event.occurredAt());
         TimelineText.Line line = TimelineText.of(event);
         TimelineEntryRecord entry = new TimelineEntryRecord();
         entry.eventId = delivery.id();
