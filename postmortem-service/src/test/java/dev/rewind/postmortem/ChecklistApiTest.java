@@ -100,6 +100,30 @@ class ChecklistApiTest extends KafkaClientTest {
     }
 
     @Test
+    void writingTheRootCauseAndActionItemsInThePostMortemChecksThoseItemsForTheirAuthor() {
+        TargetKey target = uniqueTarget("production");
+        UUID incident = UUID.randomUUID();
+        Instant completed = Instant.now().minusSeconds(60);
+        rolledBack(incident, target, completed.minusSeconds(300), completed);
+        await().atMost(TestKafka.PATIENCE).until(() -> items(incident).size() == 17);
+
+        editor().contentType(ContentType.JSON).header("If-Match", "\"0\"")
+                .body(Map.of("rootCause", "connection pool exhaustion: v1.3.0 dropped the pool's limit",
+                        "actionItems", List.of(Map.of("text", "Add connection pool load tests", "owner", "jane",
+                                "due", completed.plus(Duration.ofDays(5)).toString().substring(0, 10)))))
+                .patch("/api/v1/incidents/{id}/postmortem", incident).then().statusCode(200);
+
+        JsonPath checklist = reader().get("/api/v1/incidents/{id}/checklist", incident).then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(item(checklist, "document-root-cause")).containsEntry("checked", true)
+                .containsEntry("how", "PERSON").containsEntry("by", "alice")
+                .containsEntry("note", "root cause written in the post-mortem");
+        assertThat(item(checklist, "identify-prevention-measures")).containsEntry("checked", true)
+                .containsEntry("by", "alice");
+        assertThat(item(checklist, "complete-post-mortem")).containsEntry("checked", false);
+    }
+
+    @Test
     void badMarksAreRefusedNamingWhatIsWrong() {
         TargetKey target = uniqueTarget("production");
         UUID incident = UUID.randomUUID();

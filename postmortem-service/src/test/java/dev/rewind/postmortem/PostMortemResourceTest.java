@@ -149,7 +149,8 @@ class PostMortemResourceTest extends KafkaClientTest {
         UUID incident = recoveredStory();
         editor().body("{\"actionItems\": [{\"text\": \"x\", \"owner\": \"jane\", \"due\": \"2026-13-01\"}]}")
                 .patch(POSTMORTEM, incident).then().statusCode(400).contentType("application/problem+json")
-                .body("violations.field", hasItem("actionItems[0].due"));
+                .body("violations.field", hasItem("actionItems[0].due"))
+                .body("violations.message", hasItem("must be a day such as 2026-11-20, got \"2026-13-01\""));
         editor().body("{\"actionItems\": [{\"text\": \"x\", \"owner\": \"jane smith\", \"due\": \"2026-11-20\"}]}")
                 .patch(POSTMORTEM, incident).then().statusCode(400)
                 .body("violations.field", hasItem("actionItems[0].owner"));

@@ -15,6 +15,7 @@ import io.quarkiverse.resteasy.problem.HttpProblem;
 import jakarta.ws.rs.core.Response.Status;
 import java.math.BigInteger;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.temporal.Temporal;
 import java.util.Arrays;
 import java.util.Collection;
@@ -125,6 +126,9 @@ public final class JsonInputProblems {
         }
         if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class) {
             return "must be a number";
+        }
+        if (type == LocalDate.class) {
+            return "must be a day such as 2026-11-20";
         }
         if (Temporal.class.isAssignableFrom(type) || java.util.Date.class.isAssignableFrom(type)) {
             return TIMESTAMP_RULE;

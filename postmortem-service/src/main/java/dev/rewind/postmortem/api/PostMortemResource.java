@@ -12,6 +12,7 @@ import dev.rewind.postmortem.domain.postmortem.PostMortemEdits;
 import dev.rewind.postmortem.domain.postmortem.PostMortemMarkdown;
 import dev.rewind.postmortem.persistence.PostMortemRecord;
 import dev.rewind.postmortem.service.IncidentReader;
+import dev.rewind.postmortem.service.checklist.PostMortemChecks;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -55,13 +56,16 @@ public class PostMortemResource {
     private final IncidentReader reader;
     private final ObjectMapper json;
     private final Clock clock;
+    private final PostMortemChecks postMortemChecks;
 
     @Inject
-    public PostMortemResource(Access access, IncidentReader reader, ObjectMapper json, Clock clock) {
+    public PostMortemResource(Access access, IncidentReader reader, ObjectMapper json, Clock clock,
+                              PostMortemChecks postMortemChecks) {
         this.access = access;
         this.reader = reader;
         this.json = json;
         this.clock = clock;
+        this.postMortemChecks = postMortemChecks;
     }
 
     @GET
@@ -115,6 +119,8 @@ public class PostMortemResource {
         record.editedBy = editor.name();
         record.editedAt = now;
         record.persist();
+        postMortemChecks.edited(incident, edit.rootCause() != null && !edit.rootCause().isBlank(),
+                edit.actionItems() != null && !edit.actionItems().isEmpty(), editor.name(), now);
         PostMortem postMortem = PostMortem.of(incident, edits, record.revision);
         return Response.ok(PostMortemView.of(postMortem), MediaType.APPLICATION_JSON_TYPE)
                 .tag(etag(record.revision)).build();

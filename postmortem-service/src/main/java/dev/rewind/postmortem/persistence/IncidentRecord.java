@@ -13,7 +13,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
 /**
@@ -80,11 +79,6 @@ public class IncidentRecord extends PanacheEntityBase {
     /** Detection plus the severity's deadline. */
     @Column(name = "deadline_at")
     public Instant deadlineAt;
-
-    /** The newest incidents first. */
-    public static List<IncidentRecord> newest(int limit) {
-        return find("order by openedAt desc, id").page(0, limit).list();
-    }
 
     /**
      * The row of incident {@code id}, locked for the caller's transaction; created first (open) when this is the
