@@ -4,14 +4,19 @@ import static dev.rewind.platform.testing.PublishedEvents.uniqueTarget;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.is;
 
 import dev.rewind.events.EventFixtures;
 import dev.rewind.events.IncidentScoped;
 import dev.rewind.events.RewindEvent;
+import dev.rewind.events.Severity;
 import dev.rewind.events.TargetKey;
 import dev.rewind.events.Topic;
 import dev.rewind.events.Topics;
 import dev.rewind.events.incident.IncidentEvent;
+import dev.rewind.events.incident.NotificationDelivered;
 import dev.rewind.events.incident.IncidentOpened;
 import dev.rewind.events.request.RollbackRequested;
 import dev.rewind.platform.testing.InfrastructureResource;
@@ -20,6 +25,7 @@ import dev.rewind.platform.testing.TestKafka;
 import dev.rewind.platform.testing.TestTokens;
 import dev.rewind.platform.testing.TestTokensResource;
 import dev.rewind.postmortem.domain.FixtureStory;
+import dev.rewind.postmortem.domain.IncidentStatus;
 import dev.rewind.postmortem.persistence.IncidentRecord;
 import dev.rewind.postmortem.persistence.TimelineEntryRecord;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -80,6 +86,54 @@ class IncidentRecordTest extends ServiceContract {
         assertThat(row.timeToRollbackMs).isEqualTo(388_600L);
         assertThat(row.rollbackCompletedAt).isEqualTo(Instant.parse("2026-11-15T14:32:00Z"));
         assertThat(row.deadlineAt).isEqualTo(Instant.parse("2026-11-15T14:40:31.400Z"));
+    }
+
+    @Test
+    void anIncidentRecordedBeforeEventsWereKeptKeepsItsStatusAndStillHasAPostMortem() {
+        TargetKey target = uniqueTarget("production");
+        UUID incident = UUID.randomUUID();
+        long number = 800_000_000L + new Random().nextInt(100_000_000);
+        Instant opened = Instant.parse("2026-11-01T10:00:00Z");
+        QuarkusTransaction.requiringNew().run(() -> {
+            IncidentRecord row = new IncidentRecord();
+            row.id = incident;
+            row.number = number;
+            row.target = target.toString();
+            row.environment = target.environment();
+            row.namespace = target.namespace();
+            row.service = target.service();
+            row.severity = Severity.P1;
+            row.reason = "High error rate (12% 5xx errors)";
+            row.status = IncidentStatus.ROLLED_BACK;
+            row.openedAt = opened;
+            row.updatedAt = opened.plusSeconds(400);
+            row.persist();
+            legacyEntry(incident, "opened", opened);
+            legacyEntry(incident, "succeeded", opened.plusSeconds(400));
+        });
+
+        kafka.send(Topics.INCIDENT_EVENTS, EventFixtures.about(NotificationDelivered.class, incident, target,
+                Map.of("occurredAt", opened.plusSeconds(401))));
+
+        await().atMost(TestKafka.PATIENCE).until(() -> timeline(incident).size() == 3);
+        given().auth().oauth2(TestTokens.token("rita.reader", "viewer")).get("/api/v1/incidents/{id}", incident)
+                .then().statusCode(200)
+                .body("status", is("ROLLED_BACK"))
+                .body("timeline.kind", contains("opened", "succeeded", "notified"));
+        given().auth().oauth2(TestTokens.token("rita.reader", "viewer"))
+                .get("/api/v1/incidents/INCIDENT-{n}/postmortem", number).then().statusCode(200)
+                .body(containsString("**Severity**: P1"));
+    }
+
+    private static void legacyEntry(UUID incident, String kind, Instant at) {
+        TimelineEntryRecord entry = new TimelineEntryRecord();
+        entry.eventId = UUID.randomUUID();
+        entry.incidentId = incident;
+        entry.kind = kind;
+        entry.eventType = "dev.rewind." + kind;
+        entry.occurredAt = at;
+        entry.summary = kind + ", as written before version 0.4";
+        entry.persist();
     }
 
     private record Sent(UUID id, IncidentScoped event) {

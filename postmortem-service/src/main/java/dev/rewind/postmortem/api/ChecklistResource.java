@@ -58,7 +58,7 @@ public class ChecklistResource {
     public ChecklistViews.View get(@PathParam("id") String id) {
         access.reader();
         IncidentReader.Found found = IncidentResource.find(reader, id);
-        Checklist checklist = checklists.of(found.incident(), found.timeline())
+        Checklist checklist = checklists.of(found.incident())
                 .orElseThrow(() -> new NotFoundException(notStarted(found.incident())));
         return view(found.incident(), checklist);
     }
@@ -79,13 +79,13 @@ public class ChecklistResource {
             throw Problems.of(Response.Status.BAD_REQUEST, "note: is required to uncheck an item: say why it is "
                     + "not done after all", List.of(FieldViolation.body("note", "is required to uncheck an item")));
         }
-        // Lock the incident's row: its events' recording changes the same checklist.
-        IncidentRecord.findById(IncidentResource.find(reader, id).incident().id(), LockModeType.PESSIMISTIC_WRITE);
+        // Lock the incident's row, then read it: its events' recording changes the same checklist.
+        IncidentRecord.findById(IncidentResource.idOf(reader, id), LockModeType.PESSIMISTIC_WRITE);
         IncidentReader.Found found = IncidentResource.find(reader, id);
         if (found.incident().times().rollbackCompletedAt() == null) {
             throw Problems.of(Response.Status.CONFLICT, notStarted(found.incident()));
         }
-        Checklist checklist = checklists.mark(found.incident(), found.timeline(),
+        Checklist checklist = checklists.mark(found.incident(),
                 new Mark(checklistItem, body.checked(), editor.name(), Instant.now(clock), note));
         return ChecklistViews.Item.of(checklist.entry(checklistItem));
     }

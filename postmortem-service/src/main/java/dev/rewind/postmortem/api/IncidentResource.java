@@ -14,6 +14,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
@@ -73,6 +74,19 @@ public class IncidentResource {
         IncidentReader.Found found = find(reader, id);
         return IncidentViews.Detail.of(IncidentRecord.findById(found.incident().id()), found.incident(),
                 found.timeline());
+    }
+
+    /** The id of the incident {@code id} names; 400 when it names none by its form, 404 when there is none. */
+    static UUID idOf(IncidentReader reader, String id) {
+        try {
+            UUID incident = reader.idOf(id);
+            if (incident == null) {
+                throw new NotFoundException("no incident " + id);
+            }
+            return incident;
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException("path parameter " + e.getMessage());
+        }
     }
 
     /** The incident {@code id} names; 400 when it names none by its form, 404 when there is no such incident. */

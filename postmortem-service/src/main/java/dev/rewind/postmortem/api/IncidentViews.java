@@ -2,7 +2,6 @@ package dev.rewind.postmortem.api;
 
 import dev.rewind.events.request.Evidence;
 import dev.rewind.postmortem.domain.Incident;
-import dev.rewind.postmortem.domain.query.ListedDeadline;
 import dev.rewind.postmortem.persistence.IncidentRecord;
 import dev.rewind.postmortem.persistence.TimelineEntryRecord;
 import java.time.Duration;
@@ -30,7 +29,7 @@ public final class IncidentViews {
             return new Summary(incident.id, incident.number, incident.target, incident.environment,
                     incident.namespace, incident.service, incident.severity == null ? null : incident.severity.name(),
                     incident.signal == null ? null : incident.signal.name(), incident.status.name(), incident.reason,
-                    incident.openedAt, incident.updatedAt, ListedDeadline.state(incident.status, incident.deadlineAt,
+                    incident.openedAt, incident.updatedAt, Incident.DeadlineState.of(incident.status, incident.deadlineAt,
                             incident.rollbackCompletedAt, now).name(), incident.deadlineAt,
                     incident.timeToRollbackMs == null ? null : iso(Duration.ofMillis(incident.timeToRollbackMs)));
         }

@@ -78,7 +78,7 @@ public class PostMortemResource {
                         String format,
                         @Context HttpHeaders headers) {
         access.reader();
-        Incident incident = IncidentResource.find(reader, id).incident();
+        Incident incident = written(IncidentResource.find(reader, id).incident());
         PostMortemRecord record = PostMortemRecord.of(incident.id()).orElse(null);
         PostMortem postMortem = PostMortem.of(incident, edits(record), record == null ? 0 : record.revision);
         boolean asJson = format != null ? format.equals("json") : prefersJson(headers.getAcceptableMediaTypes());
@@ -95,7 +95,7 @@ public class PostMortemResource {
     public Response edit(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                          @Valid @NotNull(message = "send the sections to change as a JSON object") PostMortemEdit edit) {
         Person editor = access.editor();
-        Incident incident = IncidentResource.find(reader, id).incident();
+        Incident incident = written(IncidentResource.find(reader, id).incident());
         List<FieldViolation> problems = edit.problems(Phrases.day(incident.times().detectedAt()));
         if (!problems.isEmpty()) {
             throw Problems.summarising(Response.Status.BAD_REQUEST, "the edit is invalid; nothing was changed",
@@ -106,6 +106,7 @@ public class PostMortemResource {
                     + PostMortemEdits.SECTIONS + ", or name sections in 'reset'");
         }
         PostMortemRecord record = PostMortemRecord.forEdit(incident.id()).orElse(null);
+        incident = IncidentResource.find(reader, id).incident(); // again, now that its row is locked
         long revision = record == null ? 0 : record.revision;
         EditPrecondition.requireCurrent(ifMatch, revision);
         Instant now = Instant.now(clock);
@@ -126,10 +127,13 @@ public class PostMortemResource {
                 .tag(etag(record.revision)).build();
     }
 
-    /** The first acceptable type that is one of ours decides; a wildcard means Markdown, the runbook's format. */
+    /**
+     * The first acceptable type that is one of ours decides: {@code application/json} or any application type means
+     * JSON (Markdown is a text type); any type at all means Markdown, the runbook's format.
+     */
     private static boolean prefersJson(List<MediaType> acceptable) {
         for (MediaType type : acceptable) {
-            if (!type.isWildcardSubtype() && type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+            if (!type.isWildcardType() && type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
                 return true;
             }
             if (type.isCompatible(MARKDOWN_UTF8)) {
@@ -137,6 +141,16 @@ public class PostMortemResource {
             }
         }
         return false;
+    }
+
+    /** {@code incident}, whose record can fill a post-mortem; 409 for one recorded before its events were kept. */
+    private static Incident written(Incident incident) {
+        if (incident.times().detectedAt() == null) {
+            throw Problems.of(Response.Status.CONFLICT, "incident " + incident.id() + " was recorded before Rewind "
+                    + "kept each event's content (version 0.4): its record is too thin to write a post-mortem from; "
+                    + "its timeline is at /api/v1/incidents/" + incident.id());
+        }
+        return incident;
     }
 
     static EntityTag etag(long revision) {

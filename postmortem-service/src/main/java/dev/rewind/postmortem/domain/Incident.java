@@ -130,11 +130,12 @@ public record Incident(
      * @param firstAlertAt when the earliest alert behind the request started firing: the impact's start
      * @param detectedAt when Rewind opened the incident
      * @param rollbackCompletedAt when the rollback rolled out (verified or not)
+     * @param alertsResolvedAt when every alert of the incident first stood resolved, as its monitoring reported
      * @param recoveredAt when every alert resolved, or else when the verification passed
      * @param closedAt when the incident reached its final status
      */
     public record Times(Instant firstAlertAt, Instant detectedAt, Instant approvedAt, Instant rollbackStartedAt,
-                        Instant rollbackCompletedAt, Instant recoveredAt, Instant closedAt) {
+                        Instant rollbackCompletedAt, Instant alertsResolvedAt, Instant recoveredAt, Instant closedAt) {
     }
 
     /**
@@ -170,6 +171,26 @@ public record Incident(
          * No rollback was to happen (declined by Rewind, or rejected by a person), or the severity is unknown. An
          * expired request is no exception: nobody decided in time, so its deadline is missed once past.
          */
-        NOT_APPLICABLE
+        NOT_APPLICABLE;
+
+        /**
+         * The one rule, for the record, the list and (stated again in SQL) the statistics: rolled back by {@code dueAt}
+         * or not; without a rollback, not applicable when people or guards decided against one, else missed once past.
+         *
+         * @param dueAt detection plus the severity's deadline; null when the severity is not known
+         */
+        public static DeadlineState of(IncidentStatus status, Instant dueAt, Instant rollbackCompletedAt,
+                                       Instant now) {
+            if (dueAt == null) {
+                return NOT_APPLICABLE;
+            }
+            if (rollbackCompletedAt != null) {
+                return rollbackCompletedAt.isAfter(dueAt) ? MISSED : MET;
+            }
+            if (status == IncidentStatus.DECLINED || status == IncidentStatus.REJECTED) {
+                return NOT_APPLICABLE;
+            }
+            return now.isAfter(dueAt) ? MISSED : PENDING;
+        }
     }
 }

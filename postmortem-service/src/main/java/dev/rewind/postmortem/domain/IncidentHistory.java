@@ -210,7 +210,7 @@ public final class IncidentHistory {
         /** Evidence of recovery, escalations and notifications; the rest (resolved alerts) are timeline lines only. */
         private void otherEvent(IncidentEvent event) {
             if (event instanceof IncidentAlertsResolved e) {
-                alertsResolvedAt = e.occurredAt();
+                alertsResolvedAt = alertsResolvedAt == null ? e.occurredAt() : alertsResolvedAt;
             } else if (event instanceof IncidentEscalated e) {
                 escalations.add(new Incident.Escalation(e.level(), e.reason(), e.occurredAt()));
             } else if (event instanceof NotificationDelivered e) {
@@ -240,7 +240,7 @@ public final class IncidentHistory {
                     .min(Comparator.naturalOrder()).orElse(null);
             Instant recovered = alertsResolvedAt != null ? alertsResolvedAt : verifiedAt;
             Incident.Times times = new Incident.Times(firstAlert, detected, approvedAt, rollbackStartedAt,
-                    rollbackCompletedAt, recovered, closedAt);
+                    rollbackCompletedAt, alertsResolvedAt, recovered, closedAt);
             Instant impactStart = firstAlert != null && firstAlert.isBefore(detected) ? firstAlert : detected;
             Instant impactEnd = recovered != null ? recovered : rollbackCompletedAt != null ? rollbackCompletedAt
                     : closedAt;
@@ -260,16 +260,8 @@ public final class IncidentHistory {
             }
             Duration limit = deadlines.of(severity);
             Instant dueAt = detected.plus(limit);
-            Incident.DeadlineState state;
-            if (rollbackCompletedAt != null) {
-                state = rollbackCompletedAt.isAfter(dueAt) ? Incident.DeadlineState.MISSED
-                        : Incident.DeadlineState.MET;
-            } else if (status == IncidentStatus.DECLINED || status == IncidentStatus.REJECTED) {
-                state = Incident.DeadlineState.NOT_APPLICABLE;
-            } else {
-                state = now.isAfter(dueAt) ? Incident.DeadlineState.MISSED : Incident.DeadlineState.PENDING;
-            }
-            return new Incident.Deadline(limit, dueAt, state);
+            return new Incident.Deadline(limit, dueAt,
+                    Incident.DeadlineState.of(status, dueAt, rollbackCompletedAt, now));
         }
 
         private static Duration between(Instant from, Instant to) {

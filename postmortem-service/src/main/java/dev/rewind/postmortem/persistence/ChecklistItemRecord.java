@@ -14,12 +14,16 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.hibernate.annotations.DynamicUpdate;
 
 /**
  * One item of an incident's checklist: its due time, whether it is done, and when its overdue event was announced.
  * Kept current from the checklist in the transaction that changed it, for the overdue listing and the announcer.
+ * Updates write only the columns they change: the checklist's saves never write back an {@code announced_at} read
+ * before the announcer set it.
  */
 @Entity
+@DynamicUpdate
 @Table(name = "checklist_item")
 public class ChecklistItemRecord extends PanacheEntityBase {
 

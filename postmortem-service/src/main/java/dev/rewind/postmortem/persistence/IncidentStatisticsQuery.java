@@ -18,7 +18,7 @@ import java.util.Set;
 @ApplicationScoped
 public class IncidentStatisticsQuery {
 
-    /** The deadline rule of {@code ListedDeadline}, in SQL: keep the two the same. */
+    /** The deadline rule of {@code Incident.DeadlineState.of}, in SQL: keep the two the same. */
     private static final String SQL = """
             SELECT environment, namespace, service, GROUPING(environment, namespace, service) <> 0 AS overall,
                    count(*),

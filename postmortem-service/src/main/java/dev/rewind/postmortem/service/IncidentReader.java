@@ -1,7 +1,10 @@
 package dev.rewind.postmortem.service;
 
 import dev.rewind.events.IncidentScoped;
+import dev.rewind.events.Signal;
+import dev.rewind.events.TargetKey;
 import dev.rewind.events.Topics;
+import dev.rewind.events.incident.IncidentOpened;
 import dev.rewind.postmortem.domain.Incident;
 import dev.rewind.postmortem.domain.IncidentHistory;
 import dev.rewind.postmortem.persistence.IncidentRecord;
@@ -11,6 +14,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -70,12 +74,35 @@ public class IncidentReader {
         return IncidentRecord.findByIdOptional(id).isPresent() ? id : null;
     }
 
-    /** The record {@code timeline} tells, as it stands at {@code now}; entries without their event are skipped. */
+    /**
+     * The record {@code timeline} tells, as it stands at {@code now}. Entries written before version 0.4 kept only
+     * their text: they add nothing, but the incident's row stands in for its opening (number, severity, reason,
+     * detection time) when the opening is one of them.
+     */
     public Incident fold(UUID id, List<TimelineEntryRecord> timeline, Instant now) {
-        List<IncidentHistory.Recorded> events = timeline.stream().filter(entry -> entry.payload != null)
+        List<IncidentHistory.Recorded> events = new ArrayList<>(timeline.stream().filter(entry -> entry.payload != null)
                 .map(entry -> new IncidentHistory.Recorded(entry.eventId, entry.position, parse(entry)))
-                .toList();
+                .toList());
+        boolean opened = events.stream().anyMatch(recorded -> recorded.event() instanceof IncidentOpened);
+        if (!opened && isLegacy(timeline)) {
+            openingFromRow(id).ifPresent(events::add);
+        }
         return IncidentHistory.fold(id, events, config.deadline().deadlines(), now);
+    }
+
+    /** True when some of {@code timeline}'s entries were written before version 0.4, without their event. */
+    public static boolean isLegacy(List<TimelineEntryRecord> timeline) {
+        return timeline.stream().anyMatch(entry -> entry.payload == null);
+    }
+
+    private static Optional<IncidentHistory.Recorded> openingFromRow(UUID id) {
+        IncidentRecord row = IncidentRecord.findById(id);
+        if (row == null || row.number == null || row.severity == null || row.reason == null) {
+            return Optional.empty();
+        }
+        IncidentOpened opening = new IncidentOpened(id, row.number, TargetKey.parse(row.target), row.severity,
+                row.signal == null ? Signal.UNKNOWN : row.signal, row.reason, null, row.openedAt);
+        return Optional.of(new IncidentHistory.Recorded(new UUID(0, 0), 0, opening));
     }
 
     private static IncidentScoped parse(TimelineEntryRecord entry) {

@@ -2,8 +2,10 @@ package dev.rewind.postmortem.service;
 
 import dev.rewind.events.EventJson;
 import dev.rewind.events.IncidentScoped;
+import dev.rewind.events.incident.IncidentEvent;
 import dev.rewind.platform.messaging.Delivery;
 import dev.rewind.postmortem.domain.Incident;
+import dev.rewind.postmortem.domain.IncidentStatus;
 import dev.rewind.postmortem.domain.TimelineText;
 import dev.rewind.postmortem.persistence.IncidentRecord;
 import dev.rewind.postmortem.persistence.TimelineEntryRecord;
@@ -13,6 +15,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Records each event of an incident (lifecycle events and its rollback request) in its timeline, then folds the
@@ -52,9 +55,32 @@ public class IncidentRecorder {
         entry.payload = EventJson.write(event);
         entry.persist();
         TimelineEntryRecord.flush();
-        Incident incident = reader.fold(row.id, TimelineEntryRecord.of(row.id), Instant.now(clock));
-        update(row, incident, event.occurredAt());
-        recorded.fire(new IncidentRecorded(incident, delivery.type()));
+        List<TimelineEntryRecord> timeline = TimelineEntryRecord.of(row.id);
+        Incident incident = reader.fold(row.id, timeline, Instant.now(clock));
+        if (IncidentReader.isLegacy(timeline)) {
+            updateLegacy(row, incident, event);
+        } else {
+            update(row, incident, event.occurredAt());
+        }
+        recorded.fire(new IncidentRecorded(incident));
+    }
+
+    /**
+     * An incident recorded partly before version 0.4 has events the fold cannot see: its row moves by the new event
+     * alone, as it did then, and keeps what the fold does not know.
+     */
+    private static void updateLegacy(IncidentRecord row, Incident incident, IncidentScoped event) {
+        row.status = event instanceof IncidentEvent lifecycle
+                ? IncidentStatus.after(lifecycle).orElse(row.status) : row.status;
+        Incident.Times times = incident.times();
+        row.rollbackStartedAt = times.rollbackStartedAt() != null ? times.rollbackStartedAt() : row.rollbackStartedAt;
+        row.rollbackCompletedAt = times.rollbackCompletedAt() != null ? times.rollbackCompletedAt()
+                : row.rollbackCompletedAt;
+        row.recoveredAt = times.recoveredAt() != null ? times.recoveredAt() : row.recoveredAt;
+        row.closedAt = row.status.isFinal() && row.closedAt == null ? event.occurredAt() : row.closedAt;
+        if (event.occurredAt().isAfter(row.updatedAt)) {
+            row.updatedAt = event.occurredAt();
+        }
     }
 
     private static void update(IncidentRecord row, Incident incident, Instant eventAt) {

@@ -1,14 +1,11 @@
 package dev.rewind.postmortem.service.checklist;
 
-import dev.rewind.events.Topic;
-import dev.rewind.events.incident.IncidentAlertsResolved;
 import dev.rewind.postmortem.domain.Incident;
 import dev.rewind.postmortem.domain.checklist.AutoCheck;
 import dev.rewind.postmortem.domain.checklist.Checklist;
 import dev.rewind.postmortem.domain.checklist.Mark;
 import dev.rewind.postmortem.persistence.ChecklistItemRecord;
 import dev.rewind.postmortem.persistence.ChecklistMarkRecord;
-import dev.rewind.postmortem.persistence.TimelineEntryRecord;
 import dev.rewind.postmortem.service.IncidentRecorded;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -16,8 +13,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -26,8 +21,6 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class Checklists {
-
-    private static final String ALERTS_RESOLVED = Topic.typeOf(IncidentAlertsResolved.class);
 
     private final ChecklistConfig config;
     private final Clock clock;
@@ -38,38 +31,25 @@ public class Checklists {
         this.clock = clock;
     }
 
-    /** The checklist of {@code incident}, whose timeline is {@code timeline}; empty until its rollback completed. */
+    /** The checklist of {@code incident}; empty until its rollback completed. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Optional<Checklist> of(Incident incident, List<TimelineEntryRecord> timeline) {
-        Instant alertsResolvedAt = timeline.stream().filter(entry -> ALERTS_RESOLVED.equals(entry.eventType))
-                .map(entry -> entry.occurredAt).min(Comparator.naturalOrder()).orElse(null);
-        return of(incident, alertsResolvedAt);
+    public Optional<Checklist> of(Incident incident) {
+        return Checklist.of(new AutoCheck.Facts(incident, incident.times().alertsResolvedAt()),
+                ChecklistMarkRecord.latest(incident.id()), config.due().checklistDue(), Instant.now(clock));
     }
 
     /** Records a person's mark and stores the checklist it changed; the caller holds the incident's row. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Checklist mark(Incident incident, List<TimelineEntryRecord> timeline, Mark mark) {
+    public Checklist mark(Incident incident, Mark mark) {
         ChecklistMarkRecord.record(incident.id(), mark);
         ChecklistMarkRecord.flush();
-        Checklist checklist = of(incident, timeline).orElseThrow();
+        Checklist checklist = of(incident).orElseThrow();
         ChecklistItemRecord.save(checklist);
         return checklist;
     }
 
     /** Keeps the stored checklist current as the incident's events arrive, in the recording transaction. */
     void recorded(@Observes IncidentRecorded recorded) {
-        Incident incident = recorded.incident();
-        if (incident.times().rollbackCompletedAt() == null) {
-            return;
-        }
-        Instant alertsResolvedAt = TimelineEntryRecord.<TimelineEntryRecord>find(
-                        "incidentId = ?1 and eventType = ?2 order by occurredAt", incident.id(), ALERTS_RESOLVED)
-                .firstResultOptional().map(entry -> entry.occurredAt).orElse(null);
-        of(incident, alertsResolvedAt).ifPresent(ChecklistItemRecord::save);
-    }
-
-    private Optional<Checklist> of(Incident incident, Instant alertsResolvedAt) {
-        return Checklist.of(new AutoCheck.Facts(incident, alertsResolvedAt),
-                ChecklistMarkRecord.latest(incident.id()), config.due().checklistDue(), Instant.now(clock));
+        of(recorded.incident()).ifPresent(ChecklistItemRecord::save);
     }
 }

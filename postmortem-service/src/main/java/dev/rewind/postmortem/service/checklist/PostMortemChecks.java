@@ -3,12 +3,10 @@ package dev.rewind.postmortem.service.checklist;
 import dev.rewind.postmortem.domain.Incident;
 import dev.rewind.postmortem.domain.checklist.ChecklistItem;
 import dev.rewind.postmortem.domain.checklist.Mark;
-import dev.rewind.postmortem.persistence.TimelineEntryRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.util.List;
 
 /**
  * Writing the post-mortem does two of the checklist's items: a root cause written there documents it, action items
@@ -27,22 +25,20 @@ public class PostMortemChecks {
     /** Checks what an edit by {@code by} did; the caller holds the incident's row. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void edited(Incident incident, boolean wroteRootCause, boolean wroteActionItems, String by, Instant at) {
-        List<TimelineEntryRecord> timeline = TimelineEntryRecord.of(incident.id());
         if (wroteRootCause) {
-            check(incident, timeline, ChecklistItem.DOCUMENT_ROOT_CAUSE, by, at, "root cause written in the post-mortem");
+            check(incident, ChecklistItem.DOCUMENT_ROOT_CAUSE, by, at, "root cause written in the post-mortem");
         }
         if (wroteActionItems) {
-            check(incident, timeline, ChecklistItem.IDENTIFY_PREVENTION_MEASURES, by, at,
+            check(incident, ChecklistItem.IDENTIFY_PREVENTION_MEASURES, by, at,
                     "action items written in the post-mortem");
         }
     }
 
-    private void check(Incident incident, List<TimelineEntryRecord> timeline, ChecklistItem item, String by,
-                       Instant at, String note) {
-        boolean open = checklists.of(incident, timeline).map(checklist -> !checklist.entry(item).checked())
+    private void check(Incident incident, ChecklistItem item, String by, Instant at, String note) {
+        boolean open = checklists.of(incident).map(checklist -> !checklist.entry(item).checked())
                 .orElse(false);
         if (open) {
-            checklists.mark(incident, timeline, new Mark(item, true, by, at, note));
+            checklists.mark(incident, new Mark(item, true, by, at, note));
         }
     }
 }
