@@ -9,6 +9,7 @@ import static dev.rewind.platform.testing.PublishedEvents.uniqueTarget;
 import static dev.rewind.platform.testing.TestTokens.token;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -23,6 +24,7 @@ import dev.rewind.events.TargetKey;
 import dev.rewind.events.Topics;
 import dev.rewind.events.command.RollbackApproved;
 import dev.rewind.events.incident.ApprovalGranted;
+import dev.rewind.events.incident.Approval;
 import dev.rewind.events.incident.ApprovalRejected;
 import dev.rewind.events.incident.DeclineReason;
 import dev.rewind.events.incident.GuardOverridden;
@@ -190,6 +192,28 @@ class ApprovalApiTest extends KafkaClientTest {
         RollbackApproved command = assertCloudEvent(kafka.awaitRecord(Topics.ROLLBACK_COMMANDS.name(), about(target)),
                 Topics.ROLLBACK_COMMANDS, RollbackApproved.class, SERVICE);
         assertThat(command.approvedBy()).containsExactly("bob", "carol");
+        ApprovalGranted granted = assertCloudEvent(
+                kafka.awaitRecord(Topics.INCIDENT_EVENTS.name(), about(target, ApprovalGranted.class)),
+                Topics.INCIDENT_EVENTS, ApprovalGranted.class, SERVICE);
+        assertThat(granted.approvals()).extracting(Approval::by, Approval::channel)
+                .containsExactly(tuple("bob", "api"), tuple("carol", "api"));
+    }
+
+    @Test
+    void aRejectionAfterOneOfTwoApprovalsCarriesThatApproval() {
+        TargetKey target = uniqueTarget("production");
+        RollbackRequested request = taken(kafka, target, Severity.P2, null);
+
+        vote(request, "approve", token("bob", "team-lead"), Map.of()).statusCode(200);
+        vote(request, "reject", token("carol", "reviewer"), Map.of("reason", "fix forward: v1.3.1 is out"))
+                .statusCode(200).body("state", equalTo("REJECTED"));
+
+        ApprovalRejected rejected = assertCloudEvent(
+                kafka.awaitRecord(Topics.INCIDENT_EVENTS.name(), about(target, ApprovalRejected.class)),
+                Topics.INCIDENT_EVENTS, ApprovalRejected.class, SERVICE);
+        assertThat(rejected.channel()).isEqualTo("api");
+        assertThat(rejected.approvals()).extracting(Approval::by, Approval::channel)
+                .containsExactly(tuple("bob", "api"));
     }
 
     @Test

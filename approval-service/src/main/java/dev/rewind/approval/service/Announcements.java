@@ -2,9 +2,11 @@ package dev.rewind.approval.service;
 
 import dev.rewind.approval.domain.ApprovalState;
 import dev.rewind.approval.domain.Channel;
+import dev.rewind.approval.persistence.ApprovalDecisionRecord;
 import dev.rewind.approval.persistence.ApprovalRequestRecord;
 import dev.rewind.events.Topics;
 import dev.rewind.events.command.RollbackApproved;
+import dev.rewind.events.incident.Approval;
 import dev.rewind.events.incident.ApprovalAlertsResolved;
 import dev.rewind.events.incident.ApprovalExpired;
 import dev.rewind.events.incident.ApprovalGranted;
@@ -47,9 +49,9 @@ public class Announcements {
     }
 
     /** The request got every approval it needs: the rollback is commanded. */
-    public void approved(ApprovalRequestRecord request, List<ApprovalGranted.Approval> approvals, boolean automatic,
+    public void approved(ApprovalRequestRecord request, List<Approval> approvals, boolean automatic,
                          String comment, List<String> notifyRoles, List<DeclineReason> overrides, Instant now) {
-        List<String> approvers = approvals.stream().map(ApprovalGranted.Approval::by).toList();
+        List<String> approvers = approvals.stream().map(Approval::by).toList();
         String approvedBy = automatic ? RequestIntake.POLICY : String.join(", ", approvers);
         outbox.publish(Topics.INCIDENT_EVENTS, new ApprovalGranted(request.incidentId, request.targetKey(),
                 request.id, approvedBy, automatic, comment, notifyRoles, approvals, now));
@@ -65,10 +67,11 @@ public class Announcements {
                 request.id, by, request.holdCode, reason, now));
     }
 
-    /** A person turned the request down, through {@code channel}. */
-    public void rejected(ApprovalRequestRecord request, String by, String reason, Channel channel, Instant now) {
+    /** A person turned the request down, through {@code channel}, after the approvals {@code cast} gave. */
+    public void rejected(ApprovalRequestRecord request, String by, String reason, Channel channel,
+                         List<ApprovalDecisionRecord> cast, Instant now) {
         outbox.publish(Topics.INCIDENT_EVENTS, new ApprovalRejected(request.incidentId, request.targetKey(),
-                request.id, by, reason, channel.name().toLowerCase(Locale.ROOT), now));
+                request.id, by, reason, channel.name().toLowerCase(Locale.ROOT), approvals(cast), now));
     }
 
     /** The deadline passed undecided: people are paged (production is never approved by a timer). */
@@ -90,6 +93,14 @@ public class Announcements {
 
     public void expired(ApprovalRequestRecord request, Instant now) {
         outbox.publish(Topics.INCIDENT_EVENTS, new ApprovalExpired(request.incidentId, request.targetKey(),
-                request.id, request.requestedAt, now));
+                request.id, request.requestedAt, approvals(ApprovalDecisionRecord.on(request.id)), now));
+    }
+
+    /** The approvals among {@code cast}: who, through which channel, when (the record of each person's consent). */
+    public static List<Approval> approvals(List<ApprovalDecisionRecord> cast) {
+        return cast.stream().filter(decision -> decision.vote().consents())
+                .map(decision -> new Approval(decision.decidedBy, decision.channel.name().toLowerCase(Locale.ROOT),
+                        decision.decidedAt))
+                .toList();
     }
 }

@@ -10,7 +10,6 @@ import dev.rewind.approval.domain.Verdict;
 import dev.rewind.approval.domain.Vote;
 import dev.rewind.approval.persistence.ApprovalDecisionRecord;
 import dev.rewind.approval.persistence.ApprovalRequestRecord;
-import dev.rewind.events.incident.ApprovalGranted;
 import dev.rewind.events.incident.DeclineReason;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,7 +18,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -92,11 +90,11 @@ public class Decisions {
             case APPROVED -> {
                 request.decidedAt = now;
                 List<DeclineReason> overrides = request.holdCode == null ? List.of() : List.of(request.holdCode);
-                announcements.approved(request, approvals(cast), false, reason, List.of(), overrides, now);
+                announcements.approved(request, Announcements.approvals(cast), false, reason, List.of(), overrides, now);
             }
             case REJECTED -> {
                 request.decidedAt = now;
-                announcements.rejected(request, who.name(), reason, channel, now);
+                announcements.rejected(request, who.name(), reason, channel, cast, now);
             }
             case PENDING -> {
                 if (before == ApprovalState.HELD) {
@@ -111,13 +109,6 @@ public class Decisions {
             }
             default -> throw new IllegalStateException("a vote cannot move a request to " + next);
         }
-    }
-
-    private static List<ApprovalGranted.Approval> approvals(List<ApprovalDecisionRecord> cast) {
-        return cast.stream().filter(decision -> decision.vote().consents())
-                .map(decision -> new ApprovalGranted.Approval(decision.decidedBy,
-                        decision.channel.name().toLowerCase(Locale.ROOT), decision.decidedAt))
-                .toList();
     }
 
     private static List<String> consenting(List<ApprovalDecisionRecord> cast) {

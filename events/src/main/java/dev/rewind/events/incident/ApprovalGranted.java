@@ -44,17 +44,4 @@ public record ApprovalGranted(
                            String comment, List<String> notifyRoles, Instant occurredAt) {
         this(incidentId, target, requestId, approvedBy, automatic, comment, notifyRoles, List.of(), occurredAt);
     }
-
-    /**
-     * One person's approval.
-     *
-     * @param channel where it was given: {@code api} or {@code slack}
-     */
-    public record Approval(String by, String channel, Instant at) {
-        public Approval {
-            requiredText("by", by);
-            requiredText("channel", channel);
-            required("at", at);
-        }
-    }
 }

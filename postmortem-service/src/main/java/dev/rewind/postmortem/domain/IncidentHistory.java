@@ -7,6 +7,7 @@ import dev.rewind.events.Severity;
 import dev.rewind.events.Signal;
 import dev.rewind.events.TargetKey;
 import dev.rewind.events.Topic;
+import dev.rewind.events.incident.Approval;
 import dev.rewind.events.incident.ApprovalExpired;
 import dev.rewind.events.incident.ApprovalGranted;
 import dev.rewind.events.incident.ApprovalRejected;
@@ -167,17 +168,30 @@ public final class IncidentHistory {
                     approvals.add(new Vote(Vote.Verdict.APPROVED, e.approvedBy(), e.automatic(),
                             e.automatic() ? "policy" : null, e.comment(), e.occurredAt()));
                 }
-                e.approvals().forEach(a -> approvals.add(new Vote(Vote.Verdict.APPROVED, a.by(), false, a.channel(),
-                        e.comment(), a.at())));
+                given(e.approvals(), e.comment());
                 approvedAt = approvedAt == null ? e.occurredAt() : approvedAt;
             } else if (event instanceof ApprovalRejected e) {
+                given(e.approvals(), null);
                 approvals.add(new Vote(Vote.Verdict.REJECTED, e.rejectedBy(), false, e.channel(), e.reason(),
                         e.occurredAt()));
             } else if (event instanceof ApprovalExpired e) {
+                given(e.approvals(), null);
                 approvals.add(new Vote(Vote.Verdict.EXPIRED, null, false, null,
                         "no decision since " + e.requestedAt(), e.occurredAt()));
             } else {
                 rollbackEvent(event);
+            }
+        }
+
+        /** People's approvals, each once (a rejection or an expiry repeats those given before it). */
+        private void given(List<Approval> given, String comment) {
+            for (Approval approval : given) {
+                boolean known = approvals.stream().anyMatch(vote -> vote.verdict() == Vote.Verdict.APPROVED
+                        && approval.by().equals(vote.by()) && approval.at().equals(vote.at()));
+                if (!known) {
+                    approvals.add(new Vote(Vote.Verdict.APPROVED, approval.by(), false, approval.channel(), comment,
+                            approval.at()));
+                }
             }
         }
 

@@ -1,6 +1,7 @@
 package dev.rewind.postmortem.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.rewind.events.ExecutionMode;
 import dev.rewind.events.RollbackMethod;
@@ -146,6 +147,17 @@ class IncidentHistoryTest {
         assertThat(incident.decision().outcome()).isEqualTo(Decision.Outcome.DECLINED);
         assertThat(incident.decision().code()).isEqualTo(DeclineReason.IRREVERSIBLE_MIGRATION);
         assertThat(incident.deadline().state()).isEqualTo(DeadlineState.NOT_APPLICABLE);
+    }
+
+    @Test
+    void anApprovalGivenBeforeARejectionIsRecordedOnceWithItsChannel() {
+        Incident incident = IncidentHistory.fold(FixtureStory.INCIDENT, FixtureStory.recorded(List.of(
+                "dev.rewind.incident.opened.v1", "dev.rewind.approval.requested.v1", "dev.rewind.approval.granted.v1",
+                "dev.rewind.approval.rejected.v1")), Deadlines.runbook(), FixtureStory.LATER);
+
+        assertThat(incident.approvals()).extracting(Vote::verdict, Vote::by, Vote::channel).containsExactly(
+                tuple(Vote.Verdict.APPROVED, "john.doe", "slack"),
+                tuple(Vote.Verdict.REJECTED, "jane.roe", "api"));
     }
 
     @Test
