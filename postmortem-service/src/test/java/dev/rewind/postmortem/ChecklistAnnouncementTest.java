@@ -24,6 +24,7 @@ import dev.rewind.platform.testing.TestKafka;
 import dev.rewind.platform.testing.TestTokensResource;
 import dev.rewind.postmortem.service.checklist.OverdueAnnouncer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduler;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -57,6 +58,9 @@ class ChecklistAnnouncementTest extends KafkaClientTest {
     @Inject
     OverdueAnnouncer announcer;
 
+    @Inject
+    Scheduler scheduler;
+
     @Test
     void theSchedulerAnnouncesEachOverdueItemThroughTheOutboxAndTheTimelineShowsIt() {
         TargetKey target = uniqueTarget("production");
@@ -86,22 +90,29 @@ class ChecklistAnnouncementTest extends KafkaClientTest {
 
     @Test
     void twoInstancesAnnouncingAtOnceAnnounceEachItemOnce() throws Exception {
-        TargetKey target = uniqueTarget("production");
-        UUID incident = UUID.randomUUID();
-        rolledBack(incident, target, Instant.now().minus(Duration.ofHours(1)));
-        await().atMost(TestKafka.PATIENCE).until(() -> items(incident).size() == 17);
+        // The scheduled job would otherwise announce the items before the two instances run, proving nothing.
+        scheduler.pause(OverdueAnnouncer.JOB);
+        try {
+            TargetKey target = uniqueTarget("production");
+            UUID incident = UUID.randomUUID();
+            rolledBack(incident, target, Instant.now().minus(Duration.ofHours(1)));
+            await().atMost(TestKafka.PATIENCE).until(() -> items(incident).size() == 17);
 
-        CountDownLatch start = new CountDownLatch(1);
-        List<CompletableFuture<Integer>> instances = List.of(
-                CompletableFuture.supplyAsync(() -> announceAfter(start)),
-                CompletableFuture.supplyAsync(() -> announceAfter(start)));
-        start.countDown();
-        CompletableFuture.allOf(instances.toArray(CompletableFuture[]::new)).get();
-        announcer.announceOverdue();
+            CountDownLatch start = new CountDownLatch(1);
+            List<CompletableFuture<Integer>> instances = List.of(
+                    CompletableFuture.supplyAsync(() -> announceAfter(start)),
+                    CompletableFuture.supplyAsync(() -> announceAfter(start)));
+            start.countDown();
+            CompletableFuture.allOf(instances.toArray(CompletableFuture[]::new)).get();
 
-        assertThat(QuarkusTransaction.requiringNew().call(() -> OutboxRecord.count(
-                "recordKey = ?1 and eventType = ?2", target.toString(), OVERDUE_TYPE)))
-                .isEqualTo(OVERDUE_AFTER_AN_HOUR.size());
+            assertThat(instances.get(0).get() + instances.get(1).get()).as("items announced by the two instances")
+                    .isEqualTo(OVERDUE_AFTER_AN_HOUR.size());
+            assertThat(QuarkusTransaction.requiringNew().call(() -> OutboxRecord.count(
+                    "recordKey = ?1 and eventType = ?2", target.toString(), OVERDUE_TYPE)))
+                    .isEqualTo(OVERDUE_AFTER_AN_HOUR.size());
+        } finally {
+            scheduler.resume(OverdueAnnouncer.JOB);
+        }
     }
 
     @Test

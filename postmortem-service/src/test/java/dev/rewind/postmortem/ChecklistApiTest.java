@@ -5,6 +5,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.is;
 
 import dev.rewind.events.Release;
@@ -157,6 +158,45 @@ class ChecklistApiTest extends KafkaClientTest {
                 .body("violations[0].field", containsString("limit"));
         reader().get("/api/v1/checklist/overdue?environment=Prod!").then().statusCode(400)
                 .body("violations[0].field", containsString("environment"));
+    }
+
+    @Test
+    void aBadOverdueQueryIsABadRequestNamingEachParameterAtFault() {
+        reader().get("/api/v1/checklist/overdue?limit=abc").then().statusCode(400)
+                .contentType("application/problem+json").body("violations[0].field", is("limit"))
+                .body("violations[0].in", is("query"))
+                .body("detail", containsString("limit: must be a whole number from 1 to 1000, got 'abc'"));
+        reader().get("/api/v1/checklist/overdue?enviroment=production").then().statusCode(400)
+                .contentType("application/problem+json").body("violations[0].field", is("enviroment"))
+                .body("detail", containsString("is not a parameter of this endpoint"));
+        reader().get("/api/v1/checklist/overdue?service=checkout,Pay_ments&limit=1001").then().statusCode(400)
+                .contentType("application/problem+json").body("violations.field", hasItems("service", "limit"))
+                .body("detail", containsString("got 'Pay_ments'"));
+    }
+
+    @Test
+    void theOverdueListingTakesRepeatedParametersAndCommaLists() {
+        TargetKey first = uniqueTarget("production");
+        TargetKey second = uniqueTarget("production");
+        UUID firstIncident = UUID.randomUUID();
+        UUID secondIncident = UUID.randomUUID();
+        Instant completed = Instant.now().minus(Duration.ofHours(1));
+        rolledBack(firstIncident, first, completed.minusSeconds(300), completed);
+        rolledBack(secondIncident, second, completed.minusSeconds(300), completed);
+        await().atMost(TestKafka.PATIENCE).until(() -> items(firstIncident).size() == 17
+                && items(secondIncident).size() == 17);
+
+        List<String> commaList = reader().get("/api/v1/checklist/overdue?service={a},{b}", first.service(),
+                second.service()).then().statusCode(200).extract().jsonPath().getList("incidentId");
+        List<String> repeated = reader().get("/api/v1/checklist/overdue?service={a}&service={b}&environment=production,"
+                + "staging", first.service(), second.service()).then().statusCode(200).extract().jsonPath()
+                .getList("incidentId");
+
+        assertThat(commaList).containsOnly(firstIncident.toString(), secondIncident.toString())
+                .containsAll(List.of(firstIncident.toString(), secondIncident.toString()));
+        assertThat(repeated).containsExactlyElementsOf(commaList);
+        assertThat(reader().get("/api/v1/checklist/overdue?service={a},{b}&limit=3", first.service(),
+                second.service()).then().statusCode(200).extract().jsonPath().getList("item")).hasSize(3);
     }
 
     private static RollbackSucceeded rolledBack(UUID incident, TargetKey target, Instant openedAt, Instant at) {

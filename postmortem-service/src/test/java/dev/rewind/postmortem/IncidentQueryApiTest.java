@@ -155,6 +155,10 @@ class IncidentQueryApiTest {
         assertBadParameter("limit=ten", "limit", "must be a whole number from 1 to 500, got 'ten'");
         assertBadParameter("limit=501", "limit", "must be a whole number from 1 to 500");
         assertBadParameter("sevrity=P1", "sevrity", "is not a parameter of this endpoint");
+        reader().queryParam("from", "+100000-01-01T00:00:00Z").get("/api/v1/incidents").then().statusCode(400)
+                .contentType("application/problem+json").body("violations[0].field", is("from"))
+                .body("detail", containsString("in the years 1 to 9999, such as 2026-11-15T14:25:31Z, got "
+                        + "'+100000-01-01T00:00:00Z'"));
     }
 
     @Test

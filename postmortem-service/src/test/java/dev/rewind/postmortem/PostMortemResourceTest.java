@@ -66,6 +66,10 @@ class PostMortemResourceTest extends KafkaClientTest {
                 .statusCode(200).contentType(ContentType.JSON).body("incident", is("INCIDENT-123"));
         as("rita", "viewer").accept("*/*").get(POSTMORTEM, incident).then()
                 .statusCode(200).contentType(startsWith("text/markdown"));
+        as("rita", "viewer").accept("application/*").get(POSTMORTEM, incident).then()
+                .statusCode(200).contentType(ContentType.JSON).body("incident", is("INCIDENT-123"));
+        as("rita", "viewer").accept("text/*, application/*;q=0.5").get(POSTMORTEM, incident).then()
+                .statusCode(200).contentType(startsWith("text/markdown"));
     }
 
     @Test

@@ -1,22 +1,22 @@
 package dev.rewind.postmortem.api;
 
-import dev.rewind.postmortem.persistence.ChecklistItemRecord;
+import dev.rewind.postmortem.domain.query.OverdueQuery;
+import dev.rewind.postmortem.persistence.OverdueChecklistQuery;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.Pattern;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** The checklist items overdue across incidents, the longest overdue first. */
@@ -26,28 +26,31 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 @SecurityRequirement(name = "bearer")
 public class ChecklistOverdueResource {
 
-    private static final String LABEL = "[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?";
-    private static final String LABEL_RULE = "must be a DNS-1123 label (lower-case letters, digits and '-')";
-
     private final Access access;
+    private final OverdueChecklistQuery overdue;
+    private final QueryConfig config;
     private final Clock clock;
 
     @Inject
-    public ChecklistOverdueResource(Access access, Clock clock) {
+    public ChecklistOverdueResource(Access access, OverdueChecklistQuery overdue, QueryConfig config, Clock clock) {
         this.access = access;
+        this.overdue = overdue;
+        this.config = config;
         this.clock = clock;
     }
 
     @GET
     @Transactional
     @Operation(summary = "Post-rollback checklist items not checked after their due time, across incidents")
-    public List<ChecklistViews.Overdue> overdue(
-            @QueryParam("environment") @Pattern(regexp = LABEL, message = LABEL_RULE) String environment,
-            @QueryParam("service") @Pattern(regexp = LABEL, message = LABEL_RULE) String service,
-            @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
+    @Parameter(name = "environment", in = ParameterIn.QUERY, description = "Only these environments (repeatable or "
+            + "comma list)")
+    @Parameter(name = "service", in = ParameterIn.QUERY, description = "Only these services (repeatable or comma list)")
+    @Parameter(name = "limit", in = ParameterIn.QUERY, description = "Items at most (default 100, at most 1000)")
+    public List<ChecklistViews.Overdue> overdue(@Context UriInfo uri) {
         access.reader();
+        OverdueQuery query = OverdueQuery.parse(uri.getQueryParameters(), config.overdueDefaultLimit(),
+                config.overdueMaxLimit());
         Instant now = Instant.now(clock);
-        return ChecklistItemRecord.overdue(now, environment, service, limit).stream()
-                .map(overdue -> ChecklistViews.Overdue.of(overdue, now)).toList();
+        return overdue.items(query, now).stream().map(item -> ChecklistViews.Overdue.of(item, now)).toList();
     }
 }

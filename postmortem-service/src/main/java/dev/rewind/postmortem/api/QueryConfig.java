@@ -4,7 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
-/** The incident list's and statistics' settings, {@code rewind.postmortem.query.*}. */
+/** The incident list's, statistics' and overdue checklist items' settings, {@code rewind.postmortem.query.*}. */
 @ConfigMapping(prefix = "rewind.postmortem.query")
 public interface QueryConfig {
 
@@ -19,4 +19,12 @@ public interface QueryConfig {
     /** The statistics' range when the client sends no {@code from}: this long before {@code to}. */
     @WithDefault("30d")
     Duration statisticsRange();
+
+    /** Overdue checklist items listed when the client sends no {@code limit}. */
+    @WithDefault("100")
+    int overdueDefaultLimit();
+
+    /** The largest {@code limit} of the overdue checklist items accepted. */
+    @WithDefault("1000")
+    int overdueMaxLimit();
 }

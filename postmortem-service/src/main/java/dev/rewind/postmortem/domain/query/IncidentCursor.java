@@ -29,7 +29,7 @@ public record IncidentCursor(Instant openedAt, UUID id) {
         try {
             String[] parts = new String(DECODER.decode(token.trim()), StandardCharsets.UTF_8).split("\\|", -1);
             if (parts.length == 3 && parts[0].equals(VERSION)) {
-                return new IncidentCursor(Instant.parse(parts[1]), UUID.fromString(parts[2]));
+                return new IncidentCursor(QueryReader.storable(Instant.parse(parts[1])), UUID.fromString(parts[2]));
             }
         } catch (IllegalArgumentException | DateTimeParseException e) {
             // answered below

@@ -5,6 +5,7 @@ import dev.rewind.events.TargetKey;
 import dev.rewind.postmortem.domain.IncidentStatus;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -94,10 +95,25 @@ final class QueryReader {
         return statuses;
     }
 
-    /** An ISO-8601 instant with an offset ({@code 2026-11-15T14:25:31Z}, {@code 2026-11-15T15:25:31+01:00}). */
+    /**
+     * An ISO-8601 instant with an offset ({@code 2026-11-15T14:25:31Z}, {@code 2026-11-15T15:25:31+01:00}), in the
+     * years 1 to 9999.
+     */
     Instant instant(String name) {
-        return parsed(name, value -> OffsetDateTime.parse(value).toInstant(),
-                "must be an ISO-8601 time with an offset, such as 2026-11-15T14:25:31Z");
+        return parsed(name, value -> storable(OffsetDateTime.parse(value).toInstant()),
+                "must be an ISO-8601 time with an offset in the years 1 to 9999, such as 2026-11-15T14:25:31Z");
+    }
+
+    /**
+     * {@code instant} when its year (UTC) is 1 to 9999; an {@link IllegalArgumentException} otherwise, for a time
+     * Java parses but PostgreSQL's timestamps cannot hold would fail the query rather than the request.
+     */
+    static Instant storable(Instant instant) {
+        int year = instant.atOffset(ZoneOffset.UTC).getYear();
+        if (year < 1 || year > 9999) {
+            throw new IllegalArgumentException("year " + year + " is outside 1 to 9999");
+        }
+        return instant;
     }
 
     /** A whole number from 1 to {@code max}. */

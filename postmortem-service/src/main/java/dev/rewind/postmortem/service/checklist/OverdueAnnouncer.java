@@ -29,6 +29,9 @@ public class OverdueAnnouncer {
 
     private static final Logger LOG = Logger.getLogger(OverdueAnnouncer.class);
 
+    /** The scheduler job's identity (for {@code Scheduler.pause} and {@code resume}). */
+    public static final String JOB = "rewind-checklist-overdue";
+
     /** Items claimed per transaction: a backlog is worked through in short transactions. */
     static final int BATCH = 50;
 
@@ -50,7 +53,7 @@ public class OverdueAnnouncer {
             LOG.info("overdue checklist items are not announced (rewind.postmortem.checklist.overdue.announce=false)");
             return;
         }
-        scheduler.newJob("rewind-checklist-overdue")
+        scheduler.newJob(JOB)
                 .setInterval(config.overdue().checkInterval().toMillis() + "ms")
                 .setConcurrentExecution(Scheduled.ConcurrentExecution.SKIP)
                 .setSkipPredicate(Scheduled.ApplicationNotRunning.class)

@@ -29,7 +29,12 @@ class IncidentCursorTest {
         String badTime = Base64.getUrlEncoder().encodeToString(
                 ("v1|yesterday|" + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8));
 
-        for (String token : new String[] {"", "%%%", "djE", wrongVersion, badTime}) {
+        String beyondTheDatabase = Base64.getUrlEncoder().encodeToString(
+                ("v1|+100000-01-01T00:00:00Z|" + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8));
+        String beforeYearOne = Base64.getUrlEncoder().encodeToString(
+                ("v1|0000-12-31T23:59:59Z|" + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8));
+
+        for (String token : new String[] {"", "%%%", "djE", wrongVersion, badTime, beyondTheDatabase, beforeYearOne}) {
             assertThatThrownBy(() -> IncidentCursor.decode(token)).as(token).isInstanceOf(InvalidQuery.class)
                     .hasMessageStartingWith("query parameter 'cursor' is not a cursor this list gave out");
         }

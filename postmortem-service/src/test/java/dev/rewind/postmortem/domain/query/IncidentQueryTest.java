@@ -86,6 +86,21 @@ class IncidentQueryTest {
     }
 
     @Test
+    void timesMustFallInTheYears1To9999WhichTheDatabaseHolds() {
+        assertThat(problemsOf("from", "+100000-01-01T00:00:00Z")).containsExactly("from");
+        assertThat(problemsOf("to", "+10000-01-01T00:00:00Z")).containsExactly("to");
+        assertThat(problemsOf("from", "0000-12-31T23:59:59Z")).containsExactly("from");
+        assertThat(problemsOf("from", "0001-01-01T00:30:00+01:00")).as("year 0 in UTC").containsExactly("from");
+        assertThat(invalid(Map.of("from", List.of("+100000-01-01T00:00:00Z"))).getMessage()).isEqualTo(
+                "query parameter 'from' must be an ISO-8601 time with an offset in the years 1 to 9999, such as "
+                        + "2026-11-15T14:25:31Z, got '+100000-01-01T00:00:00Z'");
+        IncidentFilter widest = IncidentQuery.parse(Map.of("from", List.of("0001-01-01T00:00:00Z"),
+                "to", List.of("9999-12-31T23:59:59.999999Z")), 50, 500).filter();
+        assertThat(widest.from()).isEqualTo(Instant.parse("0001-01-01T00:00:00Z"));
+        assertThat(widest.to()).isEqualTo(Instant.parse("9999-12-31T23:59:59.999999Z"));
+    }
+
+    @Test
     void limitMustBeAWholeNumberUpToTheMaximum() {
         assertThat(problemsOf("limit", "501")).containsExactly("limit");
         assertThat(problemsOf("limit", "ten")).containsExactly("limit");
