@@ -89,29 +89,4 @@ public class ChecklistItemRecord extends PanacheEntityBase {
     /** An overdue item with its incident's row. */
     public record Overdue(ChecklistItemRecord item, IncidentRecord incident) {
     }
-
-    /**
-     * Items not done after their due time, across incidents, the longest overdue first; {@code environment} and
-     * {@code service} narrow it when not null.
-     */
-    public static List<Overdue> overdue(Instant now, String environment, String service, int limit) {
-        StringBuilder query = new StringBuilder("select c, i from ChecklistItemRecord c, IncidentRecord i"
-                + " where i.id = c.incidentId and c.done = false and c.dueAt < :now");
-        if (environment != null) {
-            query.append(" and i.environment = :environment");
-        }
-        if (service != null) {
-            query.append(" and i.service = :service");
-        }
-        var typed = getEntityManager().createQuery(query.append(" order by c.dueAt, c.id").toString(),
-                Object[].class).setParameter("now", now).setMaxResults(limit);
-        if (environment != null) {
-            typed.setParameter("environment", environment);
-        }
-        if (service != null) {
-            typed.setParameter("service", service);
-        }
-        return typed.getResultList().stream()
-                .map(row -> new Overdue((ChecklistItemRecord) row[0], (IncidentRecord) row[1])).toList();
-    }
 }
