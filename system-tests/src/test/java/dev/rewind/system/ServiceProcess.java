@@ -15,17 +15,30 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** One packaged Rewind service ({@code target/quarkus-app/quarkus-run.jar}) running as its own process. */
-final class ServiceProcess implements AutoCloseable {
+/**
+ * One packaged Rewind service ({@code target/quarkus-app/quarkus-run.jar}) running as its own process, started the
+ * way {@code dev/stack.sh} starts it; it can be killed, stopped and started again on the same port with the same
+ * settings, as a kubelet restarts a container.
+ */
+public final class ServiceProcess implements AutoCloseable {
 
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final Path root;
     private final String name;
+    private final String instance;
     private final int port;
+    private final Map<String, String> environment;
     private final Process process;
     private final Path log;
 
-    private ServiceProcess(String name, int port, Process process, Path log) {
+    private ServiceProcess(Path root, String name, String instance, int port, Map<String, String> environment,
+                           Process process, Path log) {
+        this.root = root;
         this.name = name;
+        this.instance = instance;
         this.port = port;
+        this.environment = environment;
         this.process = process;
         this.log = log;
     }
@@ -40,38 +53,82 @@ final class ServiceProcess implements AutoCloseable {
      * port; does not wait.
      */
     static ServiceProcess start(Path root, String name, String instance, Map<String, String> environment) {
+        return start(root, name, instance, freePort(), environment);
+    }
+
+    /**
+     * Starts instance {@code instance} of service {@code name} on {@code port} with {@code environment}, logging to
+     * {@code system-tests/target/system-test-logs/<instance>.log}; does not wait.
+     */
+    public static ServiceProcess start(Path root, String name, String instance, int port,
+                                       Map<String, String> environment) {
+        return start(root, name, instance, port, environment, false);
+    }
+
+    private static ServiceProcess start(Path root, String name, String instance, int port,
+                                        Map<String, String> environment, boolean again) {
         Path jar = root.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: package the services first (mvn package)");
         }
-        int port = freePort();
         Path log = root.resolve("system-tests/target/system-test-logs/" + instance + ".log");
         try {
             Files.createDirectories(log.getParent());
+            // The flags dev/stack.sh starts every service with.
             ProcessBuilder builder = new ProcessBuilder(List.of(javaBinary(), "-XX:+UseSerialGC", "-Xmx256m",
                     "-jar", jar.toString()))
                     .redirectErrorStream(true)
-                    .redirectOutput(log.toFile());
+                    .redirectOutput(again ? ProcessBuilder.Redirect.appendTo(log.toFile())
+                            : ProcessBuilder.Redirect.to(log.toFile()));
             Map<String, String> env = new HashMap<>(environment);
             env.put("HTTP_PORT", String.valueOf(port));
             builder.environment().putAll(env);
-            return new ServiceProcess(instance, port, builder.start(), log);
+            return new ServiceProcess(root, name, instance, port, Map.copyOf(environment), builder.start(), log);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    String url() {
+    /**
+     * Starts this instance again (same service, name, port and environment, its log appended to) once it has exited;
+     * does not wait.
+     */
+    public ServiceProcess startAgain() {
+        if (process.isAlive()) {
+            throw new IllegalStateException(instance + " still runs (pid " + process.pid() + ")");
+        }
+        return start(root, name, instance, port, environment, true);
+    }
+
+    public String url() {
         return "http://127.0.0.1:" + port;
     }
 
+    /** The service this is an instance of, e.g. {@code executor-service}. */
+    public String service() {
+        return name;
+    }
+
+    /** This instance's stable name. */
+    public String instance() {
+        return instance;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean alive() {
+        return process.isAlive();
+    }
+
     /** True once {@code /q/health/ready} answers 200; fails fast when the process died. */
-    boolean ready() {
+    public boolean ready() {
         if (!process.isAlive()) {
-            throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
+            throw new IllegalStateException(instance + " exited with " + process.exitValue() + "; see " + log);
         }
         try {
-            HttpResponse<Void> response = HttpClient.newHttpClient().send(
+            HttpResponse<Void> response = HTTP.send(
                     HttpRequest.newBuilder(URI.create(url() + "/q/health/ready")).timeout(Duration.ofSeconds(2)).build(),
                     HttpResponse.BodyHandlers.discarding());
             return response.statusCode() == 200;
@@ -84,21 +141,23 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /** The file the process writes its log to. */
-    Path log() {
+    public Path log() {
         return log;
     }
 
     /** Kills the process without a chance to clean up (SIGKILL), as a crash or the OOM killer does; waits for it. */
-    void kill() {
+    public void kill() {
         process.destroyForcibly();
-        try {
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                throw new IllegalStateException(name + " still runs 20 s after SIGKILL; see " + log);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        awaitExit("SIGKILL");
+    }
+
+    /**
+     * Stops the process as Kubernetes does (SIGTERM: a graceful stop) and waits for it to exit, however long its
+     * shutdown takes; fails when it still runs after 60 s.
+     */
+    public void terminate() {
+        process.destroy();
+        awaitExit("SIGTERM");
     }
 
     /** Stops the process as Kubernetes does (SIGTERM: a graceful stop), forcibly after 20 s; waits for it. */
@@ -108,6 +167,7 @@ final class ServiceProcess implements AutoCloseable {
         try {
             if (!process.waitFor(20, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
+                process.waitFor(20, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -115,11 +175,23 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    private void awaitExit(String signal) {
+        try {
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                throw new IllegalStateException(instance + " still runs 60 s after " + signal + "; see " + log);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static String javaBinary() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    private static int freePort() {
+    /** A loopback port nothing listens on now. */
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {
