@@ -17,6 +17,7 @@ import dev.rewind.events.incident.RollbackStarted;
 import dev.rewind.events.incident.RollbackStepCompleted;
 import dev.rewind.events.incident.RollbackSucceeded;
 import dev.rewind.executor.domain.ExecutionState;
+import dev.rewind.executor.persistence.ExecutionLease;
 import dev.rewind.executor.persistence.ExecutionRecord;
 import dev.rewind.platform.testing.InfrastructureResource;
 import dev.rewind.platform.testing.KafkaClientTest;
@@ -26,6 +27,7 @@ import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -34,6 +36,9 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(InfrastructureResource.class)
 @WithTestResource(KubernetesSandboxResource.class)
 class ExecutionLeaseTest extends KafkaClientTest {
+
+    @Inject
+    ExecutionLease lease;
 
     @Test
     void anExecutionTakenOverAfterItsPatchNeitherPatchesNorAnnouncesAgain() throws Exception {
@@ -64,5 +69,37 @@ class ExecutionLeaseTest extends KafkaClientTest {
         ExecutionRecord finished = execution(command.incidentId());
         assertThat(finished.state).isEqualTo(ExecutionState.SUCCEEDED);
         assertThat(finished.leaseOwner).isNull();
+    }
+
+    @Test
+    void executionsHeldInThisInstancesNameAreItsToResumeThoseOfAnotherLiveInstanceAreNot() throws Exception {
+        TargetKey target = uniqueTarget("development");
+        deploy(target, "v1.2.5", "v1.3.0");
+        try (AutoCloseable slowPods = KubernetesSandboxResource.sandbox.controller().holdRollouts(target.namespace(),
+                target.service())) {
+            RollbackApproved command = command(target, UUID.randomUUID());
+            kafka.send(Topics.ROLLBACK_COMMANDS, command);
+            await().atMost(TestKafka.PATIENCE).until(() -> {
+                ExecutionRecord execution = execution(command.incidentId());
+                return execution != null && execution.patchedAt != null;
+            });
+            UUID id = execution(command.incidentId()).id;
+
+            // Held in this instance's name and far from expiring: what a named instance restarted under its name
+            // finds of its previous life. It is this instance's to resume (the runner skips what it drives now).
+            assertThat(execution(command.incidentId()).leaseOwner).isEqualTo(lease.owner());
+            assertThat(lease.claimable()).contains(id);
+
+            QuarkusTransaction.requiringNew().run(() -> Panache.getEntityManager().createNativeQuery(
+                            "UPDATE execution SET lease_owner = 'executor-alive-elsewhere', "
+                                    + "lease_expires_at = clock_timestamp() + interval '1 hour' WHERE id = ?1")
+                    .setParameter(1, id).executeUpdate());
+            assertThat(lease.claimable()).doesNotContain(id);
+
+            // Given back for the other tests' sake: this instance finishes it.
+            QuarkusTransaction.requiringNew().run(() -> Panache.getEntityManager().createNativeQuery(
+                            "UPDATE execution SET lease_owner = NULL, lease_expires_at = NULL WHERE id = ?1")
+                    .setParameter(1, id).executeUpdate());
+        }
     }
 }

@@ -7,10 +7,12 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -28,8 +30,9 @@ public class ExecutionLease {
     private final double seconds;
 
     @Inject
-    public ExecutionLease(ExecutorConfig config) {
-        this.owner = config.lease().owner().orElseGet(ExecutionLease::defaultOwner);
+    public ExecutionLease(ExecutorConfig config, @ConfigProperty(name = "rewind.instance-id") Optional<String> instance) {
+        this.owner = config.lease().owner().or(() -> instance.map(String::strip).filter(name -> !name.isEmpty()))
+                .orElseGet(ExecutionLease::defaultOwner);
         this.seconds = config.lease().duration().toMillis() / 1000.0;
     }
 
@@ -74,13 +77,18 @@ public class ExecutionLease {
                 .setParameter(1, owner).executeUpdate());
     }
 
-    /** Unfinished executions nobody holds (never taken, given back, or whose owner died), oldest first. */
+    /**
+     * Unfinished executions nobody holds (never taken, given back, or whose owner died) and those held in this
+     * instance's name: driving now (the caller skips those), or left by its previous life, which a named instance
+     * restarted under its name (rewind.instance-id) resumes at once instead of waiting for the lease to expire.
+     * Oldest first.
+     */
     @SuppressWarnings("unchecked")
     public List<UUID> claimable() {
         return QuarkusTransaction.requiringNew().call(() -> (List<UUID>) Panache.getEntityManager().createNativeQuery(
-                        "SELECT id FROM execution WHERE " + UNFINISHED + " AND (lease_owner IS NULL "
+                        "SELECT id FROM execution WHERE " + UNFINISHED + " AND (lease_owner IS NULL OR lease_owner = ?1 "
                                 + "OR lease_expires_at < clock_timestamp()) ORDER BY created_at", UUID.class)
-                .getResultList());
+                .setParameter(1, owner).getResultList());
     }
 
     /**
