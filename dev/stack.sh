@@ -50,7 +50,8 @@ start_service() {
     log "$name: something already listens on 127.0.0.1:$port, leaving it"
     return 0
   fi
-  HTTP_PORT=$port nohup java -XX:+UseSerialGC -Xmx256m -jar "$REWIND_ROOT/$name/target/quarkus-app/quarkus-run.jar" \
+  # One instance per service here, named after it: restarted, it rejoins its Kafka groups as the same static member.
+  HTTP_PORT=$port REWIND_INSTANCE_ID=$name nohup java -XX:+UseSerialGC -Xmx256m -jar "$REWIND_ROOT/$name/target/quarkus-app/quarkus-run.jar" \
     > "$dir/$name.log" 2>&1 < /dev/null &
   echo $! > "$dir/$name.pid"
 }
