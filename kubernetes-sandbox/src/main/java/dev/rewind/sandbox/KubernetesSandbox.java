@@ -145,6 +145,25 @@ public final class KubernetesSandbox implements AutoCloseable {
     }
 
     /**
+     * Answers the next {@code times} writes of Deployment {@code name} (its patches, updates, status and scale) with
+     * {@code status} while its reads are served, as an API server whose storage or admission refuses writes does;
+     * {@code Integer.MAX_VALUE} until the returned handle is closed. Refused writes are not recorded.
+     */
+    public AutoCloseable failDeploymentWrites(String namespace, String name, int status, int times) {
+        return dispatcher.failWrites(deploymentPath(namespace, name), status, times);
+    }
+
+    /**
+     * Until the returned handle is closed, the API server applies and records each rollback patch of Deployment
+     * {@code name} but its answer never reaches the client (held back for an hour), as when the connection drops
+     * right after the write was committed: the client's request times out although the patch took effect. Closing
+     * the handle answers later patches at once; an answer already held back stays lost.
+     */
+    public AutoCloseable withholdRollbackPatchAnswers(String namespace, String name) {
+        return dispatcher.withholdRollbackPatchAnswers(deploymentPath(namespace, name));
+    }
+
+    /**
      * Applies {@code jsonPatch} to Deployment {@code name}, as another client would, right before the API server serves
      * the next rollback patch of it: a write between the rollback's plan and its patch.
      */

@@ -7,6 +7,7 @@ import io.fabric8.mockwebserver.http.Headers;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,8 +16,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Passes every request to the CRUD dispatcher and keeps the writes (POST, PUT, PATCH, DELETE) for inspection. Tests
- * can make it fail requests as a struggling API server does ({@link #fail}), and slip another client's write in
- * right before a rollback patch ({@link #beforeNextRollbackPatch}).
+ * can make it fail requests as a struggling API server does ({@link #fail}, {@link #failWrites}), slip another
+ * client's write in right before a rollback patch ({@link #beforeNextRollbackPatch}), and apply rollback patches
+ * whose answers never reach the client ({@link #withholdRollbackPatchAnswers}).
  */
 public final class RecordingDispatcher extends Dispatcher {
 
@@ -27,11 +29,19 @@ public final class RecordingDispatcher extends Dispatcher {
     }
 
     private static final String JSON_PATCH = "application/json-patch+json";
+    private static final List<String> WRITES = List.of("POST", "PUT", "PATCH", "DELETE");
+    /**
+     * How long a withheld answer is held back: far beyond any client's request timeout. The mock server sends each
+     * answer from its only event loop, so an answer is delayed there, never waited for in this thread (that would
+     * stop the whole API server), and a delayed answer cannot be released early.
+     */
+    static final Duration WITHHELD_FOR = Duration.ofHours(1);
 
     private final Dispatcher delegate;
     private final List<Write> writes = new CopyOnWriteArrayList<>();
     private final List<Fault> faults = new CopyOnWriteArrayList<>();
     private final Map<String, String> foreignWrites = new ConcurrentHashMap<>();
+    private final List<String> withheld = new CopyOnWriteArrayList<>();
 
     RecordingDispatcher(Dispatcher delegate) {
         this.delegate = delegate;
@@ -42,7 +52,7 @@ public final class RecordingDispatcher extends Dispatcher {
         long received = System.nanoTime();
         String path = pathOf(request);
         for (Fault fault : faults) {
-            if (path.startsWith(fault.pathPrefix) && fault.remaining.getAndDecrement() > 0) {
+            if (fault.covers(request.getMethod(), path) && fault.remaining.getAndDecrement() > 0) {
                 return new MockResponse().setResponseCode(fault.status).setHeader("Content-Type", "application/json")
                         .setBody("{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"message\":"
                                 + "\"sandbox: simulated failure\",\"code\":" + fault.status + "}");
@@ -65,6 +75,9 @@ public final class RecordingDispatcher extends Dispatcher {
         MockResponse response = delegate.dispatch(request);
         writes.add(new Write(request.getMethod(), request.getPath(), request.getHeader("Content-Type"), text, received,
                 response.code()));
+        if (withheld.contains(path) && isRollbackPatch(request.getMethod(), request.getHeader("Content-Type"), text)) {
+            response.setBodyDelay(WITHHELD_FOR);
+        }
         return response;
     }
 
@@ -73,9 +86,30 @@ public final class RecordingDispatcher extends Dispatcher {
      * 429, 403) instead of serving them; {@code Integer.MAX_VALUE} until the returned handle is closed.
      */
     public AutoCloseable fail(String pathPrefix, int status, int times) {
-        Fault fault = new Fault(pathPrefix, status, new AtomicInteger(times));
+        return add(new Fault(pathPrefix, false, status, new AtomicInteger(times)));
+    }
+
+    /**
+     * Answers the next {@code times} writes (POST, PUT, PATCH, DELETE) whose path starts with {@code pathPrefix} with
+     * {@code status} while reads are served; {@code Integer.MAX_VALUE} until the returned handle is closed.
+     */
+    public AutoCloseable failWrites(String pathPrefix, int status, int times) {
+        return add(new Fault(pathPrefix, true, status, new AtomicInteger(times)));
+    }
+
+    private AutoCloseable add(Fault fault) {
         faults.add(fault);
         return () -> faults.remove(fault);
+    }
+
+    /**
+     * Until the returned handle is closed, applies and records each rollback patch of the object at {@code path} but
+     * holds its answer back for {@link #WITHHELD_FOR}: the client's request times out although its patch took effect.
+     * Closing the handle answers later patches at once; an answer already held back stays lost.
+     */
+    public AutoCloseable withholdRollbackPatchAnswers(String path) {
+        withheld.add(path);
+        return () -> withheld.remove(path);
     }
 
     /**
@@ -104,6 +138,10 @@ public final class RecordingDispatcher extends Dispatcher {
         delegate.shutdown();
     }
 
-    private record Fault(String pathPrefix, int status, AtomicInteger remaining) {
+    private record Fault(String pathPrefix, boolean writesOnly, int status, AtomicInteger remaining) {
+
+        boolean covers(String method, String path) {
+            return path.startsWith(pathPrefix) && (!writesOnly || WRITES.contains(method));
+        }
     }
 }

@@ -41,8 +41,8 @@ import java.util.logging.Logger;
  * revision-history), scales ReplicaSets, prunes past revisionHistoryLimit, honours {@code paused}, and publishes
  * status through {@code /status}. A pod template annotated {@value #SIMULATE} = {@code progress-deadline-exceeded}
  * never becomes available: its rollout fails as a broken release does. Tests can also hold a Deployment's rollouts
- * ({@link #holdRollouts}) and have others write it in the background ({@link #churn}: an HPA scaling, a controller's
- * status heartbeat, another controller's label).
+ * ({@link #holdRollouts}), stop observing it ({@link #stopObserving}) and have others write it in the background
+ * ({@link #churn}: an HPA scaling, a controller's status heartbeat, another controller's label).
  */
 public final class SimulatedDeploymentController implements AutoCloseable {
 
@@ -67,6 +67,7 @@ public final class SimulatedDeploymentController implements AutoCloseable {
 
     private final KubernetesClient client;
     private final Set<String> held = ConcurrentHashMap.newKeySet();
+    private final Set<String> unobserved = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "simulated-deployment-controller");
         thread.setDaemon(true);
@@ -110,6 +111,19 @@ public final class SimulatedDeploymentController implements AutoCloseable {
         held.add(namespace + "/" + name);
         return () -> {
             held.remove(namespace + "/" + name);
+            reconcileNow(namespace, name);
+        };
+    }
+
+    /**
+     * Stops observing Deployment {@code name}: its new generations are neither rolled out nor reflected in its status
+     * (status.observedGeneration stays behind metadata.generation) until the returned handle is closed, as when the
+     * controller manager is down or lagging; closing it reconciles the Deployment at once.
+     */
+    public AutoCloseable stopObserving(String namespace, String name) {
+        unobserved.add(namespace + "/" + name);
+        return () -> {
+            unobserved.remove(namespace + "/" + name);
             reconcileNow(namespace, name);
         };
     }
@@ -173,6 +187,9 @@ public final class SimulatedDeploymentController implements AutoCloseable {
     private void reconcile(Deployment deployment) {
         String namespace = deployment.getMetadata().getNamespace();
         String name = deployment.getMetadata().getName();
+        if (unobserved.contains(namespace + "/" + name)) {
+            return;
+        }
         int replicas = deployment.getSpec().getReplicas() == null ? 1 : deployment.getSpec().getReplicas();
         if (Boolean.TRUE.equals(deployment.getSpec().getPaused())) {
             publishStatus(namespace, name, deployment.getMetadata().getGeneration(), replicas, false, true, false);

@@ -132,6 +132,25 @@ class SimulatedDeploymentControllerTest {
     }
 
     @Test
+    void anUnobservedDeploymentKeepsItsNewGenerationUnobservedUntilReleased() throws Exception {
+        sandbox.deployWithHistory("shop", "lagging", "registry.example/lagging", List.of("v1"));
+        AutoCloseable stopped = sandbox.controller().stopObserving("shop", "lagging");
+
+        sandbox.client().apps().deployments().inNamespace("shop").withName("lagging").edit(d -> {
+            d.getSpec().setReplicas(3);
+            return d;
+        });
+        sandbox.controller().reconcileAll();
+        Deployment lagging = sandbox.client().apps().deployments().inNamespace("shop").withName("lagging").get();
+        assertThat(lagging.getStatus().getObservedGeneration()).isLessThan(lagging.getMetadata().getGeneration());
+
+        stopped.close();
+        Deployment observed = sandbox.client().apps().deployments().inNamespace("shop").withName("lagging").get();
+        assertThat(observed.getStatus().getObservedGeneration()).isEqualTo(observed.getMetadata().getGeneration());
+        assertThat(observed.getStatus().getAvailableReplicas()).isEqualTo(3);
+    }
+
+    @Test
     void failedRequestsAreAnsweredWithTheStatusAndThenServedAgain() throws Exception {
         sandbox.deployWithHistory("shop", "flaky", "registry.example/flaky", List.of("v1"));
         sandbox.failDeploymentRequests("shop", "flaky", 403, 1);
