@@ -43,6 +43,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 public final class FaultLab {
 
     static final String WEBHOOK_TOKEN = "fault-suite-token";
+    static final String SLACK_SIGNING_SECRET = "fault-suite-slack-signing-secret";
     static final List<String> SERVICES = List.of("detector-service", "approval-service", "executor-service",
             "notifier-service", "postmortem-service");
     static final Duration START_PATIENCE = Duration.ofMinutes(3);
@@ -99,6 +100,12 @@ public final class FaultLab {
         environment.put("KUBECONFIG", kubeconfig.toString());
         environment.put("SLACK_WEBHOOK_URL", slack.url() + "/services/T000/B000/XXXX");
         environment.put("ALERTMANAGER_TOKEN", WEBHOOK_TOKEN);
+        // Every source's webhook and Slack's interactivity URL accept the lab's credentials, so that hostile input
+        // reaches their parsers (HostileInputIT).
+        environment.put("REWIND_GRAFANA_TOKEN", WEBHOOK_TOKEN);
+        environment.put("REWIND_DATADOG_TOKEN", WEBHOOK_TOKEN);
+        environment.put("REWIND_NEWRELIC_TOKEN", WEBHOOK_TOKEN);
+        environment.put("REWIND_SLACK_SIGNING_SECRET", SLACK_SIGNING_SECRET);
         environment.put("QUARKUS_CONFIG_LOCATIONS",
                 root.resolve("system-tests/src/test/resources/environments.properties").toString());
         environment.putAll(TestTokens.environment());
