@@ -123,10 +123,20 @@ public final class FaultLab {
             throw new IllegalStateException(name + " already runs");
         }
         Map<String, String> env = new HashMap<>(environment);
-        env.put("REWIND_INSTANCE_ID", name);
+        if (!anonymous()) {
+            env.put("REWIND_INSTANCE_ID", name);
+        }
         ServiceProcess process = ServiceProcess.start(root, service, name, ServiceProcess.freePort(), env);
         instances.put(name, process);
         return process;
+    }
+
+    /**
+     * True when the instances run without a name ({@code -Drewind.faults.anonymous=true}): dynamic Kafka group members
+     * and random lease owners, to compare recovery times with and without static membership.
+     */
+    public boolean anonymous() {
+        return Boolean.getBoolean("rewind.faults.anonymous");
     }
 
     /** The name of instance {@code n} of {@code service}, e.g. {@code executor-service-1}. */
