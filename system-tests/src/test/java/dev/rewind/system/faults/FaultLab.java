@@ -109,11 +109,27 @@ public final class FaultLab {
         environment.put("QUARKUS_CONFIG_LOCATIONS",
                 root.resolve("system-tests/src/test/resources/environments.properties").toString());
         environment.putAll(TestTokens.environment());
+        environment.putAll(extraEnvironment());
         List<ServiceProcess> started = new ArrayList<>();
         for (String service : SERVICES) {
             started.add(startInstance(service, 1));
         }
         awaitReady(started);
+    }
+
+    /**
+     * Settings to run every instance with, from {@code -Drewind.faults.service-env=NAME=value,NAME=value}: e.g.
+     * Kafka's former session timeout, to measure recovery as it was.
+     */
+    private static Map<String, String> extraEnvironment() {
+        Map<String, String> extra = new HashMap<>();
+        String given = System.getProperty("rewind.faults.service-env", "");
+        for (String pair : given.split(",")) {
+            if (pair.contains("=")) {
+                extra.put(pair.substring(0, pair.indexOf('=')).strip(), pair.substring(pair.indexOf('=') + 1).strip());
+            }
+        }
+        return extra;
     }
 
     /** Starts instance number {@code n} of {@code service} (named {@code <service>-<n>}) on a free port; no wait. */
