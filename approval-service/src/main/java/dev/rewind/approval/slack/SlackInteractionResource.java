@@ -75,6 +75,10 @@ public class SlackInteractionResource {
                     e.getMessage());
             return Response.ok().build();
         }
+        if (actions == null) {
+            LOG.warn("A signed Slack interaction carried a JSON null payload: ignored");
+            return Response.ok().build();
+        }
         handler.accept(actions);
         return Response.ok().build();
     }

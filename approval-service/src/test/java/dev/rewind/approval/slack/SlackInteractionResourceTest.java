@@ -64,8 +64,9 @@ class SlackInteractionResourceTest {
     void aSignedBodyRewindCannotReadIsAnswered200AndIgnored() {
         byte[] notAForm = "payload=%ZZ".getBytes(StandardCharsets.UTF_8);
         byte[] notJson = "payload=%7Bnot+json".getBytes(StandardCharsets.UTF_8);
+        byte[] jsonNull = "payload=null".getBytes(StandardCharsets.UTF_8);
 
-        for (byte[] body : List.of(notAForm, notJson)) {
+        for (byte[] body : List.of(notAForm, notJson, jsonNull)) {
             assertThat(resource.interact(String.valueOf(NOW), SlackPayloads.signature(SECRET, NOW, body), body)
                     .getStatus()).isEqualTo(200);
         }

@@ -1,5 +1,6 @@
 package dev.rewind.platform.http;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.jackson.ObjectMapperCustomizer;
@@ -10,9 +11,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Limits every Rewind REST API puts on the JSON it reads: {@code rewind.http.json.max-nesting-depth} is applied to the
  * ObjectMapper Quarkus REST reads request bodies with; a deeper document fails with a StreamConstraintsException,
- * which {@link RequestProblemMappers} answers with a 400. Read as a plain property, not a config mapping: Quarkus
- * builds the ObjectMapper while the application is initialised, and a second application start in one test JVM finds
- * no mapping of a dependency module then (SRCFG00027).
+ * which {@link RequestProblemMappers} answers with a 400, as is a field named twice in one object. Read as a plain
+ * property, not a config mapping: Quarkus builds the ObjectMapper while the application is initialised, and a second
+ * application start in one test JVM finds no mapping of a dependency module then (SRCFG00027).
  */
 @Singleton
 public class JsonInputLimits implements ObjectMapperCustomizer {
@@ -34,5 +35,8 @@ public class JsonInputLimits implements ObjectMapperCustomizer {
     public void customize(ObjectMapper mapper) {
         StreamReadConstraints current = mapper.getFactory().streamReadConstraints();
         mapper.getFactory().setStreamReadConstraints(current.rebuild().maxNestingDepth(maxNestingDepth).build());
+        // A field sent twice is ambiguous (parsers disagree on which one counts), and a record's field sent twice
+        // fails as a definition error, a 500: refuse it as the malformed JSON it is.
+        mapper.getFactory().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     }
 }

@@ -17,7 +17,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Answers a request whose declared Content-Length exceeds {@code quarkus.http.limits.max-body-size} with a 413
  * problem+json body. Quarkus refuses such a request itself, before any REST code runs, with an empty 413; this
- * handler runs just ahead of that check, with the same limit, so the client learns what the limit is.
+ * handler runs just ahead of that check, with the same limit, so the client learns what the limit is. A body sent in
+ * chunks, without a Content-Length, is refused with a 411 problem: Quarkus could only cut it off once over the limit,
+ * with an empty 413 and a closed connection, after reading up to the limit; every client of Rewind declares the length.
  */
 @ApplicationScoped
 public class RequestBodyLimit {
@@ -38,23 +40,38 @@ public class RequestBodyLimit {
     }
 
     private void check(RoutingContext context) {
-        long length = declaredLength(context.request().getHeader(HttpHeaders.CONTENT_LENGTH));
+        String declared = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (declared == null && chunked(context.request().getHeader(HttpHeaders.TRANSFER_ENCODING))) {
+            refuse(context, 411, "Length Required", "the request body is sent in chunks, without a Content-Length: "
+                    + "this service reads only bodies whose length is declared (at most " + maxBodySize + " bytes, "
+                    + "quarkus.http.limits.max-body-size); send it again with a Content-Length header");
+            return;
+        }
+        long length = declaredLength(declared);
         if (length <= maxBodySize) {
             context.next();
             return;
         }
+        refuse(context, 413, "Request Entity Too Large", "the request body is " + length + " bytes, more than the "
+                + maxBodySize + " bytes this service accepts (quarkus.http.limits.max-body-size); nothing was processed");
+    }
+
+    private void refuse(RoutingContext context, int status, String title, String detail) {
         Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("status", 413);
-        problem.put("title", "Request Entity Too Large");
-        problem.put("detail", "the request body is " + length + " bytes, more than the " + maxBodySize
-                + " bytes this service accepts (quarkus.http.limits.max-body-size); nothing was processed");
+        problem.put("status", status);
+        problem.put("title", title);
+        problem.put("detail", detail);
         problem.put("instance", context.request().path());
         // The client may still be sending the body: answer, then close the connection as Quarkus' own check does.
-        context.response().setStatusCode(413)
+        context.response().setStatusCode(status)
                 .putHeader(HttpHeaders.CONTENT_TYPE, "application/problem+json")
                 .putHeader(HttpHeaders.CONNECTION, "close")
                 .endHandler(ignored -> context.request().connection().close())
                 .end(json(problem));
+    }
+
+    private static boolean chunked(String transferEncoding) {
+        return transferEncoding != null && transferEncoding.toLowerCase(java.util.Locale.ROOT).contains("chunked");
     }
 
     /** The declared length, or -1 when there is none (chunked) or it is not a number (Vert.x refuses those). */

@@ -25,7 +25,13 @@ public final class EventReader {
         String type = header(record, CloudEventHeaders.TYPE);
         E event = topic.parse(type, record.value());
         String key = record.key();
-        if (key != null && !key.equals(event.target().toString())) {
+        if (key == null) {
+            // A keyless record lands on any partition, beside other targets' events and out of its own's order.
+            throw new EventParseException("record key is missing: records must be keyed by their event's target '"
+                    + event.target() + "', so that each target's events stay in order on one partition; fix the "
+                    + "producer and send this event again with that key");
+        }
+        if (!key.equals(event.target().toString())) {
             throw new EventParseException("record key '" + key + "' does not match the event's target '"
                     + event.target() + "': records must be keyed by target");
         }
