@@ -28,7 +28,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -58,8 +61,8 @@ class TwoInstancesIT {
         long attached;
         String injected = "2 instances of each of the 5 services, alerts to either detector, "
                 + FaultSize.current().loadIncidents + " incidents each alerted twice";
-        String checked = "1 execution, 1 applied patch, 1 outcome per target; per target opened < approved < started"
-                + " < succeeded on rewind.incident-events; no DLQ";
+        String checked = "both instances hold partitions of each group; 1 execution, 1 applied patch, 1 outcome per"
+                + " target; per target opened < approved < started < succeeded on rewind.incident-events; no DLQ";
         try {
             List<ServiceProcess> started = new ArrayList<>();
             for (String service : FaultLab.SERVICES) {
@@ -67,6 +70,9 @@ class TwoInstancesIT {
                 second.add(FaultLab.instanceName(service, 2));
             }
             FaultLab.awaitReady(started);
+            // Both instances of each service share its consumer group's partitions before the alerts come.
+            await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500))
+                    .until(() -> FaultLab.SERVICES.stream().allMatch(service -> consumes(lab, service, 2)));
             List<String> detectors = List.of(lab.instanceNamed(FaultLab.instanceName("detector-service", 1)).url(),
                     lab.instanceNamed(FaultLab.instanceName("detector-service", 2)).url());
 
@@ -130,6 +136,22 @@ class TwoInstancesIT {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200)).pollDelay(Duration.ZERO).ignoreExceptions()
                 .until(() -> http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 202);
+    }
+
+    /** True when instance {@code n} of {@code service} holds partitions in the service's consumer group. */
+    private static boolean consumes(FaultLab lab, String service, int n) {
+        String member = FaultLab.instanceName(service, n) + ".";
+        try (Admin admin = lab.admin()) {
+            ConsumerGroupDescription group = admin.describeConsumerGroups(List.of(service)).describedGroups()
+                    .get(service).get();
+            return group.members().stream().anyMatch(m -> m.groupInstanceId().filter(id -> id.startsWith(member))
+                    .isPresent() && !m.assignment().topicPartitions().isEmpty());
+        } catch (ExecutionException e) {
+            return false; // the group is rebalancing or not there yet: asked again
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     private static boolean rolledBack(Outcomes outcomes, TargetKey target) {
