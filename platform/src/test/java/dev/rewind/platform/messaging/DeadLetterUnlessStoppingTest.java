@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.IncomingKafkaRecord;
 import io.smallrye.reactive.messaging.kafka.fault.KafkaFailureHandler;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
@@ -41,6 +44,18 @@ class DeadLetterUnlessStoppingTest {
 
         assertThat(completes(handled)).as("a completed failure handling would let its offset be committed").isFalse();
         assertThat(deadLettered).isEmpty();
+    }
+
+    @Test
+    void everyKafkaChannelOfEveryServiceUsesIt() throws IOException {
+        Properties defaults = new Properties();
+        try (InputStream in = getClass().getClassLoader()
+                .getResourceAsStream("META-INF/microprofile-config.properties")) {
+            defaults.load(in);
+        }
+
+        assertThat(defaults.getProperty("mp.messaging.connector.smallrye-kafka.failure-strategy"))
+                .isEqualTo(DeadLetterUnlessStopping.STRATEGY);
     }
 
     /** True when {@code handled} completes (item or failure) as soon as it is subscribed to. */
