@@ -185,7 +185,10 @@ class ExecutorCrashPointsIT {
         String at = "killed at '" + point.label + "': " + target;
         assertThat(outcomes.incidentStatuses(target)).as("incidents, %s", at).containsExactly("ROLLED_BACK");
         assertThat(outcomes.executionStates(target)).as("executions, %s", at).containsExactly("SUCCEEDED");
-        assertThat(outcomes.patches(target)).as("rollback patches received, whatever the answer, %s", at).isEqualTo(1);
+        // An unanswered patch may be sent once more before the kill (the client timed out after 10 s): the retry's
+        // compare-and-set is refused with a 409 and changes nothing. Applied patches are what must be exactly one.
+        assertThat(outcomes.patches(target)).as("rollback patches received, whatever the answer, %s", at)
+                .isBetween(1, point == CrashPoint.PATCH_APPLIED_UNANSWERED ? 2 : 1);
         assertThat(outcomes.appliedPatches(target)).as("rollback patches applied, %s", at).isEqualTo(1);
         await("the outcome of " + target + " on the incident-events topic").atMost(PATIENCE)
                 .until(() -> !outcomes.outcomeEvents(target).isEmpty());
