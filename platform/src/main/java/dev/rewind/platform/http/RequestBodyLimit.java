@@ -5,13 +5,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -25,13 +29,28 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class RequestBodyLimit {
 
     private final long maxBodySize;
+    private final long discardedAtMost;
     private final ObjectMapper mapper;
 
+    private final long discardingAtMost;
+
+    /**
+     * @param discardedAtMost  how much of a refused body is read and discarded, so that a client still sending it can
+     *                         read the refusal; a connection sending more is closed, and its client may then see a
+     *                         reset instead of the answer
+     * @param discardingAtMost for how long after the refusal, at most: a client that stops sending is not waited for
+     */
     @Inject
     public RequestBodyLimit(
             @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K") MemorySize maxBodySize,
+            @ConfigProperty(name = "rewind.http.refused-body.discarded-at-most", defaultValue = "64M")
+            MemorySize discardedAtMost,
+            @ConfigProperty(name = "rewind.http.refused-body.discarding-at-most", defaultValue = "2s")
+            Duration discardingAtMost,
             ObjectMapper mapper) {
         this.maxBodySize = maxBodySize.asLongValue();
+        this.discardedAtMost = discardedAtMost.asLongValue();
+        this.discardingAtMost = Math.max(1, discardingAtMost.toMillis());
         this.mapper = mapper;
     }
 
@@ -62,11 +81,36 @@ public class RequestBodyLimit {
         problem.put("title", title);
         problem.put("detail", detail);
         problem.put("instance", context.request().path());
-        // The client may still be sending the body: answer, then close the connection as Quarkus' own check does.
+        // The client may still be sending the body. Closing the connection with some of it unread would reset it
+        // (TCP RST), and a client still writing could lose the answer: read and discard the rest, within bounds of
+        // size and time, and close once both the answer and the body are done.
+        HttpServerRequest request = context.request();
+        AtomicLong discarded = new AtomicLong();
+        AtomicInteger done = new AtomicInteger();
+        Runnable closeWhenBothDone = () -> {
+            if (done.incrementAndGet() == 2) {
+                request.connection().close();
+            }
+        };
+        request.handler(chunk -> {
+            if (discarded.addAndGet(chunk.length()) > discardedAtMost) {
+                request.connection().close();
+            }
+        });
+        request.exceptionHandler(ignored -> request.connection().close());
+        if (request.isEnded()) {
+            closeWhenBothDone.run();
+        } else {
+            request.endHandler(ignored -> closeWhenBothDone.run());
+            request.resume();
+        }
         context.response().setStatusCode(status)
                 .putHeader(HttpHeaders.CONTENT_TYPE, "application/problem+json")
                 .putHeader(HttpHeaders.CONNECTION, "close")
-                .endHandler(ignored -> context.request().connection().close())
+                .endHandler(ignored -> {
+                    closeWhenBothDone.run();
+                    context.vertx().setTimer(discardingAtMost, timer -> request.connection().close());
+                })
                 .end(json(problem));
     }
 
