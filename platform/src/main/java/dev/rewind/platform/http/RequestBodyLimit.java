@@ -72,7 +72,8 @@ public class RequestBodyLimit {
             return;
         }
         refuse(context, 413, "Request Entity Too Large", "the request body is " + length + " bytes, more than the "
-                + maxBodySize + " bytes this service accepts (quarkus.http.limits.max-body-size); nothing was processed");
+                + maxBodySize + " bytes this service accepts (quarkus.http.limits.max-body-size); nothing was "
+                + "processed");
     }
 
     private void refuse(RoutingContext context, int status, String title, String detail) {

@@ -75,7 +75,8 @@ final class HostileBodies {
         corpus.add(new Body("no Content-Type", utf8(valid), null, false, true));
         corpus.add(new Body("unparseable Content-Type", utf8(valid), "!!!/???; ;=", false));
         corpus.add(new Body("form instead of JSON", utf8("a=b&c=d"), "application/x-www-form-urlencoded", false));
-        corpus.add(new Body("multipart", utf8("--x\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nb\r\n--x--\r\n"),
+        corpus.add(new Body("multipart",
+                utf8("--x\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nb\r\n--x--\r\n"),
                 "multipart/form-data; boundary=x", false));
         corpus.add(new Body("JSON as UTF-16", valid.getBytes(StandardCharsets.UTF_16), json + "; charset=UTF-16",
                 false, true));
