@@ -69,23 +69,29 @@ class ChaosIT {
             lab.awaitAllReady();
         }
 
-        await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(1)).until(() -> outcomes.allClosed(targets));
-        Map<String, Long> statuses = targets.stream().map(t -> outcomes.incidentStatuses(t).get(0))
-                .collect(Collectors.groupingBy(s -> s, TreeMap::new, Collectors.counting()));
-        for (TargetKey target : targets) {
-            assertThat(outcomes.incidentStatuses(target)).as("incidents of %s", target).containsExactly("ROLLED_BACK");
-            assertThat(outcomes.executionStates(target)).as("executions of %s", target).containsExactly("SUCCEEDED");
-            assertThat(outcomes.appliedPatches(target)).as("rollback patches applied to %s", target).isOne();
-            assertThat(outcomes.outcomeEvents(target)).as("outcome events of %s", target).hasSize(1);
+        String injected = describe(faults) + " (seed " + seed + ")";
+        String checked = targets.size() + " alerts accepted (" + attempts.get() + " posts); each incident closed, "
+                + "1 patch, 1 outcome; no Slack duplicate; no DLQ record";
+        Map<String, Long> statuses;
+        try {
+            await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(1)).until(() -> outcomes.allClosed(targets));
+            statuses = targets.stream().map(t -> outcomes.incidentStatuses(t).get(0))
+                    .collect(Collectors.groupingBy(s -> s, TreeMap::new, Collectors.counting()));
+            for (TargetKey target : targets) {
+                assertThat(outcomes.incidentStatuses(target)).as("incidents of %s", target)
+                        .containsExactly("ROLLED_BACK");
+                assertThat(outcomes.executionStates(target)).as("executions of %s", target)
+                        .containsExactly("SUCCEEDED");
+                assertThat(outcomes.appliedPatches(target)).as("rollback patches applied to %s", target).isOne();
+                assertThat(outcomes.outcomeEvents(target)).as("outcome events of %s", target).hasSize(1);
+            }
+            assertThat(duplicatesAbout(targets)).as("Slack messages delivered twice").isEmpty();
+            assertThat(outcomes.deadLettersAbout(targets)).as("dead-lettered records about these incidents").isEmpty();
+        } catch (AssertionError | RuntimeException failure) {
+            FaultReport.record("chaos", injected, checked, "FAILED: " + GracefulStopsIT.firstLine(failure));
+            throw failure;
         }
-        assertThat(duplicatesAbout(targets)).as("Slack messages delivered twice").isEmpty();
-        assertThat(outcomes.deadLettersAbout(targets)).as("dead-lettered records about these incidents").isEmpty();
-
-        FaultReport.record("chaos: SIGKILLs, broker and database restarts",
-                describe(faults) + " (seed " + seed + ")",
-                targets.size() + " alerts accepted (" + attempts.get() + " posts); each incident closed, 1 patch, "
-                        + "1 outcome; no Slack duplicate; no DLQ record",
-                "pass: " + statuses);
+        FaultReport.record("chaos", injected, checked, "pass: " + statuses);
     }
 
     /** The faults, in order: SIGKILLs of random services, the broker's restart a third in, PostgreSQL's two thirds. */
