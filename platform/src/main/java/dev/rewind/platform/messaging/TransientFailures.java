@@ -5,6 +5,8 @@ import java.net.SocketTimeoutException;
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.Set;
 
 /**
@@ -24,21 +26,35 @@ public final class TransientFailures {
     private TransientFailures() {
     }
 
-    /** True when {@code failure}, or anything that caused it, is a failure that retrying can overcome. */
+    /**
+     * True when {@code failure}, or anything that caused it or was suppressed by it, is a failure that retrying can
+     * overcome. Suppressed ones count: a commit cut short by a database restart is a RollbackException whose
+     * connection error is only suppressed (the XA resource's), not its cause.
+     */
     public static boolean isTransient(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLTransientException || t instanceof SQLRecoverableException
-                    || t instanceof ConnectException || t instanceof SocketTimeoutException) {
-                return true;
-            }
-            if (t instanceof SQLException sql && transientSql(sql)) {
-                return true;
-            }
-            if (t.getClass().getName().equals("org.hibernate.exception.JDBCConnectionException")) {
+        return isTransient(failure, Collections.newSetFromMap(new IdentityHashMap<>()));
+    }
+
+    private static boolean isTransient(Throwable t, Set<Throwable> seen) {
+        if (t == null || !seen.add(t)) {
+            return false;
+        }
+        if (t instanceof SQLTransientException || t instanceof SQLRecoverableException
+                || t instanceof ConnectException || t instanceof SocketTimeoutException) {
+            return true;
+        }
+        if (t instanceof SQLException sql && transientSql(sql)) {
+            return true;
+        }
+        if (t.getClass().getName().equals("org.hibernate.exception.JDBCConnectionException")) {
+            return true;
+        }
+        for (Throwable suppressed : t.getSuppressed()) {
+            if (isTransient(suppressed, seen)) {
                 return true;
             }
         }
-        return false;
+        return isTransient(t.getCause(), seen);
     }
 
     private static boolean transientSql(SQLException sql) {

@@ -38,6 +38,23 @@ class TransientFailuresTest {
     }
 
     @Test
+    void aCommitCutShortByADatabaseRestartIsTransientThoughItsConnectionErrorIsOnlySuppressed() {
+        // As Narayana reports it: RollbackException("Could not commit"), the XA resource's failure suppressed.
+        Exception xa = new Exception("Error trying to transactionCommit local transaction",
+                new SQLException("FATAL: terminating connection due to administrator command", "57P01"));
+        Exception rollback = new Exception("ARJUNA016053: Could not commit transaction.");
+        rollback.addSuppressed(xa);
+        assertThat(TransientFailures.isTransient(new IllegalStateException(rollback))).isTrue();
+    }
+
+    @Test
+    void aFailureThatSuppressedOnlyPermanentOnesIsNotTransient() {
+        Exception failure = new IllegalArgumentException("'target' is required");
+        failure.addSuppressed(new IllegalStateException("cleanup failed"));
+        assertThat(TransientFailures.isTransient(failure)).isFalse();
+    }
+
+    @Test
     void invalidEventsAndBugsAreNotTransient() {
         assertThat(TransientFailures.isTransient(new EventParseException("malformed JSON"))).isFalse();
         assertThat(TransientFailures.isTransient(new IllegalArgumentException("'target' is required"))).isFalse();

@@ -36,6 +36,7 @@ class ChaosIT {
     void everyAcceptedAlertEndsInOneRollbackThroughKillsAndABrokerAndADatabaseRestart() {
         FaultSize size = FaultSize.current();
         long seed = seed();
+        int revivalsBefore = lab.revivals().size();
         Random random = new Random(seed);
         List<TargetKey> targets = new ArrayList<>();
         for (int i = 0; i < size.chaosIncidents; i++) {
@@ -48,6 +49,7 @@ class ChaosIT {
         CompletableFuture<Void> chaos = CompletableFuture.runAsync(() -> {
             for (Fault fault : faults) {
                 pause(500 + random.nextInt(2500)); // the chaos schedule: a fault at a random moment
+                lab.reviveExited();
                 fault.apply(lab);
                 faultsDone.incrementAndGet();
             }
@@ -69,7 +71,9 @@ class ChaosIT {
             lab.awaitAllReady();
         }
 
-        String injected = describe(faults) + " (seed " + seed + ")";
+        List<String> revived = lab.revivals().subList(revivalsBefore, lab.revivals().size());
+        String injected = describe(faults) + " (seed " + seed + ")" + (revived.isEmpty() ? ""
+                : "; exited while starting and started again: " + revived);
         String checked = targets.size() + " alerts accepted (" + attempts.get() + " posts); each incident closed, "
                 + "1 patch, 1 outcome; no Slack duplicate; no DLQ record";
         Map<String, Long> statuses;

@@ -47,6 +47,7 @@ public final class FaultLab {
     static final List<String> SERVICES = List.of("detector-service", "approval-service", "executor-service",
             "notifier-service", "postmortem-service");
     static final Duration START_PATIENCE = Duration.ofMinutes(3);
+    private static final int MAX_EXITS = 5;
 
     private static FaultLab shared;
 
@@ -62,6 +63,7 @@ public final class FaultLab {
     private final Map<String, String> environment = new HashMap<>();
     /** The running instances by instance name; the first of each service is named {@code <service>-1}. */
     private final Map<String, ServiceProcess> instances = new LinkedHashMap<>();
+    private final List<String> revivals = new ArrayList<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private FaultLab(Path root, Path state) {
@@ -212,13 +214,51 @@ public final class FaultLab {
                 .until(() -> processes.stream().allMatch(ServiceProcess::ready));
     }
 
-    /** Waits until every running instance answers its readiness check. */
+    /**
+     * Waits until every instance answers its readiness check, starting again, as a kubelet restarts a container that
+     * exited, each one that exited by itself (a service exits when it cannot start, e.g. its migrations' connection
+     * was cut by a database restart); fails when one exits more than {@value #MAX_EXITS} times.
+     */
     public void awaitAllReady() {
-        List<ServiceProcess> running;
-        synchronized (this) {
-            running = List.copyOf(instances.values());
+        Map<String, Integer> exits = new HashMap<>();
+        await().atMost(START_PATIENCE).pollInterval(Duration.ofMillis(100)).until(() -> {
+            for (String name : reviveExited()) {
+                if (exits.merge(name, 1, Integer::sum) > MAX_EXITS) {
+                    throw new IllegalStateException(name + " exited " + MAX_EXITS + " times in a row while starting; see "
+                            + instanceNamed(name).log());
+                }
+            }
+            return instanceNames().stream().allMatch(name -> readyNow(instanceNamed(name)));
+        });
+    }
+
+    /**
+     * Starts again every instance that exited by itself (the suite's own kills and stops are always followed by a start
+     * again), as a kubelet restarts an exited container; returns their names.
+     */
+    public synchronized List<String> reviveExited() {
+        List<String> revived = new ArrayList<>();
+        for (String name : List.copyOf(instances.keySet())) {
+            if (!instances.get(name).alive()) {
+                startAgain(name);
+                revived.add(name);
+                revivals.add(name);
+            }
         }
-        awaitReady(running);
+        return revived;
+    }
+
+    /** The instances started again by {@link #reviveExited} since the laboratory started, in order. */
+    public synchronized List<String> revivals() {
+        return List.copyOf(revivals);
+    }
+
+    private static boolean readyNow(ServiceProcess process) {
+        try {
+            return process.ready();
+        } catch (IllegalStateException exited) {
+            return false; // exited meanwhile: revived on the next round
+        }
     }
 
     /** Restarts the broker: a controlled shutdown (SIGTERM) and a start with its data. */
