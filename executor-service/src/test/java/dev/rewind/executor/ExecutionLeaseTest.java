@@ -17,6 +17,7 @@ import dev.rewind.events.incident.RollbackStarted;
 import dev.rewind.events.incident.RollbackStepCompleted;
 import dev.rewind.events.incident.RollbackSucceeded;
 import dev.rewind.executor.domain.ExecutionState;
+import dev.rewind.executor.config.ExecutorConfig;
 import dev.rewind.executor.persistence.ExecutionLease;
 import dev.rewind.executor.persistence.ExecutionRecord;
 import dev.rewind.platform.testing.InfrastructureResource;
@@ -28,6 +29,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -39,6 +42,9 @@ class ExecutionLeaseTest extends KafkaClientTest {
 
     @Inject
     ExecutionLease lease;
+
+    @Inject
+    ExecutorConfig config;
 
     @Test
     void anExecutionTakenOverAfterItsPatchNeitherPatchesNorAnnouncesAgain() throws Exception {
@@ -72,7 +78,7 @@ class ExecutionLeaseTest extends KafkaClientTest {
     }
 
     @Test
-    void executionsHeldInThisInstancesNameAreItsToResumeThoseOfAnotherLiveInstanceAreNot() throws Exception {
+    void aRestartedNamedInstanceTakesItsEarlierRunsLeasesAtOnceAndTheEarlierRunLosesThem() throws Exception {
         TargetKey target = uniqueTarget("development");
         deploy(target, "v1.2.5", "v1.3.0");
         try (AutoCloseable slowPods = KubernetesSandboxResource.sandbox.controller().holdRollouts(target.namespace(),
@@ -84,22 +90,37 @@ class ExecutionLeaseTest extends KafkaClientTest {
                 return execution != null && execution.patchedAt != null;
             });
             UUID id = execution(command.incidentId()).id;
+            assertThat(lease.claimable()).as("held by this run, which drives it").contains(id);
 
-            // Held in this instance's name and far from expiring: what a named instance restarted under its name
-            // finds of its previous life. It is this instance's to resume (the runner skips what it drives now).
-            assertThat(execution(command.incidentId()).leaseOwner).isEqualTo(lease.owner());
-            assertThat(lease.claimable()).contains(id);
+            // Two runs of instance "executor-7f9c": the earlier one holds the lease, far from expiring.
+            ExecutionLease earlier = new ExecutionLease(config, Optional.of("executor-7f9c"));
+            ExecutionLease restarted = new ExecutionLease(config, Optional.of("executor-7f9c"));
+            assertThat(earlier.owner()).startsWith("executor-7f9c/").isNotEqualTo(restarted.owner());
+            holdLease(id, earlier.owner(), "1 hour");
+            assertThat(lease.claimable()).as("another live instance's").doesNotContain(id);
+            assertThat(lease.claim(id)).isFalse();
 
-            QuarkusTransaction.requiringNew().run(() -> Panache.getEntityManager().createNativeQuery(
-                            "UPDATE execution SET lease_owner = 'executor-alive-elsewhere', "
-                                    + "lease_expires_at = clock_timestamp() + interval '1 hour' WHERE id = ?1")
-                    .setParameter(1, id).executeUpdate());
-            assertThat(lease.claimable()).doesNotContain(id);
+            assertThat(restarted.claimable()).as("its earlier run's").contains(id);
+            assertThat(restarted.claim(id)).isTrue();
+            assertThat(earlier.renew(List.of(id))).as("lost by the earlier run").containsExactly(id);
+            assertThat(restarted.renew(List.of(id))).isEmpty();
 
             // Given back for the other tests' sake: this instance finishes it.
-            QuarkusTransaction.requiringNew().run(() -> Panache.getEntityManager().createNativeQuery(
-                            "UPDATE execution SET lease_owner = NULL, lease_expires_at = NULL WHERE id = ?1")
-                    .setParameter(1, id).executeUpdate());
+            holdLease(id, null, null);
         }
+    }
+
+    private static void holdLease(UUID id, String owner, String forHowLong) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            if (owner == null) {
+                Panache.getEntityManager().createNativeQuery(
+                                "UPDATE execution SET lease_owner = NULL, lease_expires_at = NULL WHERE id = ?1")
+                        .setParameter(1, id).executeUpdate();
+            } else {
+                Panache.getEntityManager().createNativeQuery("UPDATE execution SET lease_owner = ?2, "
+                                + "lease_expires_at = clock_timestamp() + interval '" + forHowLong + "' WHERE id = ?1")
+                        .setParameter(1, id).setParameter(2, owner).executeUpdate();
+            }
+        });
     }
 }

@@ -26,13 +26,32 @@ public class ExecutionLease {
 
     private static final String UNFINISHED = "state IN ('ACCEPTED', 'RUNNING')";
 
+    /**
+     * Leases held under another name that this instance may take at once: those of its own earlier runs (a named
+     * instance restarted under its name), whose owner starts with this prefix; empty for an unnamed instance.
+     */
+    private static String earlierRun(int parameter) {
+        return "(?" + parameter + " <> '' AND starts_with(lease_owner, ?" + parameter + "))";
+    }
+
     private final String owner;
+    private final String earlierRuns;
     private final double seconds;
 
+    /**
+     * The owner is {@code rewind.executor.lease.owner} when set; otherwise, for a named instance
+     * ({@code rewind.instance-id}), {@code <instance-id>/<this run>}: a run takes over the leases of the instance's
+     * earlier runs at once, and an earlier run still alive (two processes given one name by mistake) loses them at its
+     * next renewal or record instead of driving them too. Unnamed, the host name and a random suffix.
+     */
     @Inject
     public ExecutionLease(ExecutorConfig config, @ConfigProperty(name = "rewind.instance-id") Optional<String> instance) {
-        this.owner = config.lease().owner().or(() -> instance.map(String::strip).filter(name -> !name.isEmpty()))
+        Optional<String> named = instance.map(String::strip).filter(name -> !name.isEmpty());
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        this.owner = config.lease().owner()
+                .or(() -> named.map(name -> name + "/" + run))
                 .orElseGet(ExecutionLease::defaultOwner);
+        this.earlierRuns = config.lease().owner().isEmpty() && named.isPresent() ? named.get() + "/" : "";
         this.seconds = config.lease().duration().toMillis() / 1000.0;
     }
 
@@ -46,9 +65,9 @@ public class ExecutionLease {
         return QuarkusTransaction.requiringNew().call(() -> Panache.getEntityManager().createNativeQuery(
                         "UPDATE execution SET lease_owner = ?1, lease_expires_at = clock_timestamp() + make_interval("
                                 + "secs => ?2) WHERE id = ?3 AND " + UNFINISHED + " AND (lease_owner IS NULL OR "
-                                + "lease_owner = ?1 OR lease_expires_at < clock_timestamp())")
+                                + "lease_owner = ?1 OR " + earlierRun(4) + " OR lease_expires_at < clock_timestamp())")
                 .setParameter(1, owner).setParameter(2, seconds).setParameter(3, executionId)
-                .executeUpdate() == 1);
+                .setParameter(4, earlierRuns).executeUpdate() == 1);
     }
 
     /** Extends the leases this instance holds on {@code executionIds}; returns those it no longer holds. */
@@ -78,17 +97,17 @@ public class ExecutionLease {
     }
 
     /**
-     * Unfinished executions nobody holds (never taken, given back, or whose owner died) and those held in this
-     * instance's name: driving now (the caller skips those), or left by its previous life, which a named instance
-     * restarted under its name (rewind.instance-id) resumes at once instead of waiting for the lease to expire.
-     * Oldest first.
+     * Unfinished executions nobody holds (never taken, given back, or whose owner died), those this run holds (driving
+     * now: the caller skips those) and those an earlier run of this named instance held (rewind.instance-id), which a
+     * restarted instance resumes at once instead of waiting for the lease to expire. Oldest first.
      */
     @SuppressWarnings("unchecked")
     public List<UUID> claimable() {
         return QuarkusTransaction.requiringNew().call(() -> (List<UUID>) Panache.getEntityManager().createNativeQuery(
                         "SELECT id FROM execution WHERE " + UNFINISHED + " AND (lease_owner IS NULL OR lease_owner = ?1 "
-                                + "OR lease_expires_at < clock_timestamp()) ORDER BY created_at", UUID.class)
-                .setParameter(1, owner).getResultList());
+                                + "OR " + earlierRun(2) + " OR lease_expires_at < clock_timestamp()) ORDER BY created_at",
+                        UUID.class)
+                .setParameter(1, owner).setParameter(2, earlierRuns).getResultList());
     }
 
     /**

@@ -99,6 +99,8 @@ public class RequestBodyLimit {
             }
         });
         request.exceptionHandler(ignored -> request.connection().close());
+        // Bounded in time from the refusal on, whether or not the client reads the answer.
+        context.vertx().setTimer(discardingAtMost, timer -> request.connection().close());
         if (request.isEnded()) {
             closeWhenBothDone.run();
         } else {
@@ -108,10 +110,7 @@ public class RequestBodyLimit {
         context.response().setStatusCode(status)
                 .putHeader(HttpHeaders.CONTENT_TYPE, "application/problem+json")
                 .putHeader(HttpHeaders.CONNECTION, "close")
-                .endHandler(ignored -> {
-                    closeWhenBothDone.run();
-                    context.vertx().setTimer(discardingAtMost, timer -> request.connection().close());
-                })
+                .endHandler(ignored -> closeWhenBothDone.run())
                 .end(json(problem));
     }
 

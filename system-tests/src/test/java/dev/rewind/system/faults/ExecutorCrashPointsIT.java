@@ -105,8 +105,9 @@ class ExecutorCrashPointsIT {
         abstract boolean reached(Outcomes outcomes, TargetKey target);
 
         private static boolean execution(Outcomes outcomes, TargetKey target, String condition) {
-            return outcomes.query("SELECT count(*) FROM executor.execution WHERE target = ? AND lease_owner = '"
-                    + EXECUTOR + "' AND " + condition, target.toString(), rows -> rows.next() && rows.getLong(1) == 1);
+            // The lease's owner is the instance's name and its run: <instance>/<run>.
+            return outcomes.query("SELECT count(*) FROM executor.execution WHERE target = ? AND starts_with(lease_owner, '"
+                    + EXECUTOR + "/') AND " + condition, target.toString(), rows -> rows.next() && rows.getLong(1) == 1);
         }
     }
 

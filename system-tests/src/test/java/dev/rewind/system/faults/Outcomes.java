@@ -96,6 +96,19 @@ public final class Outcomes {
         return ids;
     }
 
+    /** The static member names ({@code group.instance.id}) in consumer group {@code group} now; dynamic members aside. */
+    public List<String> staticMembers(String group) {
+        try (Admin admin = lab.admin()) {
+            return admin.describeConsumerGroups(List.of(group)).all().get().get(group).members().stream()
+                    .flatMap(member -> member.groupInstanceId().stream()).sorted().toList();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot describe consumer group " + group, e);
+        }
+    }
+
     /** The dead-letter topics that exist on the broker now. */
     public List<String> deadLetterTopics() {
         try (Admin admin = lab.admin()) {

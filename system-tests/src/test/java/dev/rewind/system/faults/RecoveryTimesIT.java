@@ -1,5 +1,6 @@
 package dev.rewind.system.faults;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.rewind.events.TargetKey;
@@ -59,6 +60,12 @@ class RecoveryTimesIT {
         await().atMost(PATIENCE).pollInterval(Duration.ofMillis(50)).until(() -> processed.test(target));
         double processing = (System.nanoTime() - restarted) / 1e9;
         FaultLab.awaitReady(List.of(again));
+        if (!lab.anonymous()) {
+            // The mechanism, not the time: the restarted instance is back in its group as the same static member(s).
+            await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                    assertThat(outcomes.staticMembers(service)).as("static members of group %s", service)
+                            .anyMatch(member -> member.startsWith(instance + ".")));
+        }
         await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200)).until(() -> outcomes.allClosed(List.of(target)));
         FaultReport.recovery(service, "SIGKILL, restarted at once" + (lab.anonymous() ? " (anonymous members)" : ""),
                 processing, measuredTo);
