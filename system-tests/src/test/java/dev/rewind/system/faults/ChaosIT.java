@@ -92,7 +92,7 @@ class ChaosIT {
             assertThat(duplicatesAbout(targets)).as("Slack messages delivered twice").isEmpty();
             assertThat(outcomes.deadLettersAbout(targets)).as("dead-lettered records about these incidents").isEmpty();
         } catch (AssertionError | RuntimeException failure) {
-            FaultReport.record("chaos", injected, checked, "FAILED: " + GracefulStopsIT.firstLine(failure));
+            FaultReport.failed("chaos", injected, checked, failure);
             throw failure;
         }
         FaultReport.record("chaos", injected, checked, "pass: " + statuses);

@@ -130,8 +130,7 @@ class ExecutorCrashPointsIT {
                         .isEmpty();
             }
         } catch (AssertionError | RuntimeException e) {
-            FaultReport.record("executor crash points", injected(rounds), checked(), "FAILED: "
-                    + e.getMessage().lines().findFirst().orElse(""));
+            FaultReport.failed("executor crash points", injected(rounds), checked(), e);
             throw e;
         }
         FaultReport.record("executor crash points", injected(rounds), checked(), (rounds * 4) + "/" + (rounds * 4)

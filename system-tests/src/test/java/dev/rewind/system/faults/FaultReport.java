@@ -33,6 +33,15 @@ public final class FaultReport {
         ROWS.add(new Row(scenario, injected, checked, outcome));
     }
 
+    /** Records a scenario that failed, with the first line of its failure as the outcome. */
+    public static void failed(String scenario, String injected, String checked, Throwable failure) {
+        String message = String.valueOf(failure.getMessage()).strip();
+        int end = message.indexOf('\n');
+        String line = end < 0 ? message : message.substring(0, end);
+        record(scenario, injected, checked, "FAILED: " + failure.getClass().getSimpleName() + ": "
+                + line.replace('|', '/'));
+    }
+
     /** Records a service's measured recovery. */
     public static synchronized void recovery(String service, String fault, double seconds, String measuredTo) {
         RECOVERIES.add(new Recovery(service, fault, seconds, measuredTo));

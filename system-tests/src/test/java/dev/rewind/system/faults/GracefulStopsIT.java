@@ -94,7 +94,7 @@ class GracefulStopsIT {
             }
             assertThat(outcomes.deadLettersAbout(targets)).as("dead letters about these targets").isEmpty();
         } catch (Throwable failure) {
-            FaultReport.record("graceful stops", injected, checked, "FAILED: " + firstLine(failure));
+            FaultReport.failed("graceful stops", injected, checked, failure);
             throw failure;
         } finally {
             sender.shutdownNow();
@@ -105,14 +105,6 @@ class GracefulStopsIT {
         }
         FaultReport.record("graceful stops", injected, checked, targets.size() + "/" + targets.size()
                 + " rolled back once; the stops took " + String.join(", ", stops));
-    }
-
-    /** The first line of {@code failure}'s message, for the summary table. */
-    static String firstLine(Throwable failure) {
-        String message = String.valueOf(failure.getMessage()).strip();
-        int end = message.indexOf('\n');
-        String line = end < 0 ? message : message.substring(0, end);
-        return failure.getClass().getSimpleName() + ": " + line.replace('|', '/');
     }
 
     /** Leaves the laboratory with {@code <service>-1} of every service running and ready, whatever happened. */

@@ -102,7 +102,7 @@ class TwoInstancesIT {
             attached = targets.stream().filter(target -> outcomes.incidentStatuses(target).size() == 1).count();
             assertThat(outcomes.deadLettersAbout(targets)).as("dead letters about these targets").isEmpty();
         } catch (Throwable failure) {
-            FaultReport.record("two instances", injected, checked, "FAILED: " + GracefulStopsIT.firstLine(failure));
+            FaultReport.failed("two instances", injected, checked, failure);
             throw failure;
         } finally {
             for (String name : second) {
