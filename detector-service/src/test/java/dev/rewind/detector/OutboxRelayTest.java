@@ -105,7 +105,7 @@ class OutboxRelayTest extends KafkaClientTest {
     }
 
     @Test
-    void replayPublishesAParkedRecordAndRefusesUnknownOrUnparkedPositionsWithProblemDetails() {
+    void replayPublishesAParkedRecordAndRefusesUnknownOrUnparkedPositionsAndBadLimitsWithProblemDetails() {
         OutboxRecord parked = row(uniqueKey(), "{\"n\":1}");
         parked.attempts = 1;
         parked.parkedAt = Instant.now();
@@ -124,6 +124,8 @@ class OutboxRelayTest extends KafkaClientTest {
                 .contentType("application/problem+json").body("detail", containsString("is not parked"));
         given().post("/api/v1/outbox/parked/{position}/replay", Long.MAX_VALUE).then().statusCode(404)
                 .contentType("application/problem+json").body("detail", containsString("no record at position"));
+        given().get("/api/v1/outbox/parked?limit=abc").then().statusCode(400)
+                .contentType("application/problem+json").body("detail", containsString("'limit' must be a whole number"));
     }
 
     @Test

@@ -1,12 +1,11 @@
 package dev.rewind.platform.messaging.outbox;
 
+import dev.rewind.platform.http.QueryParameters;
 import dev.rewind.platform.messaging.OutboxAppended;
 import dev.rewind.platform.messaging.OutboxRecord;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -53,6 +52,8 @@ public class ParkedOutboxResource {
     public record Replayed(long position, String status) {
     }
 
+    private static final int MAX_LIMIT = 1000;
+
     private static final Logger LOG = Logger.getLogger(ParkedOutboxResource.class);
 
     private final Event<OutboxAppended> appended;
@@ -64,9 +65,9 @@ public class ParkedOutboxResource {
 
     @GET
     @Transactional
-    public ParkedRecords list(@QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
+    public ParkedRecords list(@QueryParam("limit") @DefaultValue("100") String limit) {
         return new ParkedRecords(OutboxRecord.count("parkedAt is not null"),
-                OutboxRecord.parked(limit).stream().map(ParkedRecord::of).toList());
+                OutboxRecord.parked(QueryParameters.limit(limit, MAX_LIMIT)).stream().map(ParkedRecord::of).toList());
     }
 
     /** Puts a parked record back in the stream; 404 for an unknown position, 409 for one that is not parked. */
