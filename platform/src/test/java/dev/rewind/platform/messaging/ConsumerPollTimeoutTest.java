@@ -1,0 +1,33 @@
+package dev.rewind.platform.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The first record of a partition waits for the poll in progress (SmallRye's throttled commit strategy looks up the
+ * partition's committed offset on the polling thread): the shared defaults keep that poll short.
+ */
+class ConsumerPollTimeoutTest {
+
+    /** What a first record may wait at each hop, at most: well under the time a hop takes when warm. */
+    private static final int LONGEST_ACCEPTABLE_POLL_MS = 50;
+
+    @Test
+    void everyConsumerPollsBrieflySoTheFirstRecordOfAPartitionDoesNotWaitASecond() throws IOException {
+        Properties defaults = new Properties();
+        try (InputStream in = getClass().getClassLoader()
+                .getResourceAsStream("META-INF/microprofile-config.properties")) {
+            defaults.load(in);
+        }
+
+        String pollTimeout = defaults.getProperty("mp.messaging.connector.smallrye-kafka.poll-timeout");
+
+        assertThat(pollTimeout).as("mp.messaging.connector.smallrye-kafka.poll-timeout (SmallRye's default: 1000)")
+                .isNotNull();
+        assertThat(Integer.parseInt(pollTimeout)).isBetween(1, LONGEST_ACCEPTABLE_POLL_MS);
+    }
+}
