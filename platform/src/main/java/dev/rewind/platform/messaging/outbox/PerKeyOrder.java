@@ -9,8 +9,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The outbox relay's ordering rules: records are ordered per record key only, so a record that fails holds back the
- * later records of its own key and nothing else.
+ * The outbox relay's ordering rules: records are ordered per record key on each topic only (see
+ * {@link PendingRecord#stream()}), so a record that fails holds back the later records of its own key on its topic
+ * and nothing else.
  * <ul>
  * <li>A round sends a key's pending records in position order, each once the previous one is acknowledged
  * ({@link RelayRound}): a record re-sent by the Kafka sink after a failure can never land after a later one.</li>
@@ -45,16 +46,16 @@ public final class PerKeyOrder {
             if (chosen.size() >= capacity) {
                 break;
             }
-            if (waiting.contains(candidate.key())) {
+            if (waiting.contains(candidate.stream())) {
                 continue;
             }
             if (inFlight.contains(candidate.position())) {
-                waiting.add(candidate.key());
+                waiting.add(candidate.stream());
                 continue;
             }
             chosen.add(candidate);
             if (candidate.knownFailing()) {
-                waiting.add(candidate.key());
+                waiting.add(candidate.stream());
             }
         }
         return chosen;
@@ -66,7 +67,7 @@ public final class PerKeyOrder {
         Set<String> blocked = new HashSet<>();
         for (Sent each : sent) {
             long position = each.record().position();
-            String key = each.record().key();
+            String key = each.record().stream();
             Settlement settlement;
             if (each.outcome() instanceof Failed failed) {
                 settlement = SendFailures.permanentRejection(failed.failure())

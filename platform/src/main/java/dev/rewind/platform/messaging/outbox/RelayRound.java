@@ -14,8 +14,8 @@ import org.apache.kafka.common.errors.RetriableException;
 
 /**
  * One round of the outbox relay, free of Quarkus: chooses what to send by the {@link PerKeyOrder}, sends it, waits
- * for the outcomes and settles each record. Records of different keys are sent at once; a key's next record is sent
- * when its previous one is acknowledged. At most {@code batchSize} sends are in flight at any time, counting the ones
+ * for the outcomes and settles each record. Records of different keys, or of one key on different topics, are sent at
+ * once; a key's next record on a topic is sent when its previous one there is acknowledged. At most {@code batchSize} sends are in flight at any time, counting the ones
  * earlier rounds still wait for.
  */
 public final class RelayRound {
@@ -49,9 +49,9 @@ public final class RelayRound {
         List<CompletableFuture<Void>> acks = new ArrayList<>(chosen.size());
         Map<String, CompletableFuture<Void>> previousOfKey = new HashMap<>();
         for (PendingRecord record : chosen) {
-            CompletableFuture<Void> previous = previousOfKey.get(record.key());
+            CompletableFuture<Void> previous = previousOfKey.get(record.stream());
             CompletableFuture<Void> ack = previous == null ? sendNow(record) : sendAfter(previous, record);
-            previousOfKey.put(record.key(), ack);
+            previousOfKey.put(record.stream(), ack);
             inFlight.add(record.position(), ack);
             acks.add(ack);
         }

@@ -57,6 +57,26 @@ class PerKeyOrderTest {
     }
 
     @Test
+    void failingRecordDoesNotHoldBackItsKeyOnAnotherTopic() {
+        List<Settlement> settled = PerKeyOrder.settle(List.of(
+                new Sent(new PendingRecord(1, "rewind.incident-events", A, 0),
+                        SendOutcome.failed(new TimeoutException("Expiring 1 record(s)"))),
+                new Sent(new PendingRecord(2, "rewind.rollback-requests", A, 0), SendOutcome.ACKNOWLEDGED)));
+
+        assertThat(settled).extracting(Settlement::verdict).containsExactly(Verdict.RETRY, Verdict.PUBLISHED);
+    }
+
+    @Test
+    void recordKnownToFailHoldsBackItsKeyOnItsOwnTopicOnly() {
+        List<PendingRecord> candidates = List.of(new PendingRecord(1, "rewind.incident-events", A, 1),
+                new PendingRecord(2, "rewind.incident-events", A, 0),
+                new PendingRecord(3, "rewind.rollback-requests", A, 0));
+
+        assertThat(PerKeyOrder.toSend(candidates, Set.of(), 10)).extracting(PendingRecord::position)
+                .containsExactly(1L, 3L);
+    }
+
+    @Test
     void laterRecordIsNotMarkedPublishedWhileAnEarlierOneOfItsKeyFailed() {
         List<Settlement> settled = PerKeyOrder.settle(List.of(
                 sent(1, A, SendOutcome.failed(new TimeoutException("Expiring 1 record(s)"))),

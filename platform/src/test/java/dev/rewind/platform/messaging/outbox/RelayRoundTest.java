@@ -71,6 +71,17 @@ class RelayRoundTest {
     }
 
     @Test
+    void aKeysRecordsOnDifferentTopicsAreSentWithoutWaitingForEachOther() throws InterruptedException {
+        // Kafka orders a key's records per topic partition only: an incident event and the rollback request the same
+        // transaction wrote go out together, the request does not wait for the event's acknowledgement.
+        List<Settlement> settled = round(10).run(List.of(new PendingRecord(1, "rewind.incident-events", A, 0),
+                new PendingRecord(2, "rewind.rollback-requests", A, 0)));
+
+        assertThat(sends).containsExactly(1L, 2L);
+        assertThat(settled).extracting(Settlement::verdict).containsExactly(Verdict.IN_DOUBT, Verdict.IN_DOUBT);
+    }
+
+    @Test
     void aKeysNextRecordIsNotSentWhenThePreviousOneWasNotDelivered() throws InterruptedException {
         outcomes.put(1L, CompletableFuture.failedFuture(new TimeoutException("Topic not present in metadata")));
         outcomes.put(3L, CompletableFuture.completedFuture(null));
