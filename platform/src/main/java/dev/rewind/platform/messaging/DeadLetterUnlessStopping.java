@@ -1,5 +1,7 @@
 package dev.rewind.platform.messaging;
 
+import dev.rewind.platform.metrics.RewindMeters;
+import dev.rewind.platform.metrics.RewindMetric;
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.common.annotation.Identifier;
 import io.smallrye.mutiny.Uni;
@@ -34,12 +36,15 @@ public class DeadLetterUnlessStopping implements KafkaFailureHandler.Factory {
     private static final Logger LOG = Logger.getLogger(DeadLetterUnlessStopping.class);
 
     private final KafkaFailureHandler.Factory deadLetterQueue;
+    private final RewindMeters meters;
     private final AtomicBoolean stopping = new AtomicBoolean();
 
     @Inject
     public DeadLetterUnlessStopping(
-            @Identifier(KafkaFailureHandler.Strategy.DEAD_LETTER_QUEUE) KafkaFailureHandler.Factory deadLetterQueue) {
+            @Identifier(KafkaFailureHandler.Strategy.DEAD_LETTER_QUEUE) KafkaFailureHandler.Factory deadLetterQueue,
+            RewindMeters meters) {
         this.deadLetterQueue = deadLetterQueue;
+        this.meters = meters;
     }
 
     /** Quarkus fires this before it closes the datasource and Hibernate, and before the Kafka connector. */
@@ -50,7 +55,10 @@ public class DeadLetterUnlessStopping implements KafkaFailureHandler.Factory {
     @Override
     public KafkaFailureHandler create(KafkaConnectorIncomingConfiguration config, Vertx vertx,
                                       KafkaConsumer<?, ?> consumer, BiConsumer<Throwable, Boolean> reportFailure) {
-        return new Handler(deadLetterQueue.create(config, vertx, consumer, reportFailure), stopping::get);
+        // Registered at 0 with the channel, so that a dashboard's increase() sees the first dead letter.
+        Runnable deadLettered = meters.counter(RewindMetric.DEAD_LETTERED, config.getChannel())::increment;
+        return new Handler(deadLetterQueue.create(config, vertx, consumer, reportFailure), stopping::get,
+                deadLettered);
     }
 
     /** One channel's handler: the dead-letter queue's until the service stops. */
@@ -58,10 +66,12 @@ public class DeadLetterUnlessStopping implements KafkaFailureHandler.Factory {
 
         private final KafkaFailureHandler deadLetterQueue;
         private final BooleanSupplier stopping;
+        private final Runnable deadLettered;
 
-        Handler(KafkaFailureHandler deadLetterQueue, BooleanSupplier stopping) {
+        Handler(KafkaFailureHandler deadLetterQueue, BooleanSupplier stopping, Runnable deadLettered) {
             this.deadLetterQueue = deadLetterQueue;
             this.stopping = stopping;
+            this.deadLettered = deadLettered;
         }
 
         @Override
@@ -72,7 +82,7 @@ public class DeadLetterUnlessStopping implements KafkaFailureHandler.Factory {
                         record.getTopic(), record.getPartition(), record.getOffset(), reason);
                 return Uni.createFrom().nothing();
             }
-            return deadLetterQueue.handle(record, reason, metadata);
+            return deadLetterQueue.handle(record, reason, metadata).invoke(deadLettered);
         }
 
         @Override

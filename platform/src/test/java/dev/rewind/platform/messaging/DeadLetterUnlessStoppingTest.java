@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.junit.jupiter.api.Test;
@@ -19,13 +20,14 @@ class DeadLetterUnlessStoppingTest {
 
     private final List<Long> deadLettered = new ArrayList<>();
     private final AtomicBoolean stopping = new AtomicBoolean();
+    private final AtomicInteger counted = new AtomicInteger();
     private final KafkaFailureHandler handler = new DeadLetterUnlessStopping.Handler(new KafkaFailureHandler() {
         @Override
         public <K, V> Uni<Void> handle(IncomingKafkaRecord<K, V> record, Throwable reason, Metadata metadata) {
             deadLettered.add(record.getOffset());
             return Uni.createFrom().voidItem();
         }
-    }, stopping::get);
+    }, stopping::get, counted::incrementAndGet);
 
     @Test
     void aRecordThatCannotBeProcessedIsDeadLetteredWhileTheServiceRuns() {
@@ -33,6 +35,7 @@ class DeadLetterUnlessStoppingTest {
 
         assertThat(completes(handled)).isTrue();
         assertThat(deadLettered).containsExactly(7L);
+        assertThat(counted).as("rewind_dead_lettered_total of the channel").hasValue(1);
     }
 
     @Test
@@ -44,6 +47,7 @@ class DeadLetterUnlessStoppingTest {
 
         assertThat(completes(handled)).as("a completed failure handling would let its offset be committed").isFalse();
         assertThat(deadLettered).isEmpty();
+        assertThat(counted).hasValue(0);
     }
 
     @Test

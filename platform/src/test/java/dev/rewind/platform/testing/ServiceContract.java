@@ -2,6 +2,7 @@ package dev.rewind.platform.testing;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.is;
 
@@ -10,10 +11,12 @@ import dev.rewind.events.RewindEvent;
 import dev.rewind.events.TargetKey;
 import dev.rewind.events.Topic;
 import dev.rewind.platform.messaging.CloudEventHeaders;
+import dev.rewind.platform.metrics.RewindMetric;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -53,6 +56,7 @@ public abstract class ServiceContract extends KafkaClientTest {
         RewindEvent valid = validEvent(target);
         String type = Topic.typeOf(valid.getClass());
         String key = target.toString();
+        double deadLettered = ScrapedMetrics.scrape().sum(RewindMetric.DEAD_LETTERED.prometheusName(), Map.of());
 
         kafka.sendRaw(inputTopic().name(), key, "{\"this is\": not json", headers(type, valid));
         kafka.sendRaw(inputTopic().name(), key, "{}", headers("dev.rewind.nothing.happened.v1", valid));
@@ -70,6 +74,23 @@ public abstract class ServiceContract extends KafkaClientTest {
                         reason -> assertThat(reason).contains("unknown CloudEvents type 'dev.rewind.nothing.happened.v1'"),
                         reason -> assertThat(reason).contains("missing CloudEvents id"));
         assertThat(dead.get(0).value()).isEqualTo("{\"this is\": not json");
+        await().untilAsserted(() -> assertThat(ScrapedMetrics.scrape()
+                .sum(RewindMetric.DEAD_LETTERED.prometheusName(), Map.of()))
+                .as("rewind_dead_lettered_total").isGreaterThanOrEqualTo(deadLettered + 3));
+    }
+
+    @Test
+    void exportsItsOutboxBacklogReadFromTheDatabase() {
+        String service = ConfigProvider.getConfig().getValue("quarkus.application.name", String.class);
+
+        await().untilAsserted(() -> {
+            ScrapedMetrics metrics = ScrapedMetrics.scrape();
+            assertThat(metrics.sum(RewindMetric.OUTBOX_PENDING.prometheusName(), Map.of("service", service)))
+                    .as("rewind_outbox_pending, NaN until the table was read").isNotNaN().isGreaterThanOrEqualTo(0);
+            assertThat(metrics.sum(RewindMetric.OUTBOX_OLDEST_PENDING_AGE.prometheusName(), Map.of()))
+                    .isNotNaN().isGreaterThanOrEqualTo(0);
+            assertThat(metrics.sum(RewindMetric.OUTBOX_PARKED.prometheusName(), Map.of())).isNotNaN();
+        });
     }
 
     /** The headers a producer would write for {@code about}, claiming CloudEvents type {@code type}. */
