@@ -2,6 +2,7 @@ package dev.rewind.approval.messaging;
 
 import dev.rewind.approval.service.ResolvedIncidents;
 import dev.rewind.events.Topics;
+import dev.rewind.platform.messaging.EventReader;
 import dev.rewind.platform.messaging.IdempotentConsumer;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,6 +32,11 @@ public class IncidentEventConsumer {
     @Incoming(CHANNEL)
     @Blocking
     public void consume(ConsumerRecord<String, String> record) {
-        consumer.apply(Topics.INCIDENT_EVENTS, record, delivery -> resolved.apply(delivery.event()));
+        // Every other incident event is read (a record that is not a valid event still throws, to be dead-lettered)
+        // and acknowledged without a transaction, which would only claim it in the inbox; those transactions were
+        // competing for the CPU with the incidents' own hops.
+        if (resolved.concerns(EventReader.read(Topics.INCIDENT_EVENTS, record).event())) {
+            consumer.apply(Topics.INCIDENT_EVENTS, record, delivery -> resolved.apply(delivery.event()));
+        }
     }
 }

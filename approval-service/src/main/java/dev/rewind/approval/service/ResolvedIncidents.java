@@ -28,6 +28,11 @@ public class ResolvedIncidents {
         this.clock = clock;
     }
 
+    /** Whether {@code event} says an incident's alerts all resolved: the only incident event acted on here. */
+    public boolean concerns(IncidentEvent event) {
+        return event instanceof IncidentAlertsResolved;
+    }
+
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(IncidentEvent event) {
         if (!(event instanceof IncidentAlertsResolved resolved)) {

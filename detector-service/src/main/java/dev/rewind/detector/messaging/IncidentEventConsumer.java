@@ -2,6 +2,7 @@ package dev.rewind.detector.messaging;
 
 import dev.rewind.detector.service.IncidentCloser;
 import dev.rewind.events.Topics;
+import dev.rewind.platform.messaging.EventReader;
 import dev.rewind.platform.messaging.IdempotentConsumer;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,6 +29,11 @@ public class IncidentEventConsumer {
     @Incoming(CHANNEL)
     @Blocking
     public void consume(ConsumerRecord<String, String> record) {
-        consumer.apply(Topics.INCIDENT_EVENTS, record, delivery -> closer.apply(delivery.event()));
+        // Most incident events do not concern the detector: read (a record that is not a valid event still throws, to
+        // be dead-lettered) and acknowledged without a transaction, which would only claim them in the inbox; they
+        // were competing for the CPU with the incident's own hops.
+        if (closer.concerns(EventReader.read(Topics.INCIDENT_EVENTS, record).event())) {
+            consumer.apply(Topics.INCIDENT_EVENTS, record, delivery -> closer.apply(delivery.event()));
+        }
     }
 }

@@ -21,10 +21,15 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 public class IncidentCloser {
 
+    /** Whether {@code event} ends an incident: the only incident events the detector acts on. */
+    public boolean concerns(IncidentEvent event) {
+        return event instanceof RollbackSucceeded || event instanceof RollbackUnverified
+                || event instanceof ApprovalRejected || event instanceof ApprovalExpired;
+    }
+
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(IncidentEvent event) {
-        if (!(event instanceof RollbackSucceeded || event instanceof RollbackUnverified
-                || event instanceof ApprovalRejected || event instanceof ApprovalExpired)) {
+        if (!concerns(event)) {
             return;
         }
         Release rolledBackFrom = event instanceof RollbackSucceeded succeeded ? succeeded.release()
