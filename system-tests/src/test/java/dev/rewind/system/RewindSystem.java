@@ -56,6 +56,11 @@ final class RewindSystem implements AutoCloseable {
     }
 
     static RewindSystem start() {
+        return start(Map.of());
+    }
+
+    /** Starts Rewind with {@code extraEnvironment} added to every service's environment (settings to compare). */
+    static RewindSystem start(Map<String, String> extraEnvironment) {
         Path root = projectRoot();
         Map<String, String> kafka = Infrastructure.kafka();
         Map<String, String> database = Infrastructure.postgres();
@@ -70,12 +75,20 @@ final class RewindSystem implements AutoCloseable {
         env.put("ALERTMANAGER_TOKEN", WEBHOOK_TOKEN);
         env.putAll(environmentsConfig());
         env.putAll(TestTokens.environment());
+        env.putAll(extraEnvironment);
         for (String name : SERVICES) {
             system.services.put(name, ServiceProcess.start(root, name, env));
         }
         List<ServiceProcess> starting = new ArrayList<>(system.services.values());
-        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200))
-                .until(() -> starting.stream().allMatch(ServiceProcess::ready));
+        try {
+            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> starting.stream().allMatch(ServiceProcess::ready));
+        } catch (RuntimeException notReady) {
+            // Stop the ones that did start: left running, they would keep their consumer groups' partitions and take
+            // the next run's records.
+            system.close();
+            throw notReady;
+        }
         return system;
     }
 
@@ -83,6 +96,11 @@ final class RewindSystem implements AutoCloseable {
     static Map<String, String> environmentsConfig() {
         return Map.of("QUARKUS_CONFIG_LOCATIONS",
                 projectRoot().resolve("system-tests/src/test/resources/environments.properties").toString());
+    }
+
+    /** The running services' processes. */
+    List<ServiceProcess> processes() {
+        return List.copyOf(services.values());
     }
 
     String url(String service) {

@@ -7,60 +7,229 @@ import dev.rewind.platform.testing.PublishedEvents;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
  * Benchmark, not a test: how long from the Alertmanager webhook's 202 to the rollback patch reaching the Kubernetes
- * API, across the five packaged services. Run with {@code bench/rollback-latency.sh}; it asserts nothing and writes
- * its numbers to {@code system-tests/target/bench/rollback-latency.txt}.
+ * API, across the five packaged services, one alert at a time, each on a new target. Also the first alerts after the
+ * start (the warm-up, listed alone: the first record on each partition used to wait a second at every hop), where the
+ * time goes (from the outbox and inbox rows the services wrote), and the ratio to the broker's floor when
+ * {@link HopFloorBench} ran first. Run with {@code bench/rollback-latency.sh}; it asserts nothing and writes its
+ * numbers to {@code system-tests/target/bench/rollback-latency.txt}. Options: {@code -Drewind.bench.runs=N} (200),
+ * {@code -Drewind.bench.service-env=NAME=value,...} (settings every service starts with, to compare).
  */
 class RollbackLatencyBench {
 
     private static final int WARM_UP = 3;
-    private static final int RUNS = Integer.getInteger("rewind.bench.runs", 20);
+    private static final int RUNS = Integer.getInteger("rewind.bench.runs", 200);
+    private static final Duration IDLE = Duration.ofSeconds(20);
+    private static final Pattern FLOOR = Pattern.compile("p50 ([0-9.]+) .*p99 ([0-9.]+)");
+
+    /** The stages of one alert, each from the end of the one before (ms); the names say where it ends. */
+    private static final List<String> STAGES = List.of(
+            "detector consumed the alert, decided (request in its outbox)",
+            "request relayed and consumed (approval's inbox claim)",
+            "approval decided (command in its outbox)",
+            "command relayed and consumed (executor's inbox claim)",
+            "executor planned and patched");
 
     @Test
-    void webhookAcceptedToPatch() throws IOException {
+    void webhookAcceptedToPatch() throws IOException, SQLException {
+        List<Double> warmUp = new ArrayList<>();
         List<Double> millis = new ArrayList<>();
-        try (RewindSystem rewind = RewindSystem.start()) {
+        Map<String, List<Double>> stages = new LinkedHashMap<>();
+        STAGES.forEach(stage -> stages.put(stage, new ArrayList<>()));
+        Map<String, String> extra = serviceEnvironment();
+        String idleCpu;
+        try (RewindSystem rewind = RewindSystem.start(extra); Connection database = rewind.database()) {
             for (int i = 0; i < WARM_UP + RUNS; i++) {
-                double latency = once(rewind);
-                if (i >= WARM_UP) {
-                    millis.add(latency);
+                Run run = once(rewind);
+                if (i < WARM_UP) {
+                    warmUp.add(run.total());
+                    continue;
+                }
+                millis.add(run.total());
+                List<Double> breakdown = breakdown(database, run);
+                for (int s = 0; s < STAGES.size() && breakdown != null; s++) {
+                    stages.get(STAGES.get(s)).add(breakdown.get(s));
                 }
             }
+            idleCpu = idleCpu(rewind);
         }
         List<Double> sorted = millis.stream().sorted().toList();
-        String report = String.format(Locale.ROOT, """
-                rollback latency, webhook 202 -> patch received by the Kubernetes API (ms), %d runs after %d warm-up
-                median %.1f  p90 %.1f  worst %.1f  best %.1f  mean %.1f
-                runs: %s
-                """, RUNS, WARM_UP, percentile(sorted, 50), percentile(sorted, 90), sorted.get(sorted.size() - 1),
-                sorted.get(0), millis.stream().mapToDouble(Double::doubleValue).average().orElse(0),
-                millis.stream().map(m -> String.format(Locale.ROOT, "%.1f", m)).toList());
+        StringBuilder report = new StringBuilder(String.format(Locale.ROOT, """
+                rollback latency, webhook 202 -> patch received by the Kubernetes API (ms), %d sequential alerts on \
+                distinct targets after %d warm-up%s
+                p50 %.1f  p90 %.1f  p99 %.1f  worst %.1f  best %.1f  mean %.1f
+                first %d alerts after the start (warm-up): %s
+                """, RUNS, WARM_UP, extra.isEmpty() ? "" : ", services started with " + extra,
+                percentile(sorted, 50), percentile(sorted, 90), percentile(sorted, 99), sorted.get(sorted.size() - 1),
+                sorted.get(0), millis.stream().mapToDouble(Double::doubleValue).average().orElse(0), WARM_UP,
+                warmUp.stream().map(RollbackLatencyBench::format).toList()));
+        report.append("where the time goes (p50 / p99 of each stage, ms):\n");
+        stages.forEach((stage, values) -> {
+            List<Double> stageSorted = values.stream().sorted().toList();
+            if (!stageSorted.isEmpty()) {
+                report.append(String.format(Locale.ROOT, "  %-66s %7.1f / %7.1f%n", stage,
+                        percentile(stageSorted, 50), percentile(stageSorted, 99)));
+            }
+        });
+        report.append("idle CPU after the runs, per service (ms of CPU per s, over ").append(IDLE.toSeconds())
+                .append(" s): ").append(idleCpu).append('\n');
+        Path floorFile = Path.of("target/bench/hop-floor.txt");
+        if (Files.exists(floorFile)) {
+            Matcher floor = FLOOR.matcher(Files.readString(floorFile));
+            if (floor.find()) {
+                double floorP50 = Double.parseDouble(floor.group(1));
+                double floorP99 = Double.parseDouble(floor.group(2));
+                report.append(String.format(Locale.ROOT, """
+                        broker floor (hop-floor.txt): p50 %.2f  p99 %.2f
+                        ratio Rewind / floor: p50 %.1fx  p99 %.1fx (goal: within 10x)
+                        """, floorP50, floorP99, percentile(sorted, 50) / floorP50,
+                        percentile(sorted, 99) / floorP99));
+            }
+        }
+        report.append("runs: ").append(millis.stream().map(RollbackLatencyBench::format).toList()).append('\n');
         Path out = Path.of("target/bench/rollback-latency.txt");
         Files.createDirectories(out.getParent());
         Files.writeString(out, report);
         System.out.print(report);
     }
 
-    private static double once(RewindSystem rewind) {
+    /** One alert: its target, when the webhook answered 202 (wall clock, to compare with the services' rows). */
+    private record Run(TargetKey target, Instant accepted, double total) {
+    }
+
+    private static Run once(RewindSystem rewind) {
         TargetKey target = PublishedEvents.uniqueTarget("development");
         rewind.deployTwoReleases(target);
         rewind.postAlert(target).then().statusCode(202);
         long accepted = System.nanoTime();
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(5))
+        Instant acceptedAt = Instant.now();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(2))
                 .until(() -> !rewind.sandbox.deploymentPatches(target.namespace(), target.service()).isEmpty());
         long patched = rewind.sandbox.deploymentPatches(target.namespace(), target.service()).get(0).receivedNanos();
-        return (patched - accepted) / 1_000_000.0;
+        return new Run(target, acceptedAt, (patched - accepted) / 1_000_000.0);
+    }
+
+    /**
+     * The run's stages from the services' own rows: when the detector wrote the request to its outbox, when approval
+     * claimed it in its inbox, when approval wrote the command, when the executor claimed it, and the patch (the
+     * end of the run). Null when a row is missing.
+     */
+    private static List<Double> breakdown(Connection database, Run run) throws SQLException {
+        String key = run.target().toString();
+        Map<String, Object> request = outboxRow(database, "detector", "rewind.rollback-requests", key);
+        Map<String, Object> command = outboxRow(database, "approval", "rewind.rollback-commands", key);
+        if (request == null || command == null) {
+            return null;
+        }
+        Instant requested = (Instant) request.get("created");
+        Instant approvalClaimed = claimedAt(database, "approval", request.get("id"));
+        Instant commanded = (Instant) command.get("created");
+        Instant executorClaimed = claimedAt(database, "executor", command.get("id"));
+        if (approvalClaimed == null || executorClaimed == null) {
+            return null;
+        }
+        double patched = run.total();
+        double executorAt = millisBetween(run.accepted(), executorClaimed);
+        return List.of(millisBetween(run.accepted(), requested),
+                millisBetween(requested, approvalClaimed),
+                millisBetween(approvalClaimed, commanded),
+                millisBetween(commanded, executorClaimed),
+                patched - executorAt);
+    }
+
+    private static Map<String, Object> outboxRow(Connection database, String schema, String topic, String key)
+            throws SQLException {
+        try (PreparedStatement query = database.prepareStatement("SELECT event_id, created_at FROM " + schema
+                + ".outbox_event WHERE topic = ? AND record_key = ? ORDER BY position LIMIT 1")) {
+            query.setString(1, topic);
+            query.setString(2, key);
+            try (ResultSet row = query.executeQuery()) {
+                if (!row.next()) {
+                    return null;
+                }
+                Map<String, Object> values = new HashMap<>();
+                values.put("id", row.getObject(1));
+                values.put("created", row.getTimestamp(2).toInstant());
+                return values;
+            }
+        }
+    }
+
+    private static Instant claimedAt(Connection database, String schema, Object eventId) throws SQLException {
+        try (PreparedStatement query = database.prepareStatement("SELECT processed_at FROM " + schema
+                + ".processed_event WHERE event_id = ?")) {
+            query.setObject(1, eventId);
+            try (ResultSet row = query.executeQuery()) {
+                if (!row.next()) {
+                    return null;
+                }
+                Timestamp at = row.getTimestamp(1);
+                return at.toInstant();
+            }
+        }
+    }
+
+    private static double millisBetween(Instant start, Instant end) {
+        return Duration.between(start, end).toNanos() / 1_000_000.0;
+    }
+
+    /** What the idle services cost: CPU time (user + system) each used over {@link #IDLE} with no alert coming. */
+    private static String idleCpu(RewindSystem rewind) {
+        Map<String, Long> before = new LinkedHashMap<>();
+        rewind.processes().forEach(process -> before.put(process.instance(), cpuTicks(process.pid())));
+        try {
+            Thread.sleep(IDLE.toMillis()); // the measured idle period itself, not a wait for something
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return rewind.processes().stream().map(process -> String.format(Locale.ROOT, "%s %.1f",
+                process.instance(), (cpuTicks(process.pid()) - before.get(process.instance())) * 10.0
+                        / IDLE.toSeconds())).collect(Collectors.joining(", "));
+    }
+
+    /** User plus system CPU time of process {@code pid} in clock ticks (1/100 s), from /proc; -1 elsewhere. */
+    private static long cpuTicks(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** Settings every service starts with, from {@code -Drewind.bench.service-env=NAME=value,NAME=value}. */
+    private static Map<String, String> serviceEnvironment() {
+        return java.util.Arrays.stream(System.getProperty("rewind.bench.service-env", "").split(","))
+                .filter(pair -> pair.contains("="))
+                .collect(Collectors.toMap(pair -> pair.substring(0, pair.indexOf('=')).strip(),
+                        pair -> pair.substring(pair.indexOf('=') + 1).strip(), (a, b) -> b, LinkedHashMap::new));
+    }
+
+    private static String format(double millis) {
+        return String.format(Locale.ROOT, "%.1f", millis);
     }
 
     private static double percentile(List<Double> sorted, int percent) {
-        int index = (int) Math.ceil(percent / 100.0 * sorted.size()) - 1;
-        return sorted.get(Math.max(0, index));
+        return HopFloorBench.percentile(sorted, percent);
     }
 }
