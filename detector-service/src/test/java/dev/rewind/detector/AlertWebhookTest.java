@@ -5,6 +5,7 @@ import static dev.rewind.platform.testing.PublishedEvents.assertCloudEvent;
 import static dev.rewind.platform.testing.PublishedEvents.uniqueTarget;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.is;
@@ -22,16 +23,28 @@ import dev.rewind.events.request.RollbackRequested;
 import dev.rewind.platform.testing.InfrastructureResource;
 import dev.rewind.platform.testing.KafkaClientTest;
 import dev.rewind.platform.testing.KubernetesSandboxResource;
+import dev.rewind.platform.testing.RecordedSpans;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.sdk.trace.data.SpanData;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @WithTestResource(InfrastructureResource.class)
 @WithTestResource(KubernetesSandboxResource.class)
 class AlertWebhookTest extends KafkaClientTest {
+
+    @Inject
+    RecordedSpans spans;
 
     private static final String TOKEN = "Bearer test-webhook-token";
     @Test
@@ -56,6 +69,35 @@ class AlertWebhookTest extends KafkaClientTest {
                 kafka.awaitRecord(Topics.ROLLBACK_REQUESTS.name(), about(target)).value(), RollbackRequested.class);
         assertThat(request.severity()).isEqualTo(Severity.P1);
         assertThat(request.evidence()).extracting(Evidence::alertId).containsExactly(alert.alertId());
+    }
+
+    @Test
+    void oneAlertIsOneTraceFromTheWebhookThroughTheAlertsTopicToTheRollbackRequest() {
+        TargetKey target = uniqueTarget("production");
+        KubernetesSandboxResource.sandbox.deployWithHistory(target.namespace(), target.service(),
+                "registry.example/shop/checkout", List.of("v1.2.5", "v1.3.0"));
+
+        given().header("Authorization", TOKEN).contentType("application/json").body(payload(target))
+                .post("/api/v1/alerts/alertmanager")
+                .then().statusCode(202);
+
+        String alertTrace = traceIdOf(kafka.awaitRecord(Topics.ALERTS.name(), about(target)));
+        String requestTrace = traceIdOf(kafka.awaitRecord(Topics.ROLLBACK_REQUESTS.name(), about(target)));
+        assertThat(requestTrace).isEqualTo(alertTrace);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            List<SpanData> trace = spans.ofTrace(alertTrace);
+            SpanData webhook = named(trace, "POST /api/v1/alerts/alertmanager");
+            SpanData alertSent = named(trace, "rewind.alerts publish");
+            SpanData alertProcessed = named(trace, "rewind.alerts process");
+            SpanData requestSent = named(trace, "rewind.rollback-requests publish");
+            assertThat(webhook.getKind()).isEqualTo(SpanKind.SERVER);
+            assertThat(alertSent.getParentSpanId()).isEqualTo(webhook.getSpanId());
+            assertThat(alertProcessed.getParentSpanId()).isEqualTo(alertSent.getSpanId());
+            assertThat(requestSent.getParentSpanId()).as("sent from the outbox, after the batch's transaction")
+                    .isEqualTo(alertProcessed.getSpanId());
+            assertThat(requestSent.getAttributes().get(AttributeKey.stringKey("messaging.kafka.message.key")))
+                    .isEqualTo(target.toString());
+        });
     }
 
     @Test
@@ -111,6 +153,18 @@ class AlertWebhookTest extends KafkaClientTest {
         given().header("Authorization", "Bearer guess").contentType("application/json").body(body)
                 .post("/api/v1/alerts/alertmanager")
                 .then().statusCode(401);
+    }
+
+    private static String traceIdOf(ConsumerRecord<String, String> record) {
+        Header traceparent = record.headers().lastHeader("traceparent");
+        assertThat(traceparent).as("traceparent header of " + record.topic()).isNotNull();
+        return new String(traceparent.value(), StandardCharsets.UTF_8).split("-")[1];
+    }
+
+    private static SpanData named(List<SpanData> trace, String name) {
+        return trace.stream().filter(span -> span.getName().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no span '" + name + "' in the trace: "
+                        + trace.stream().map(SpanData::getName).toList()));
     }
 
     private static String payload(TargetKey target) {

@@ -107,6 +107,11 @@ final class RewindSystem implements AutoCloseable {
         return services.get(service).url();
     }
 
+    /** The log file of {@code service}'s process. */
+    Path logOf(String service) {
+        return services.get(service).log();
+    }
+
     /** Posts Alertmanager's firing fixture about {@code target} to the detector's webhook, as Alertmanager would. */
     Response postAlert(TargetKey target) {
         return given().baseUri(url("detector-service"))

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rewind.events.EventFixtures;
 import dev.rewind.events.EventJson;
@@ -20,14 +21,23 @@ import dev.rewind.platform.testing.TestKafka;
 import dev.rewind.platform.testing.TestTokens;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
+import io.opentelemetry.proto.trace.v1.Span;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,15 +48,75 @@ class RollbackFlowIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(90);
     private static RewindSystem rewind;
+    private static OtlpCollector collector;
 
     @BeforeAll
     static void start() {
-        rewind = RewindSystem.start();
+        collector = OtlpCollector.start();
+        rewind = RewindSystem.start(Map.of("REWIND_OTLP_ENDPOINT", collector.url(), "REWIND_TRACE_SAMPLING", "1",
+                "QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "200ms", "REWIND_LOG_JSON", "true"));
     }
 
     @AfterAll
     static void stop() {
         rewind.close();
+        collector.close();
+    }
+
+    @Test
+    void oneAlertIsOneTraceAcrossTheFiveServicesFromTheWebhookToTheSlackMessages() throws IOException {
+        TargetKey target = PublishedEvents.uniqueTarget("development");
+        rewind.deployTwoReleases(target);
+
+        rewind.postAlert(target).then().statusCode(202);
+
+        await().atMost(PATIENCE).until(() -> incidentStatus(target).equals("ROLLED_BACK"));
+        String traceId;
+        try {
+            traceId = await().atMost(PATIENCE).until(() -> collector.all().stream()
+                    .filter(span -> span.name().equals("rewind.alerts publish")
+                            && target.toString().equals(span.attribute("messaging.kafka.message.key")))
+                    .map(OtlpCollector.CollectedSpan::traceId).findFirst(), Optional::isPresent).orElseThrow();
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("the alert's send was not exported; received " + collector.summary(), e);
+        }
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            List<OtlpCollector.CollectedSpan> trace = collector.trace(traceId);
+            assertThat(trace).extracting(OtlpCollector.CollectedSpan::service).contains("detector-service",
+                    "approval-service", "executor-service", "notifier-service", "postmortem-service");
+            assertThat(trace).extracting(span -> span.service() + ": " + span.name()).contains(
+                    "detector-service: POST /api/v1/alerts/alertmanager",
+                    "approval-service: rewind.rollback-requests process",
+                    "executor-service: rewind.rollback-commands process",
+                    "executor-service: rollback",
+                    "executor-service: kubernetes patch deployment",
+                    "notifier-service: notify slack",
+                    "postmortem-service: rewind.incident-events process");
+            assertThat(trace).filteredOn(span -> span.parentSpanId().isEmpty()).as("one root: the webhook")
+                    .extracting(OtlpCollector.CollectedSpan::name).containsExactly("POST /api/v1/alerts/alertmanager");
+            Set<String> ids = trace.stream().map(OtlpCollector.CollectedSpan::spanId).collect(Collectors.toSet());
+            assertThat(trace).filteredOn(span -> !span.parentSpanId().isEmpty())
+                    .allSatisfy(span -> assertThat(ids).as("parent of " + span.name()).contains(span.parentSpanId()));
+            assertThat(trace).filteredOn(span -> span.service().equals("notifier-service")
+                    && span.kind() == Span.SpanKind.SPAN_KIND_CLIENT).as("the Slack call").isNotEmpty();
+        });
+        List<JsonNode> executorLines = jsonLines(rewind.logOf("executor-service"));
+        assertThat(executorLines).as("the executor's JSON log lines about driving the rollback").anySatisfy(line -> {
+            assertThat(line.at("/mdc/traceId").asText()).isEqualTo(traceId);
+            assertThat(line.at("/mdc/target").asText()).isEqualTo(target.toString());
+            assertThat(line.at("/mdc/incident").asText()).isNotEmpty();
+            assertThat(line.path("message").asText()).contains("driving it");
+        });
+    }
+
+    private static List<JsonNode> jsonLines(Path log) throws IOException {
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : Files.readAllLines(log)) {
+            if (line.startsWith("{")) {
+                lines.add(EventJson.mapper().readTree(line));
+            }
+        }
+        return lines;
     }
 
     @Test

@@ -113,6 +113,10 @@ public class ApprovalRequestRecord extends PanacheEntityBase {
     @Column(name = "decided_at")
     public Instant decidedAt;
 
+    /** The W3C traceparent of the request's intake: decisions taken later (by people, by timers) join its trace. */
+    @Column(name = "trace_parent")
+    public String traceParent;
+
     /** When every alert of the incident resolved while the request awaited people; null otherwise. */
     @Column(name = "alerts_resolved_at")
     public Instant alertsResolvedAt;

@@ -15,6 +15,7 @@ import dev.rewind.events.incident.RollbackDeclined;
 import dev.rewind.events.request.RollbackRequested;
 import dev.rewind.platform.environment.Environments;
 import dev.rewind.platform.messaging.Outbox;
+import dev.rewind.platform.tracing.MessageTracing;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -66,6 +67,7 @@ public class RequestIntake {
         Requirement requirement = policy.requirementFor(request.target().environment(), request.severity(),
                 request.mode());
         ApprovalRequestRecord record = record(request, requirement, now);
+        record.traceParent = MessageTracing.currentTraceParent();
         Optional<String> refusal = environments.refusal(request.target());
         if (refusal.isPresent()) {
             record.state = record.state.moveTo(ApprovalState.REJECTED);

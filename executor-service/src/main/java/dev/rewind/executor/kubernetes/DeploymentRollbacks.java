@@ -15,6 +15,7 @@ import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.utils.Serialization;
+import io.opentelemetry.instrumentation.annotations.WithSpan;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -48,6 +49,7 @@ public class DeploymentRollbacks {
      * The target's Deployment once its controller observed its latest generation: refuses when it is not its
      * environment's (namespace, labels) or no longer runs {@code judged}, the release the decision was about.
      */
+    @WithSpan("kubernetes observe deployment")
     public ObservedDeployment observe(TargetKey target, Release judged, long incidentNumber) {
         Environment environment = clusters.environment(target);
         KubernetesClient client = clusters.client(environment);
@@ -75,6 +77,7 @@ public class DeploymentRollbacks {
      * patch that left the pod template alone is planned around, at most {@code rewind.executor.conflict-attempts}
      * times; a Deployment already on the target template is this very rollback when its patch may have been sent.
      */
+    @WithSpan("kubernetes patch deployment")
     public void apply(TargetKey target, UndoPlan plan, Release judged, long incidentNumber,
                       boolean patchMayHaveBeenSent) {
         KubernetesClient client = clusters.client(clusters.environment(target));
@@ -130,6 +133,7 @@ public class DeploymentRollbacks {
     }
 
     /** Follows the rollout as {@code kubectl rollout status --timeout} does. */
+    @WithSpan("kubernetes follow rollout")
     public RolloutStatus awaitRollout(TargetKey target, UndoPlan plan, Duration timeout) {
         KubernetesClient client = clusters.client(clusters.environment(target));
         Instant deadline = Instant.now().plus(timeout);

@@ -111,6 +111,10 @@ public class ExecutionRecord extends PanacheEntityBase {
     @Column(name = "incident_number")
     public Long incidentNumber;
 
+    /** The W3C traceparent of the command's processing: the rollback, resumed or not, continues that trace. */
+    @Column(name = "trace_parent")
+    public String traceParent;
+
     /** The instance driving this execution, while its lease lasts. */
     @Column(name = "lease_owner")
     public String leaseOwner;

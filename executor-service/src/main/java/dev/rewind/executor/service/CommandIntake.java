@@ -7,6 +7,7 @@ import dev.rewind.executor.config.ExecutorConfig;
 import dev.rewind.executor.domain.ExecutionState;
 import dev.rewind.executor.persistence.ExecutionRecord;
 import dev.rewind.platform.messaging.Outbox;
+import dev.rewind.platform.tracing.MessageTracing;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -28,9 +29,12 @@ public class CommandIntake {
     private final Outbox outbox;
     private final Clock clock;
     private final Event<ExecutionAccepted> accepted;
+    private final MessageTracing tracing;
 
     @Inject
-    public CommandIntake(ExecutorConfig config, Outbox outbox, Clock clock, Event<ExecutionAccepted> accepted) {
+    public CommandIntake(ExecutorConfig config, Outbox outbox, Clock clock, Event<ExecutionAccepted> accepted,
+                         MessageTracing tracing) {
+        this.tracing = tracing;
         this.config = config;
         this.outbox = outbox;
         this.clock = clock;
@@ -59,6 +63,7 @@ public class CommandIntake {
         execution.overrides = ExecutionLedger.overridesColumn(command.overrides());
         execution.incidentNumber = command.incidentNumber();
         execution.state = ExecutionState.ACCEPTED;
+        execution.traceParent = tracing.traceParentFor(command.target());
         execution.createdAt = now;
         execution.updatedAt = now;
         execution.persist();

@@ -25,7 +25,11 @@ import dev.rewind.executor.verification.Verifier;
 import dev.rewind.kubernetes.DeploymentRevisions;
 import dev.rewind.kubernetes.KubernetesFailures;
 import dev.rewind.platform.messaging.TransientFailures;
+import dev.rewind.platform.tracing.LogContext;
+import dev.rewind.platform.tracing.MessageTracing;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Scope;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -36,8 +40,8 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -67,6 +71,7 @@ public class RollbackRunner {
     private final ExecutionLedger ledger;
     private final ExecutionLease lease;
     private final ExecutorConfig config;
+    private final MessageTracing tracing;
     private final ExecutorService workers;
     /** Executions submitted to this instance's workers, queued or running. */
     private final Set<UUID> driving = ConcurrentHashMap.newKeySet();
@@ -77,7 +82,8 @@ public class RollbackRunner {
     @Inject
     public RollbackRunner(DeploymentRollbacks rollbacks, RollbackStrategies strategies, MigrationRollback migrations,
                           Troubleshooter troubleshooter, Verifier verifier, ExecutionLedger ledger,
-                          ExecutionLease lease, ExecutorConfig config) {
+                          ExecutionLease lease, ExecutorConfig config, MessageTracing tracing) {
+        this.tracing = tracing;
         this.rollbacks = rollbacks;
         this.strategies = strategies;
         this.migrations = migrations;
@@ -173,31 +179,64 @@ public class RollbackRunner {
             return;
         }
         leased.add(executionId);
-        LOG.infof("execution %s: lease taken by %s, driving it", executionId, lease.owner());
         try {
-            run(ledger.load(executionId));
-        } catch (LeaseLost e) {
-            LOG.infof("execution %s: %s", executionId, e.getMessage());
-        } catch (RuntimeException e) {
-            if (stopping || interrupted(e)) {
-                LOG.infof("execution %s interrupted by a stop: left to be resumed", executionId);
-                lease.release(executionId);
-                return;
-            }
-            if (databaseAway(e)) {
-                // Not the rollback's fault: the lease expires and this or another instance resumes it later.
-                LOG.warnf("execution %s: database unavailable (%s); it will be resumed", executionId, e.getMessage());
-                return;
-            }
+            ExecutionRecord execution;
             try {
-                ledger.fail(executionId, reasonOf(e, ledger.load(executionId)));
-            } catch (RuntimeException unrecorded) {
-                // The database is likely away: the lease expires and this or another instance resumes the execution.
-                LOG.errorf(unrecorded, "execution %s: cannot record its failure (%s); it will be resumed",
-                        executionId, e.getMessage());
+                execution = ledger.load(executionId);
+            } catch (RuntimeException e) {
+                settle(executionId, e);
+                return;
             }
+            driveTraced(execution);
         } finally {
             leased.remove(executionId);
+        }
+    }
+
+    /**
+     * Drives the execution, and records its failure, in a span continuing the trace of the command that started it
+     * (resumed after a restart, too), with its target and incident in every log line.
+     */
+    private void driveTraced(ExecutionRecord execution) {
+        Span span = tracing.startLater("rollback", execution.traceParent);
+        span.setAttribute("rewind.target", execution.target);
+        span.setAttribute("rewind.execution", execution.id.toString());
+        try (Scope scope = span.makeCurrent();
+             LogContext log = LogContext.of(execution.target, execution.incidentId)) {
+            LOG.infof("execution %s: lease taken by %s, driving it", execution.id, lease.owner());
+            try {
+                run(execution);
+            } catch (RuntimeException e) {
+                MessageTracing.markFailed(span, e);
+                settle(execution.id, e);
+            }
+        } finally {
+            span.end();
+        }
+    }
+
+    /** What a failure of driving the execution leaves: nothing while stopping or the database is away, else its failure. */
+    private void settle(UUID executionId, RuntimeException e) {
+        if (e instanceof LeaseLost) {
+            LOG.infof("execution %s: %s", executionId, e.getMessage());
+            return;
+        }
+        if (stopping || interrupted(e)) {
+            LOG.infof("execution %s interrupted by a stop: left to be resumed", executionId);
+            lease.release(executionId);
+            return;
+        }
+        if (databaseAway(e)) {
+            // Not the rollback's fault: the lease expires and this or another instance resumes it later.
+            LOG.warnf("execution %s: database unavailable (%s); it will be resumed", executionId, e.getMessage());
+            return;
+        }
+        try {
+            ledger.fail(executionId, reasonOf(e, ledger.load(executionId)));
+        } catch (RuntimeException unrecorded) {
+            // The database is likely away: the lease expires and this or another instance resumes the execution.
+            LOG.errorf(unrecorded, "execution %s: cannot record its failure (%s); it will be resumed",
+                    executionId, e.getMessage());
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.rewind.executor.verification;
 
 import dev.rewind.executor.domain.ExecutionInterrupted;
+import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.smallrye.faulttolerance.api.Guard;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -41,6 +42,7 @@ public class Verifier {
     }
 
     /** The results of the checks configured for {@code target}, in order; a check not configured for it is absent. */
+    @WithSpan("verify rollback")
     public List<CheckResult> verify(VerificationTarget target) {
         List<CheckResult> results = new ArrayList<>();
         for (String name : order) {

@@ -2,6 +2,10 @@ package dev.rewind.notifier.dispatch;
 
 import dev.rewind.notifier.channel.NotificationChannel;
 import dev.rewind.notifier.channel.SendResult;
+import dev.rewind.platform.tracing.MessageTracing;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Scope;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -24,12 +28,14 @@ final class ChannelWorker {
     private final NotificationChannel channel;
     private final DeliverySettler settler;
     private final Clock clock;
+    private final MessageTracing tracing;
     private final AtomicBoolean wakeUpPending = new AtomicBoolean();
     private final ExecutorService thread;
     private volatile Instant pausedUntil = Instant.MIN;
     private volatile long unsettled;
 
-    ChannelWorker(NotificationChannel channel, DeliverySettler settler, Clock clock) {
+    ChannelWorker(NotificationChannel channel, DeliverySettler settler, Clock clock, MessageTracing tracing) {
+        this.tracing = tracing;
         this.channel = channel;
         this.settler = settler;
         this.clock = clock;
@@ -87,13 +93,35 @@ final class ChannelWorker {
                 settler.release(delivery, pausedUntil);
                 continue;
             }
-            Settlement settlement = settler.settle(channel, delivery, send(delivery), Instant.now(clock));
+            Settlement settlement = sendAndSettle(delivery);
             if (settlement instanceof Settlement.RetryAt retry && retry.pauseChannel()) {
                 pausedUntil = retry.at();
                 LOG.infof("%s asked to slow down: nothing is sent to it before %s", channel.name(), retry.at());
             }
         }
         return claimed.size();
+    }
+
+    /**
+     * Sends and records the outcome in a span continuing the trace of the event it is about: the vendor call and the
+     * delivered or failed event it causes are part of the alert's trace.
+     */
+    private Settlement sendAndSettle(Claimed delivery) {
+        Span span = tracing.startLater("notify " + channel.name(), delivery.traceParent());
+        span.setAttribute("rewind.notification", delivery.outgoing().notification());
+        try (Scope scope = span.makeCurrent()) {
+            SendResult result = send(delivery);
+            span.setAttribute("rewind.notification.result", result.getClass().getSimpleName());
+            if (result instanceof SendResult.Retry || result instanceof SendResult.Refused) {
+                span.setStatus(StatusCode.ERROR, result.toString());
+            }
+            return settler.settle(channel, delivery, result, Instant.now(clock));
+        } catch (RuntimeException e) {
+            MessageTracing.markFailed(span, e);
+            throw e;
+        } finally {
+            span.end();
+        }
     }
 
     private SendResult send(Claimed delivery) {

@@ -6,5 +6,5 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** A delivery taken for sending: marked as being sent, with what its channel's earlier deliveries answered. */
-record Claimed(UUID id, Outgoing outgoing, SentBefore earlier, int attempts, Instant recordedAt) {
+record Claimed(UUID id, Outgoing outgoing, SentBefore earlier, int attempts, Instant recordedAt, String traceParent) {
 }

@@ -2,6 +2,7 @@ package dev.rewind.notifier.persistence;
 
 import dev.rewind.events.TargetKey;
 import dev.rewind.notifier.channel.Outgoing;
+import dev.rewind.platform.tracing.MessageTracing;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -76,6 +77,10 @@ public class DeliveryRecord extends PanacheEntityBase {
     @Column(name = "settled_at")
     public Instant settledAt;
 
+    /** The W3C traceparent of the event's processing: the send continues the alert's trace. */
+    @Column(name = "trace_parent")
+    public String traceParent;
+
     /**
      * Records {@code outgoing} unless this incident already has it on this channel (a redelivered event, or a second
      * event saying the same thing); true when it was recorded now.
@@ -84,9 +89,9 @@ public class DeliveryRecord extends PanacheEntityBase {
                                  UUID aboutEventId, String aboutType, Instant now) {
         return getEntityManager().createNativeQuery("""
                 INSERT INTO delivery (id, incident_id, target, channel, notification, summary, payload,
-                                      about_event_id, about_type, status, next_attempt_at, created_at)
+                                      about_event_id, about_type, status, next_attempt_at, created_at, trace_parent)
                 VALUES (:id, :incident, :target, :channel, :notification, :summary, :payload,
-                        :about, :aboutType, 'PENDING', :now, :now)
+                        :about, :aboutType, 'PENDING', :now, :now, :traceParent)
                 ON CONFLICT (incident_id, channel, notification) DO NOTHING""")
                 .setParameter("id", UUID.randomUUID())
                 .setParameter("incident", incidentId)
@@ -98,6 +103,7 @@ public class DeliveryRecord extends PanacheEntityBase {
                 .setParameter("about", aboutEventId)
                 .setParameter("aboutType", aboutType)
                 .setParameter("now", now)
+                .setParameter("traceParent", MessageTracing.currentTraceParent())
                 .executeUpdate() == 1;
     }
 

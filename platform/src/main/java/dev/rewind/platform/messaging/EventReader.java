@@ -12,7 +12,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 
 /**
- * Reads a CloudEvents binary-mode Kafka record into a {@link Delivery}, or throws an {@link EventParseException}
+ * Reads a CloudEvents binary-mode Kafka record into a {@link Delivery}, or throws an {@link InvalidEventRecord}
  * whose message is the dead-letter reason: what is missing or wrong, and where.
  */
 public final class EventReader {
@@ -21,6 +21,14 @@ public final class EventReader {
     }
 
     public static <E extends RewindEvent> Delivery<E> read(Topic<E> topic, ConsumerRecord<String, String> record) {
+        try {
+            return readValid(topic, record);
+        } catch (EventParseException invalid) {
+            throw new InvalidEventRecord(invalid.getMessage(), invalid);
+        }
+    }
+
+    private static <E extends RewindEvent> Delivery<E> readValid(Topic<E> topic, ConsumerRecord<String, String> record) {
         UUID id = parseId(header(record, CloudEventHeaders.ID));
         String type = header(record, CloudEventHeaders.TYPE);
         E event = topic.parse(type, record.value());

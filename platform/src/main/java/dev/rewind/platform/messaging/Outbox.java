@@ -5,6 +5,7 @@ import dev.rewind.events.RewindEvent;
 import dev.rewind.events.Topic;
 import dev.rewind.platform.messaging.outbox.EventSizeLimit;
 import dev.rewind.platform.messaging.outbox.OutboxEventTooLarge;
+import dev.rewind.platform.tracing.MessageTracing;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -29,10 +30,12 @@ public class Outbox {
     private final Event<OutboxAppended> appended;
     private final Clock clock;
     private final EventSizeLimit sizeLimit;
+    private final MessageTracing tracing;
 
     @Inject
-    public Outbox(Event<OutboxAppended> appended, Clock clock, MessagingConfig config) {
+    public Outbox(Event<OutboxAppended> appended, Clock clock, MessagingConfig config, MessageTracing tracing) {
         this.appended = appended;
+        this.tracing = tracing;
         this.clock = clock;
         this.sizeLimit = new EventSizeLimit(config.outbox().maxEventBytes());
     }
@@ -52,6 +55,7 @@ public class Outbox {
         record.occurredAt = event.occurredAt();
         record.payload = EventJson.write(event);
         record.createdAt = Instant.now(clock);
+        record.traceParent = tracing.traceParentFor(event.target());
         sizeLimit.check(record.eventType, record.recordKey, record.subject, record.payload);
         record.persist();
         appended.fire(new OutboxAppended(topic.name()));
@@ -75,6 +79,7 @@ public class Outbox {
         String[] subjects = new String[size];
         String[] occurred = new String[size];
         String[] payloads = new String[size];
+        String[] traceParents = new String[size];
         for (int i = 0; i < size; i++) {
             E event = events.get(i);
             ids[i] = UUID.randomUUID();
@@ -83,6 +88,7 @@ public class Outbox {
             subjects[i] = event.subject();
             occurred[i] = event.occurredAt().toString();
             payloads[i] = EventJson.write(event);
+            traceParents[i] = tracing.traceParentFor(event.target());
             sizeLimit.check(types[i], keys[i], subjects[i], payloads[i]);
         }
         OffsetDateTime now = OffsetDateTime.ofInstant(Instant.now(clock), ZoneOffset.UTC);
@@ -91,10 +97,11 @@ public class Outbox {
         Panache.getEntityManager().unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement(
                     "INSERT INTO outbox_event (event_id, topic, record_key, event_type, subject, occurred_at,"
-                            + " payload, created_at) SELECT id, ?, record_key, event_type, subject, occurred_at,"
-                            + " payload, ? FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[],"
-                            + " ?::text[]::timestamptz[], ?::text[]) WITH ORDINALITY AS e(id, record_key, event_type, subject, occurred_at,"
-                            + " payload, n) ORDER BY n")) {
+                            + " payload, trace_parent, created_at) SELECT id, ?, record_key, event_type, subject,"
+                            + " occurred_at, payload, trace_parent, ? FROM unnest(?::uuid[], ?::text[], ?::text[],"
+                            + " ?::text[], ?::text[]::timestamptz[], ?::text[], ?::text[]) WITH ORDINALITY"
+                            + " AS e(id, record_key, event_type, subject, occurred_at, payload, trace_parent, n)"
+                            + " ORDER BY n")) {
                 insert.setString(1, topic.name());
                 insert.setObject(2, now);
                 insert.setArray(3, connection.createArrayOf("uuid", ids));
@@ -103,6 +110,7 @@ public class Outbox {
                 insert.setArray(6, connection.createArrayOf("text", subjects));
                 insert.setArray(7, connection.createArrayOf("text", occurred));
                 insert.setArray(8, connection.createArrayOf("text", payloads));
+                insert.setArray(9, connection.createArrayOf("text", traceParents));
                 insert.executeUpdate();
             }
         });

@@ -73,9 +73,13 @@ public class OutboxRecord extends PanacheEntityBase {
     @Column(name = "park_reason")
     public String parkReason;
 
+    /** The W3C traceparent of the span that published the event; null when none was recording. */
+    @Column(name = "trace_parent")
+    public String traceParent;
+
     /** The record as the relay's ordering rules see it. */
     public PendingRecord pending() {
-        return new PendingRecord(position, recordKey, attempts);
+        return new PendingRecord(position, topic, recordKey, attempts);
     }
 
     /**

@@ -31,7 +31,7 @@ class EventReaderTest {
     @Test
     void refusesARecordWithoutAKeyWhichWouldLeaveItsTargetsPartitionAndOrder() {
         assertThatThrownBy(() -> EventReader.read(Topics.INCIDENT_EVENTS, record(null)))
-                .isInstanceOf(EventParseException.class)
+                .isInstanceOf(InvalidEventRecord.class)
                 .hasMessageContaining("record key is missing")
                 .hasMessageContaining("'" + TARGET + "'");
     }
