@@ -1,5 +1,6 @@
 package dev.rewind.detector.api;
 
+import dev.rewind.detector.metrics.DetectorMetrics;
 import dev.rewind.detector.service.AlertIntake;
 import dev.rewind.detector.service.TargetRefused;
 import dev.rewind.events.alert.AlertEvent;
@@ -38,15 +39,17 @@ public class AlertWebhookResource {
     private final GrafanaAdapter grafana;
     private final DatadogAdapter datadog;
     private final NewRelicAdapter newRelic;
+    private final DetectorMetrics metrics;
 
     @Inject
     public AlertWebhookResource(AlertmanagerAdapter alertmanager, AlertIntake intake, GrafanaAdapter grafana,
-                                DatadogAdapter datadog, NewRelicAdapter newRelic) {
+                                DatadogAdapter datadog, NewRelicAdapter newRelic, DetectorMetrics metrics) {
         this.alertmanager = alertmanager;
         this.intake = intake;
         this.grafana = grafana;
         this.datadog = datadog;
         this.newRelic = newRelic;
+        this.metrics = metrics;
     }
 
     /** Prometheus Alertmanager's webhook receiver (payload version 4). */
@@ -75,18 +78,19 @@ public class AlertWebhookResource {
     @POST
     @Path("/datadog")
     public Response datadog(@NotNull(message = EMPTY_SOURCE_BODY) @Valid DatadogPayload payload) {
-        return accepted(datadog.normalize(payload));
+        return accepted(DatadogAdapter.SOURCE, datadog.normalize(payload));
     }
 
     /** A New Relic workflow's webhook destination, New Relic's default payload template. */
     @POST
     @Path("/newrelic")
     public Response newRelic(@NotNull(message = EMPTY_SOURCE_BODY) @Valid NewRelicPayload payload) {
-        return accepted(newRelic.normalize(payload));
+        return accepted(NewRelicAdapter.SOURCE, newRelic.normalize(payload));
     }
 
     /** Accepts the alerts; a refused environment is named by the payload field the target was read from. */
-    private Response accepted(NormalizedAlerts normalized) {
+    private Response accepted(String source, NormalizedAlerts normalized) {
+        metrics.ignored(source, normalized.ignored().size());
         try {
             intake.accept(normalized.alerts());
         } catch (TargetRefused refused) {

@@ -1,6 +1,7 @@
 package dev.rewind.detector.service;
 
 import dev.rewind.detector.messaging.AlertPublisher;
+import dev.rewind.detector.metrics.DetectorMetrics;
 import dev.rewind.events.Topics;
 import dev.rewind.events.alert.AlertEvent;
 import dev.rewind.platform.environment.Environments;
@@ -23,12 +24,14 @@ public class AlertIntake {
     private final Environments environments;
     private final AlertPublisher publisher;
     private final Outbox outbox;
+    private final DetectorMetrics metrics;
 
     @Inject
-    public AlertIntake(Environments environments, AlertPublisher publisher, Outbox outbox) {
+    public AlertIntake(Environments environments, AlertPublisher publisher, Outbox outbox, DetectorMetrics metrics) {
         this.environments = environments;
         this.publisher = publisher;
         this.outbox = outbox;
+        this.metrics = metrics;
     }
 
     /**
@@ -44,10 +47,12 @@ public class AlertIntake {
                     .ifPresent(reason -> refusals.add(new TargetRefused.Refusal(index, reason)));
         }
         if (!refusals.isEmpty()) {
+            metrics.received(alerts, DetectorMetrics.REFUSED);
             throw new TargetRefused(refusals);
         }
         if (!publisher.publish(alerts)) {
             QuarkusTransaction.requiringNew().run(() -> outbox.publishAll(Topics.ALERTS, alerts));
         }
+        metrics.received(alerts, DetectorMetrics.ACCEPTED);
     }
 }

@@ -3,6 +3,7 @@ package dev.rewind.detector.service;
 import dev.rewind.detector.domain.Decision;
 import dev.rewind.detector.domain.DecisionMatrix;
 import dev.rewind.detector.kubernetes.ReleaseLookup;
+import dev.rewind.detector.metrics.DetectorMetrics;
 import dev.rewind.detector.persistence.AlertRecord;
 import dev.rewind.detector.persistence.IncidentRecord;
 import dev.rewind.events.Severity;
@@ -44,13 +45,16 @@ public class AlertProcessor {
     private final RollbackGuards guards;
     private final Outbox outbox;
     private final Clock clock;
+    private final DetectorMetrics metrics;
 
     @Inject
-    public AlertProcessor(DecisionMatrix matrix, RollbackGuards guards, Outbox outbox, Clock clock) {
+    public AlertProcessor(DecisionMatrix matrix, RollbackGuards guards, Outbox outbox, Clock clock,
+                          DetectorMetrics metrics) {
         this.matrix = matrix;
         this.guards = guards;
         this.outbox = outbox;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -97,6 +101,7 @@ public class AlertProcessor {
 
     private void fired(AlertFired alert, AlertBatch batch, GuardReads reads) {
         if (batch.seen(alert)) {
+            metrics.duplicate(alert.source());
             return; // a re-send of an alert already applied
         }
         AlertRecord record = record(alert, AlertRecord.Status.FIRING, alert.startsAt());
@@ -113,6 +118,7 @@ public class AlertProcessor {
                 guards.check(alert.target(), alert.signal(), alert.labels(),
                         matrix.decide(alert.target(), alert.signal(), alert.observedValue(), alert.summary()), reads);
         Decision decision = checked.decision();
+        metrics.decided(alert.signal(), decision, checked.held() != null);
         if (decision instanceof Decision.RollBack rollBack) {
             IncidentRecord incident = open(alert, rollBack.severity(), rollBack.reason(), checked, batch, reads);
             outbox.publish(Topics.ROLLBACK_REQUESTS, request(alert, incident, rollBack, checked.deployed(), null));
@@ -148,6 +154,7 @@ public class AlertProcessor {
     private void resolved(AlertResolved alert) {
         if (AlertRecord.seen(alert.source(), alert.target().toString(), alert.fingerprint(), alert.startsAt(),
                 AlertRecord.Status.RESOLVED)) {
+            metrics.duplicate(alert.source());
             return;
         }
         AlertRecord record = record(alert, AlertRecord.Status.RESOLVED, alert.startsAt());

@@ -18,6 +18,7 @@ import dev.rewind.executor.domain.MethodChain;
 import dev.rewind.executor.domain.RollbackCooldown;
 import dev.rewind.executor.domain.RollbackRefused;
 import dev.rewind.executor.kubernetes.UndoPlan;
+import dev.rewind.executor.metrics.ExecutorMetrics;
 import dev.rewind.executor.persistence.ExecutionLease;
 import dev.rewind.executor.persistence.ExecutionRecord;
 import dev.rewind.executor.pipeline.PipelineRun;
@@ -59,13 +60,16 @@ public class ExecutionLedger {
     private final Clock clock;
     private final ExecutionLease lease;
     private final ExecutorConfig config;
+    private final ExecutorMetrics metrics;
 
     @Inject
-    public ExecutionLedger(Outbox outbox, Clock clock, ExecutionLease lease, ExecutorConfig config) {
+    public ExecutionLedger(Outbox outbox, Clock clock, ExecutionLease lease, ExecutorConfig config,
+                           ExecutorMetrics metrics) {
         this.outbox = outbox;
         this.clock = clock;
         this.lease = lease;
         this.config = config;
+        this.metrics = metrics;
     }
 
     @Transactional
@@ -376,6 +380,7 @@ public class ExecutionLedger {
         execution.finishedAt = execution.updatedAt;
         execution.leaseOwner = null;
         execution.leaseExpiresAt = null;
+        metrics.finished(execution.method, to);
         return execution;
     }
 

@@ -10,7 +10,8 @@ import dev.rewind.notifier.persistence.DeliveryRecord;
 import dev.rewind.notifier.persistence.DeliveryRecord.Status;
 import dev.rewind.platform.messaging.Outbox;
 import dev.rewind.platform.messaging.outbox.RetryBackoff;
-import io.micrometer.core.instrument.MeterRegistry;
+import dev.rewind.platform.metrics.RewindMeters;
+import dev.rewind.platform.metrics.RewindMetric;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -30,12 +31,12 @@ public class DeliverySettler {
     private static final Logger LOG = Logger.getLogger(DeliverySettler.class);
 
     private final Outbox outbox;
-    private final MeterRegistry metrics;
+    private final RewindMeters metrics;
     private final DispatchConfig config;
     private final RetryBackoff backoff;
 
     @Inject
-    public DeliverySettler(Outbox outbox, MeterRegistry metrics, DispatchConfig config) {
+    public DeliverySettler(Outbox outbox, RewindMeters metrics, DispatchConfig config) {
         this.outbox = outbox;
         this.metrics = metrics;
         this.config = config;
@@ -125,6 +126,6 @@ public class DeliverySettler {
     }
 
     private void count(String channel, String outcome) {
-        metrics.counter("rewind.notifications", "channel", channel, "outcome", outcome).increment();
+        metrics.counter(RewindMetric.NOTIFICATIONS, channel, outcome).increment();
     }
 }

@@ -1,8 +1,8 @@
 package dev.rewind.notifier.dispatch;
 
 import dev.rewind.notifier.channel.NotificationChannel;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Tag;
+import dev.rewind.platform.metrics.RewindMeters;
+import dev.rewind.platform.metrics.RewindMetric;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -13,7 +13,6 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -27,12 +26,12 @@ public class Dispatcher {
     private final ChannelRegistry channels;
     private final DeliverySettler settler;
     private final DispatchConfig config;
-    private final MeterRegistry metrics;
+    private final RewindMeters metrics;
     private final Clock clock;
     private final Map<String, ChannelWorker> workers = new LinkedHashMap<>();
 
     @Inject
-    public Dispatcher(ChannelRegistry channels, DeliverySettler settler, DispatchConfig config, MeterRegistry metrics,
+    public Dispatcher(ChannelRegistry channels, DeliverySettler settler, DispatchConfig config, RewindMeters metrics,
                       Clock clock) {
         this.channels = channels;
         this.settler = settler;
@@ -45,8 +44,7 @@ public class Dispatcher {
         for (NotificationChannel channel : channels.enabled()) {
             ChannelWorker worker = new ChannelWorker(channel, settler, clock);
             worker.start();
-            metrics.gauge("rewind.notifications.unsettled", List.of(Tag.of("channel", channel.name())), worker,
-                    ChannelWorker::unsettled);
+            metrics.gauge(RewindMetric.NOTIFICATIONS_UNSETTLED, worker::unsettled, channel.name());
             workers.put(channel.name(), worker);
         }
         scheduler.newJob("rewind-notification-dispatch")

@@ -7,6 +7,7 @@ import dev.rewind.platform.messaging.Delivery;
 import dev.rewind.postmortem.domain.Incident;
 import dev.rewind.postmortem.domain.IncidentStatus;
 import dev.rewind.postmortem.domain.TimelineText;
+import dev.rewind.postmortem.metrics.PostmortemMetrics;
 import dev.rewind.postmortem.persistence.IncidentRecord;
 import dev.rewind.postmortem.persistence.TimelineEntryRecord;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,12 +28,15 @@ public class IncidentRecorder {
     private final IncidentReader reader;
     private final Clock clock;
     private final Event<IncidentRecorded> recorded;
+    private final PostmortemMetrics metrics;
 
     @Inject
-    public IncidentRecorder(IncidentReader reader, Clock clock, Event<IncidentRecorded> recorded) {
+    public IncidentRecorder(IncidentReader reader, Clock clock, Event<IncidentRecorded> recorded,
+                            PostmortemMetrics metrics) {
         this.reader = reader;
         this.clock = clock;
         this.recorded = recorded;
+        this.metrics = metrics;
     }
 
     /** Records one delivered event, in the consumer's transaction; a duplicate (same event id) changes nothing. */
@@ -63,6 +67,7 @@ public class IncidentRecorder {
             update(row, incident, event.occurredAt());
         }
         recorded.fire(new IncidentRecorded(incident));
+        metrics.recorded(event, incident);
     }
 
     /**
