@@ -39,6 +39,8 @@ import java.util.Locale;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 
@@ -54,6 +56,9 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 public class ApprovalResource {
 
     private static final int MAX_LIMIT = 500;
+    private static final String VOTE_CONFLICT = "The vote cannot count: the request is no longer open or needs "
+            + "no more votes, the caller voted already, or approves a rollback of their own release";
+    private static final String VOTE_REASON = "The reason is missing (rejecting and overriding need one) or too long";
 
     private final People people;
     private final ApprovalConfig config;
@@ -115,6 +120,9 @@ public class ApprovalResource {
     @Path("/{id}/approve")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Approve; repeating one's own approval changes nothing")
+    @APIResponseSchema(value = DecisionResult.class, responseDescription = "The vote counted: the request's state now")
+    @APIResponse(responseCode = "409", description = VOTE_CONFLICT)
+    @APIResponse(responseCode = "422", description = VOTE_REASON)
     public DecisionResult approve(@PathParam("id") String id, ApprovalViews.VoteBody body) {
         return vote(id, Verdict.APPROVE, body);
     }
@@ -123,6 +131,9 @@ public class ApprovalResource {
     @Path("/{id}/reject")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Reject, with a reason: ends the request and the incident's rollback path")
+    @APIResponseSchema(value = DecisionResult.class, responseDescription = "The vote counted: the request's state now")
+    @APIResponse(responseCode = "409", description = VOTE_CONFLICT)
+    @APIResponse(responseCode = "422", description = VOTE_REASON)
     public DecisionResult reject(@PathParam("id") String id, ApprovalViews.VoteBody body) {
         return vote(id, Verdict.REJECT, body);
     }
@@ -131,6 +142,9 @@ public class ApprovalResource {
     @Path("/{id}/override")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Lift the guard that held a request, with a reason; counts as the caller's approval")
+    @APIResponseSchema(value = DecisionResult.class, responseDescription = "The vote counted: the request's state now")
+    @APIResponse(responseCode = "409", description = VOTE_CONFLICT)
+    @APIResponse(responseCode = "422", description = VOTE_REASON)
     public DecisionResult override(@PathParam("id") String id, ApprovalViews.VoteBody body) {
         return vote(id, Verdict.OVERRIDE, body);
     }

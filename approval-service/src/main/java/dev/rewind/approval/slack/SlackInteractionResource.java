@@ -16,6 +16,11 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.jboss.logging.Logger;
 
 /**
@@ -25,6 +30,10 @@ import org.jboss.logging.Logger;
  */
 @Path(SlackInteractionResource.PATH)
 @PermitAll
+@SecurityScheme(securitySchemeName = "slackSignature", type = SecuritySchemeType.APIKEY, in = SecuritySchemeIn.HEADER,
+        apiKeyName = SlackSignature.SIGNATURE_HEADER, description = "Slack's signature of the raw body with the app's "
+        + "signing secret (REWIND_SLACK_SIGNING_SECRET), with its " + SlackSignature.TIMESTAMP_HEADER + " header")
+@SecurityRequirement(name = "slackSignature")
 public class SlackInteractionResource {
 
     static final String PATH = "/api/v1/slack/interactions";
@@ -51,6 +60,9 @@ public class SlackInteractionResource {
 
     /** One interaction: a form with a single {@code payload} field holding the JSON. */
     @POST
+    @APIResponse(responseCode = "200", description = "Signed by Slack: the outcome reaches the presser through the "
+            + "interaction's response_url")
+    @APIResponse(responseCode = "503", description = "No signing secret is configured: nobody can vote in Slack")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)
     public Response interact(@HeaderParam(SlackSignature.TIMESTAMP_HEADER) String timestamp,

@@ -20,6 +20,10 @@ import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 
 /**
  * Webhooks monitoring systems post alerts to. Answers 202 once the alerts are durably accepted; every refusal is
@@ -28,6 +32,18 @@ import java.util.Map;
 @Path("/api/v1/alerts")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
+@SecurityScheme(securitySchemeName = "webhookToken", type = SecuritySchemeType.HTTP, scheme = "bearer",
+        description = "The webhook's own token, not a person's: ALERTMANAGER_TOKEN for /alertmanager, "
+                + "REWIND_<SOURCE>_TOKEN (GRAFANA, DATADOG, NEWRELIC) for the others (WebhookAuthentication)")
+@SecurityScheme(securitySchemeName = "webhookBasic", type = SecuritySchemeType.HTTP, scheme = "basic",
+        description = "The webhook's Basic credentials: ALERTMANAGER_USERNAME and ALERTMANAGER_PASSWORD for "
+                + "/alertmanager, REWIND_<SOURCE>_USERNAME and REWIND_<SOURCE>_PASSWORD for the others")
+@SecurityRequirement(name = "webhookToken")
+@SecurityRequirement(name = "webhookBasic")
+@APIResponse(responseCode = "202", description = "The alerts are stored and will be processed: the body counts them "
+        + "(accepted) and names those ignored")
+@APIResponse(responseCode = "422", description = "An alert names a target outside Rewind's configured environments: "
+        + "nothing was accepted")
 public class AlertWebhookResource {
 
     private static final String EMPTY_BODY = "the request body is empty: send the Alertmanager webhook payload as JSON";

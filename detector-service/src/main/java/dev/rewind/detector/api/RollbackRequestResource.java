@@ -21,6 +21,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
@@ -31,6 +36,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 @Authenticated
+@SecurityScheme(securitySchemeName = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT")
+@SecurityRequirement(name = "bearer")
 public class RollbackRequestResource {
 
     private static final String EMPTY_BODY = "the request body is empty: send {environment, namespace, service, "
@@ -53,6 +60,11 @@ public class RollbackRequestResource {
     }
 
     @POST
+    @APIResponseSchema(value = Accepted.class, responseCode = "202", responseDescription = "The incident is open and "
+            + "its rollback request awaits the approval policy")
+    @APIResponse(responseCode = "409", description = "The target already has an open incident: the problem names it "
+            + "(incidentId, incidentNumber)")
+    @APIResponse(responseCode = "422", description = "The rollback cannot be done as asked: the problem says why")
     public Response request(
             @HeaderParam("Idempotency-Key") @Pattern(regexp = KEY, message = "must be 1 to 255 visible ASCII "
                     + "characters, e.g. a UUID; send the same key again to retry a request") String idempotencyKey,

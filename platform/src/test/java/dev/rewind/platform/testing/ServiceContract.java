@@ -12,8 +12,11 @@ import dev.rewind.events.TargetKey;
 import dev.rewind.events.Topic;
 import dev.rewind.platform.messaging.CloudEventHeaders;
 import dev.rewind.platform.metrics.RewindMetric;
+import io.restassured.path.json.JsonPath;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -22,9 +25,13 @@ import org.junit.jupiter.api.Test;
 /**
  * What every Rewind service must show, run by each service's test that extends it: it is ready with its Kafka and
  * database checks up; records that are not valid events land in {@code <topic>.dlq} with the reason, and the next
- * valid record is still processed.
+ * valid record is still processed; its OpenAPI document describes every endpoint it serves, with the problem+json
+ * refusals, and Swagger UI is served.
  */
 public abstract class ServiceContract extends KafkaClientTest {
+
+    private static final Set<String> HTTP_METHODS =
+            Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
 
     /** The topic the service consumes. */
     protected abstract Topic<?> inputTopic();
@@ -91,6 +98,42 @@ public abstract class ServiceContract extends KafkaClientTest {
                     .isNotNaN().isGreaterThanOrEqualTo(0);
             assertThat(metrics.sum(RewindMetric.OUTBOX_PARKED.prometheusName(), Map.of())).isNotNaN();
         });
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void documentsEveryEndpointInOpenApiWithItsRefusalsAndServesSwaggerUi() {
+        JsonPath document = given().queryParam("format", "json").when().get("/q/openapi").then()
+                .statusCode(200).extract().jsonPath();
+        Map<String, Map<String, Map<String, Object>>> paths = document.getMap("paths");
+        Set<ResourceOperations.Operation> declared = ResourceOperations.ofThisServiceAndPlatform();
+        List<String> documented = paths.entrySet().stream().flatMap(path -> path.getValue().keySet().stream()
+                .filter(HTTP_METHODS::contains)
+                .map(method -> method.toUpperCase(Locale.ROOT) + " " + path.getKey())).sorted().toList();
+
+        assertThat(documented).as("operations in /q/openapi").containsExactlyInAnyOrderElementsOf(
+                declared.stream().map(ResourceOperations.Operation::toString).toList());
+        assertThat(document.getString("info.title")).startsWith("Rewind ");
+        assertThat(document.getString("info.version")).isNotBlank();
+        for (ResourceOperations.Operation operation : declared) {
+            Map<String, Object> documentedOperation =
+                    paths.get(operation.path()).get(operation.method().toLowerCase(Locale.ROOT));
+            assertThat(documentedOperation).as("%s", operation).containsKey("responses");
+            Map<String, Map<String, Object>> responses = (Map<String, Map<String, Object>>) (Map<?, ?>)
+                    documentedOperation.get("responses");
+            assertThat(responses.keySet()).as("%s answers a success", operation).anyMatch(code -> code.startsWith("2"));
+            assertThat(responses.get("500")).as("%s's 500", operation).isNotNull();
+            assertThat((Map<String, Object>) responses.get("500").get("content")).as("%s's 500", operation)
+                    .containsKey("application/problem+json");
+            if (operation.secured()) {
+                assertThat((List<?>) documentedOperation.get("security")).as("%s's security", operation)
+                        .isNotEmpty();
+                assertThat(responses).as("%s's responses", operation).containsKeys("401", "403");
+            }
+        }
+        assertThat(ConfigProvider.getConfig().getValue("quarkus.swagger-ui.always-include", Boolean.class))
+                .as("Swagger UI in production builds too").isTrue();
+        given().when().get("/q/swagger-ui").then().statusCode(200);
     }
 
     /** The headers a producer would write for {@code about}, claiming CloudEvents type {@code type}. */

@@ -29,6 +29,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** An incident's post-rollback checklist: read by readers, its items checked and unchecked by editors. */
@@ -68,6 +70,8 @@ public class ChecklistResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
     @Operation(summary = "Check or uncheck an item, with a note (editors); answers the item as it now stands")
+    @APIResponseSchema(value = ChecklistViews.Item.class, responseDescription = "The item as it now stands")
+    @APIResponse(responseCode = "409", description = "The incident's rollback has not completed: no checklist yet")
     public ChecklistViews.Item mark(@PathParam("id") String id, @PathParam("item") String item,
                                     @NotNull(message = "a JSON body is required: {\"checked\": true, \"note\": "
                                             + "\"...\"}") @Valid ChecklistViews.MarkBody body) {

@@ -36,6 +36,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /**
@@ -92,6 +94,11 @@ public class PostMortemResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Transactional
     @Operation(summary = "Edit the post-mortem (editors): sections sent replace those shown; If-Match: the ETag read")
+    @APIResponseSchema(value = PostMortemView.class, responseDescription = "The post-mortem as it now stands, with "
+            + "its new ETag")
+    @APIResponse(responseCode = "409", description = "The incident was recorded too thinly to write a post-mortem from")
+    @APIResponse(responseCode = "412", description = "If-Match names an older revision: read it again, then edit")
+    @APIResponse(responseCode = "428", description = "If-Match is missing: send the ETag the post-mortem was read with")
     public Response edit(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                          @Valid @NotNull(message = "send the sections to change as a JSON object") PostMortemEdit edit) {
         Person editor = access.editor();
