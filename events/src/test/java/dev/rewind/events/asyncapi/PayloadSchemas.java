@@ -119,7 +119,8 @@ final class PayloadSchemas {
                 return ordered("type", "object", "additionalProperties", of(arguments[1], where + "{}"));
             }
         }
-        if (type instanceof Class<?> cls && !Collection.class.isAssignableFrom(cls) && !Map.class.isAssignableFrom(cls)) {
+        if (type instanceof Class<?> cls && !Collection.class.isAssignableFrom(cls)
+                && !Map.class.isAssignableFrom(cls)) {
             if (cls == String.class) {
                 return ordered("type", "string");
             }
