@@ -60,7 +60,7 @@ public class DeliverySettler {
                 due.attempts++;
                 claimed.add(new Claimed(due.id, due.outgoing(), new SentBefore(
                         DeliveryRecord.referencesBefore(due.incidentId, due.channel, due.position)), due.attempts,
-                        due.createdAt));
+                        due.createdAt, due.traceParent));
             }
             return claimed;
         });

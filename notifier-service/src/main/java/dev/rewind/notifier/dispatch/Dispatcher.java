@@ -3,6 +3,7 @@ package dev.rewind.notifier.dispatch;
 import dev.rewind.notifier.channel.NotificationChannel;
 import dev.rewind.platform.metrics.RewindMeters;
 import dev.rewind.platform.metrics.RewindMetric;
+import dev.rewind.platform.tracing.MessageTracing;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -28,11 +29,13 @@ public class Dispatcher {
     private final DispatchConfig config;
     private final RewindMeters metrics;
     private final Clock clock;
+    private final MessageTracing tracing;
     private final Map<String, ChannelWorker> workers = new LinkedHashMap<>();
 
     @Inject
     public Dispatcher(ChannelRegistry channels, DeliverySettler settler, DispatchConfig config, RewindMeters metrics,
-                      Clock clock) {
+                      Clock clock, MessageTracing tracing) {
+        this.tracing = tracing;
         this.channels = channels;
         this.settler = settler;
         this.config = config;
@@ -42,7 +45,7 @@ public class Dispatcher {
 
     void start(@Observes StartupEvent startup, Scheduler scheduler) {
         for (NotificationChannel channel : channels.enabled()) {
-            ChannelWorker worker = new ChannelWorker(channel, settler, clock);
+            ChannelWorker worker = new ChannelWorker(channel, settler, clock, tracing);
             worker.start();
             metrics.gauge(RewindMetric.NOTIFICATIONS_UNSETTLED, worker::unsettled, channel.name());
             workers.put(channel.name(), worker);

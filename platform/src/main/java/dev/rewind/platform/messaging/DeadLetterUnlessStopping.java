@@ -57,8 +57,9 @@ public class DeadLetterUnlessStopping implements KafkaFailureHandler.Factory {
                                       KafkaConsumer<?, ?> consumer, BiConsumer<Throwable, Boolean> reportFailure) {
         // Registered at 0 with the channel, so that a dashboard's increase() sees the first dead letter.
         Runnable deadLettered = meters.counter(RewindMetric.DEAD_LETTERED, config.getChannel())::increment;
+        String topic = config.getDeadLetterQueueTopic().orElse("the dead-letter topic");
         return new Handler(deadLetterQueue.create(config, vertx, consumer, reportFailure), stopping::get,
-                deadLettered);
+                deadLettered, topic);
     }
 
     /** One channel's handler: the dead-letter queue's until the service stops. */
@@ -67,11 +68,14 @@ public class DeadLetterUnlessStopping implements KafkaFailureHandler.Factory {
         private final KafkaFailureHandler deadLetterQueue;
         private final BooleanSupplier stopping;
         private final Runnable deadLettered;
+        private final String deadLetterTopic;
 
-        Handler(KafkaFailureHandler deadLetterQueue, BooleanSupplier stopping, Runnable deadLettered) {
+        Handler(KafkaFailureHandler deadLetterQueue, BooleanSupplier stopping, Runnable deadLettered,
+                String deadLetterTopic) {
             this.deadLetterQueue = deadLetterQueue;
             this.stopping = stopping;
             this.deadLettered = deadLettered;
+            this.deadLetterTopic = deadLetterTopic;
         }
 
         @Override
@@ -82,7 +86,31 @@ public class DeadLetterUnlessStopping implements KafkaFailureHandler.Factory {
                         record.getTopic(), record.getPartition(), record.getOffset(), reason);
                 return Uni.createFrom().nothing();
             }
+            logDeadLettered(record, reason);
             return deadLetterQueue.handle(record, reason, metadata).invoke(deadLettered);
+        }
+
+        /**
+         * One line per record (SmallRye's own lines about it are filtered out: {@link DeadLetterLogFilter}): a record
+         * that is not a valid event is the producer's mistake, and its reason says all; any other failure is
+         * Rewind's, and SmallRye's line with its stack trace is kept.
+         */
+        private <K, V> void logDeadLettered(IncomingKafkaRecord<K, V> record, Throwable reason) {
+            String line = String.format("record %s-%d@%d (key %s) dead-lettered to %s: %s", record.getTopic(),
+                    record.getPartition(), record.getOffset(), record.getKey(), deadLetterTopic, reasonOf(reason));
+            if (DeadLetterLogFilter.isInvalidEvent(reason)) {
+                LOG.warn(line);
+            } else {
+                LOG.error(line); // SmallRye's SRMSG00200 above it carries the stack trace
+            }
+        }
+
+        private static String reasonOf(Throwable reason) {
+            Throwable cause = reason;
+            while (cause.getCause() != null && cause.getMessage() == null) {
+                cause = cause.getCause();
+            }
+            return cause.getMessage() == null ? cause.toString() : cause.getMessage();
         }
 
         @Override

@@ -27,7 +27,7 @@ class DeadLetterUnlessStoppingTest {
             deadLettered.add(record.getOffset());
             return Uni.createFrom().voidItem();
         }
-    }, stopping::get, counted::incrementAndGet);
+    }, stopping::get, counted::incrementAndGet, "rewind.alerts.dlq");
 
     @Test
     void aRecordThatCannotBeProcessedIsDeadLetteredWhileTheServiceRuns() {
