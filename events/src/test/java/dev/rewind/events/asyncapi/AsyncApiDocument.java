@@ -201,7 +201,11 @@ public final class AsyncApiDocument {
                                 + "the incident's id, or an alert's fingerprint."),
                         "ce_time", ordered("type", "string", "format", "date-time", "description",
                                 "When it happened (RFC 3339): the payload's occurredAt."),
-                        "content-type", ordered("type", "string", "const", "application/json")));
+                        "content-type", ordered("type", "string", "const", "application/json"),
+                        "traceparent", ordered("type", "string", "pattern",
+                                "^[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$", "description", "W3C Trace "
+                                + "Context of the send: one alert is one trace across the services. Optional; a "
+                                + "record without it starts a new trace.")));
     }
 
     private static Map<String, Object> deadLetter() {

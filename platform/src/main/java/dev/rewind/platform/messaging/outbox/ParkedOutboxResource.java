@@ -21,6 +21,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.jboss.logging.Logger;
 
 /**
@@ -74,6 +76,8 @@ public class ParkedOutboxResource {
     @POST
     @Path("/{position}/replay")
     @Transactional
+    @APIResponseSchema(value = Replayed.class, responseCode = "202", responseDescription = "pending again")
+    @APIResponse(responseCode = "409", description = "the record at this position is not parked")
     public Response replay(@PathParam("position") long position) {
         OutboxRecord record = OutboxRecord.findById(position);
         if (record == null) {
