@@ -84,7 +84,7 @@ public class OutboxRecord extends PanacheEntityBase {
 
     /**
      * Up to {@code limit} records the relay may send at {@code now}, in position order: pending, due, and not behind
-     * a failing pending record of their key. Leaving out the records behind a failing one here keeps a key with a
+     * a failing pending record of their key on their topic (the order Kafka keeps). Leaving out the records behind a failing one here keeps a key with a
      * long backlog from filling every batch and starving the other keys.
      */
     public static List<OutboxRecord> sendable(Instant now, int limit) {
@@ -97,6 +97,7 @@ public class OutboxRecord extends PanacheEntityBase {
         return find("from OutboxRecord r where r.publishedAt is null and r.parkedAt is null"
                 + " and (r.nextAttemptAt is null or r.nextAttemptAt <= ?1)"
                 + " and not exists (select e.position from OutboxRecord e where e.recordKey = r.recordKey"
+                + " and e.topic = r.topic"
                 + " and e.position < r.position and e.publishedAt is null and e.parkedAt is null and e.attempts > 0)"
                 + " order by r.position", now)
                 .page(0, limit).list();

@@ -137,32 +137,38 @@ public class OutboxRelay {
         // The transaction spans the wait for acknowledgements, which may last ackWait during a broker outage.
         int timeoutSeconds = (int) ackWait.plusSeconds(30).toSeconds();
         try {
-            int settledForGood;
+            boolean more;
             do {
-                settledForGood = QuarkusTransaction.requiringNew().timeout(timeoutSeconds).call(this::round);
-            } while (settledForGood > 0);
+                more = QuarkusTransaction.requiringNew().timeout(timeoutSeconds).call(this::round);
+            } while (more);
         } catch (Exception e) {
             LOG.warnf("outbox relay round failed, retrying on the next wake-up (within %s): %s",
                     config.outbox().pollInterval(), e.toString());
         }
     }
 
-    /** One round inside a transaction holding the relay lock; returns how many records it published or parked. */
-    private int round() throws InterruptedException {
+    /**
+     * One round inside a transaction holding the relay lock; returns whether another round may find records to send
+     * at once: this one took a full batch, or settled a record that held back the later ones of its key. Records
+     * committed meanwhile need no further round: their commits wake the relay again.
+     */
+    private boolean round() throws InterruptedException {
         if (!lock.tryAcquire()) {
-            return 0; // another instance of this service is relaying; its loop will see our records
+            return false; // another instance of this service is relaying; its loop will see our records
         }
         Map<Long, OutboxRecord> sendable = OutboxRecord.sendable(Instant.now(clock), config.outbox().batchSize())
                 .stream().collect(Collectors.toMap(r -> r.position, Function.identity(), (a, b) -> a,
                         LinkedHashMap::new));
         if (sendable.isEmpty()) {
-            return 0;
+            return false;
         }
         List<PendingRecord> candidates = sendable.values().stream().map(OutboxRecord::pending).toList();
+        boolean anyWasFailing = candidates.stream().anyMatch(PendingRecord::knownFailing);
         RelayRound round = new RelayRound(record -> send(sendable.get(record.position())), inFlight, ackWait,
                 config.outbox().batchSize());
         List<Settlement> settlements = round.run(candidates);
-        return apply(settlements, sendable, Instant.now(clock));
+        int settledForGood = apply(settlements, sendable, Instant.now(clock));
+        return sendable.size() >= config.outbox().batchSize() || (anyWasFailing && settledForGood > 0);
     }
 
     private CompletableFuture<Void> send(OutboxRecord record) {
