@@ -13,7 +13,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * ObjectMapper Quarkus REST reads request bodies with; a deeper document fails with a StreamConstraintsException,
  * which {@link RequestProblemMappers} answers with a 400, as is a field named twice in one object. Read as a plain
  * property, not a config mapping: Quarkus builds the ObjectMapper while the application is initialised, and a second
- * application start in one test JVM finds no mapping of a dependency module then (SRCFG00027).
+ * application start in one test JVM finds no mapping of a dependency module then (SRCFG00027). The same mapper would
+ * read a REST client's typed replies: Rewind's clients return a Response and parse vendors' bodies with their own
+ * mappers, so these limits (and {@link NulFreeStrings}) apply to requests only; keep it so.
  */
 @Singleton
 public class JsonInputLimits implements ObjectMapperCustomizer {
