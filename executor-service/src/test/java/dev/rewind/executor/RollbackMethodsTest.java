@@ -30,10 +30,13 @@ import dev.rewind.kubernetes.DeploymentRevisions;
 import dev.rewind.platform.testing.InfrastructureResource;
 import dev.rewind.platform.testing.KubernetesSandboxResource;
 import dev.rewind.platform.testing.KafkaClientTest;
+import dev.rewind.sandbox.KubernetesSandbox;
+import dev.rewind.sandbox.RecordingDispatcher;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -74,6 +77,28 @@ class RollbackMethodsTest extends KafkaClientTest {
                 .body("size()", is(1))
                 .body("[0].release.images." + target.service(), is(IMAGE + ":v1.3.0"))
                 .body("[0].incidentId", is(command.incidentId().toString()));
+    }
+
+    @Test
+    void oneLookAtTheClusterPlansTheRollbackAcrossMethodsThatCannotAndThePatchFollowsIt() {
+        TargetKey target = uniqueTarget("development");
+        deploy(target, "v1", "v2");
+        KubernetesSandbox sandbox = KubernetesSandboxResource.sandbox;
+        long commanded = System.nanoTime();
+
+        RollbackSucceeded succeeded = outcome(kafka, target, chainCommand(target, null), RollbackSucceeded.class);
+
+        assertThat(succeeded.method()).as("the pipeline (not configured) handed over to kubectl")
+                .isEqualTo(RollbackMethod.KUBECTL);
+        long patched = sandbox.appliedDeploymentPatches(target.namespace(), target.service()).get(0).receivedNanos();
+        List<Long> planned = sandbox.replicaSetLists(target.namespace()).stream()
+                .map(RecordingDispatcher.Read::receivedNanos).filter(at -> at > commanded && at < patched).toList();
+        assertThat(planned).as("kubectl's plan read the history once").hasSize(1);
+        assertThat(sandbox.deploymentReads(target.namespace(), target.service()))
+                .as("no read of the Deployment between the plan and its patch, which is a compare-and-set on what the "
+                        + "plan looked at")
+                .filteredOn(read -> read.receivedNanos() > planned.get(0) && read.receivedNanos() < patched)
+                .isEmpty();
     }
 
     @Test

@@ -131,6 +131,20 @@ public final class KubernetesSandbox implements AutoCloseable {
                 .toList();
     }
 
+    /** The reads (GET) of Deployment {@code name} the API server received, oldest first (the latest 10,000 reads). */
+    public List<RecordingDispatcher.Read> deploymentReads(String namespace, String name) {
+        return reads(deploymentPath(namespace, name));
+    }
+
+    /** The lists of {@code namespace}'s ReplicaSets the API server received, oldest first. */
+    public List<RecordingDispatcher.Read> replicaSetLists(String namespace) {
+        return reads("/apis/apps/v1/namespaces/" + namespace + "/replicasets");
+    }
+
+    private List<RecordingDispatcher.Read> reads(String path) {
+        return dispatcher.reads().stream().filter(r -> r.path().equals(path)).toList();
+    }
+
     /** Those of {@link #deploymentPatches} the API server applied (answered 2xx; a 409 changed nothing). */
     public List<RecordingDispatcher.Write> appliedDeploymentPatches(String namespace, String name) {
         return deploymentPatches(namespace, name).stream().filter(w -> w.status() / 100 == 2).toList();

@@ -8,6 +8,8 @@ import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,6 +30,12 @@ public final class RecordingDispatcher extends Dispatcher {
     public record Write(String method, String path, String contentType, String body, long receivedNanos, int status) {
     }
 
+    /** A read (GET) the API server received, of {@code path} without its query, and when ({@link System#nanoTime()}). */
+    public record Read(String path, long receivedNanos) {
+    }
+
+    /** The latest reads kept: enough for a test, bounded for a sandbox that serves a dev stack for days. */
+    private static final int MAX_READS_KEPT = 10_000;
     private static final String JSON_PATCH = "application/json-patch+json";
     private static final List<String> WRITES = List.of("POST", "PUT", "PATCH", "DELETE");
     /**
@@ -39,6 +47,7 @@ public final class RecordingDispatcher extends Dispatcher {
 
     private final Dispatcher delegate;
     private final List<Write> writes = new CopyOnWriteArrayList<>();
+    private final Deque<Read> reads = new ArrayDeque<>();
     private final List<Fault> faults = new CopyOnWriteArrayList<>();
     private final Map<String, String> foreignWrites = new ConcurrentHashMap<>();
     private final List<String> withheld = new CopyOnWriteArrayList<>();
@@ -59,6 +68,12 @@ public final class RecordingDispatcher extends Dispatcher {
             }
         }
         if ("GET".equals(request.getMethod())) {
+            synchronized (reads) {
+                if (reads.size() == MAX_READS_KEPT) {
+                    reads.removeFirst();
+                }
+                reads.addLast(new Read(path, received));
+            }
             return delegate.dispatch(request);
         }
         // getBytes() copies without consuming, so the CRUD dispatcher still reads the whole body.
@@ -127,6 +142,12 @@ public final class RecordingDispatcher extends Dispatcher {
 
     List<Write> writes() {
         return List.copyOf(writes);
+    }
+
+    List<Read> reads() {
+        synchronized (reads) {
+            return List.copyOf(reads);
+        }
     }
 
     private static String pathOf(RecordedRequest request) {

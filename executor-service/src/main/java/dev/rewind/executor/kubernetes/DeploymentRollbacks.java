@@ -81,10 +81,14 @@ public class DeploymentRollbacks {
     public void apply(TargetKey target, UndoPlan plan, Release judged, long incidentNumber,
                       boolean patchMayHaveBeenSent) {
         KubernetesClient client = clusters.client(clusters.environment(target));
-        boolean sent = patchMayHaveBeenSent;
+        if (!patchMayHaveBeenSent && sentUnlessChanged(client, plan)) {
+            return;
+        }
+        // From here on the patch may have been sent (a retried call's answer can be lost): a Deployment already on
+        // the target template is then this rollback's doing.
         for (int attempt = 1; ; attempt++) {
             Deployment now = api.deployment(client, plan.namespace(), plan.name());
-            PatchDecision decision = PatchDecision.of(plan, now, judged, incidentNumber, sent);
+            PatchDecision decision = PatchDecision.of(plan, now, judged, incidentNumber, true);
             switch (decision.kind()) {
                 case ALREADY_APPLIED -> {
                     LOG.infof("deployment %s already runs revision %d's template: its rollback was sent before",
@@ -94,7 +98,6 @@ public class DeploymentRollbacks {
                 case REFUSE -> throw new RollbackRefused(decision.reason());
                 case PATCH -> {
                     try {
-                        sent = true;
                         api.patch(client, plan.namespace(), plan.name(), patchOf(decision.plan()));
                         return;
                     } catch (KubernetesClientException e) {
@@ -111,6 +114,24 @@ public class DeploymentRollbacks {
                 }
                 default -> throw new IllegalStateException(decision.kind().name());
             }
+        }
+    }
+
+    /**
+     * Sends the plan's patch as planned, without reading the Deployment first: the patch is a compare-and-set on the
+     * resourceVersion the plan was made from, which the guards checked, so the API server itself refuses it (409)
+     * when anything changed since. False after such a conflict: the Deployment is then read and decided on.
+     */
+    private boolean sentUnlessChanged(KubernetesClient client, UndoPlan plan) {
+        try {
+            api.patch(client, plan.namespace(), plan.name(), patchOf(plan));
+            return true;
+        } catch (KubernetesClientException e) {
+            if (e.getCode() != CONFLICT) {
+                throw e;
+            }
+            LOG.infof("deployment %s changed since planned (409): looking again", plan.deployment());
+            return false;
         }
     }
 

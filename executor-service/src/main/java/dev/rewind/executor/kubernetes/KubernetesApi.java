@@ -6,6 +6,7 @@ import dev.rewind.executor.domain.RollbackRefused;
 import dev.rewind.kubernetes.DeploymentRevisions;
 import dev.rewind.kubernetes.KubernetesFailures;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
@@ -60,9 +61,14 @@ public class KubernetesApi {
         return call(() -> DeploymentRevisions.replicaSetsOf(client, deployment));
     }
 
-    /** Sends a JSON patch ({@code application/json-patch+json}) to the Deployment. */
+    /**
+     * Sends a JSON patch ({@code application/json-patch+json}) to the Deployment, and nothing else: given only a name,
+     * fabric8 would read the Deployment first to address the patch, one more call before every rollback.
+     */
     public void patch(KubernetesClient client, String namespace, String name, String jsonPatch) {
-        call(() -> client.apps().deployments().inNamespace(namespace).withName(name)
+        Deployment addressed = new DeploymentBuilder().withNewMetadata().withNamespace(namespace).withName(name)
+                .endMetadata().build();
+        call(() -> client.apps().deployments().inNamespace(namespace).resource(addressed)
                 .patch(PatchContext.of(PatchType.JSON), jsonPatch));
     }
 

@@ -41,6 +41,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.hibernate.exception.ConstraintViolationException;
+import org.jboss.logging.Logger;
 
 /**
  * Every state change of an execution, each in its own transaction with the incident event that announces it, and
@@ -52,6 +53,8 @@ public class ExecutionLedger {
 
     /** The step announcing that a person's override let the rollback run within the cooldown. */
     public static final String COOLDOWN_OVERRIDDEN = "cooldown-overridden";
+
+    private static final Logger LOG = Logger.getLogger(ExecutionLedger.class);
 
     /** The unique index that allows one running execution per target (V3 migration). */
     private static final String RUNNING_PER_TARGET = "execution_one_running_per_target";
@@ -78,8 +81,7 @@ public class ExecutionLedger {
     }
 
     /** Why the target must not be rolled back again yet: a rollback of it succeeded within the cooldown. */
-    @Transactional
-    public Optional<String> cooldownRefusal(ExecutionRecord execution) {
+    private Optional<String> cooldownRefusal(ExecutionRecord execution) {
         Instant now = Instant.now(clock);
         TargetKey target = target(execution);
         return ExecutionRecord.lastRollbackOf(execution.target, now.minus(config.cooldown()))
@@ -122,7 +124,7 @@ public class ExecutionLedger {
      * resumed execution keeps to it; what is wrong with the Deployment's own list is reported as a step.
      */
     @Transactional
-    public void chose(UUID executionId, MethodChain chain) {
+    public ExecutionRecord chose(UUID executionId, MethodChain chain) {
         ExecutionRecord execution = owned(executionId);
         execution.chain = MethodChain.format(chain.methods());
         execution.attempt = 0;
@@ -132,25 +134,28 @@ public class ExecutionLedger {
             outbox.publish(Topics.INCIDENT_EVENTS, new RollbackStepCompleted(execution.incidentId, target(execution),
                     execution.id, "method-chain", String.join("; ", chain.warnings()), execution.updatedAt));
         }
+        return execution;
     }
 
     /**
      * The method being tried cannot roll the target back ({@code reason}) and changed nothing on the cluster: moves
-     * on to the next method of the chain and announces it. Returns why the rollback fails instead when no method is
-     * left, or when this one may have sent its change (then no other method may run over it).
+     * on to the next method of the chain, announces it, and returns the execution as it is now.
+     *
+     * @throws RollbackRefused saying why the rollback fails when no method is left, or when this one may have sent
+     *         its change (then no other method may run over it)
      */
     @Transactional
-    public Optional<String> fallBack(UUID executionId, String reason) {
+    public ExecutionRecord fallBack(UUID executionId, String reason) {
         ExecutionRecord execution = owned(executionId);
         String method = execution.method.name().toLowerCase(Locale.ROOT);
         List<RollbackMethod> chain = execution.chain == null ? List.of(execution.method)
                 : MethodChain.stored(execution.chain);
         String tried = (execution.attempts == null ? "" : execution.attempts + "\n") + method + ": " + reason;
         if (execution.patchSentAt != null && execution.method != RollbackMethod.PIPELINE) {
-            return Optional.of(reason);
+            throw new RollbackRefused(reason);
         }
         if (execution.attempt + 1 >= chain.size()) {
-            return Optional.of(chain.size() == 1 ? reason : "no rollback method could roll back deployment "
+            throw new RollbackRefused(chain.size() == 1 ? reason : "no rollback method could roll back deployment "
                     + deploymentOf(execution) + " (" + String.join("; ", tried.split("\n")) + ")");
         }
         RollbackMethod next = chain.get(execution.attempt + 1);
@@ -165,19 +170,25 @@ public class ExecutionLedger {
         outbox.publish(Topics.INCIDENT_EVENTS, new RollbackStepCompleted(execution.incidentId, target(execution),
                 execution.id, "method-unavailable", method + " cannot roll back: " + reason + "; trying "
                 + next.name().toLowerCase(Locale.ROOT) + " next", execution.updatedAt));
-        return Optional.empty();
+        return execution;
     }
 
     /**
      * Commits to {@code plan} before the cluster is touched, and announces the start (the first method's, or the
-     * method taking over from one that could not roll back). Refuses when another execution of the same target is
-     * under way: a second rollback would take the first one's patch for its own.
-     *
-     * @param cooldownOverridden the cooldown refusal a person's override skipped, announced as a step; null if none
+     * method taking over from one that could not roll back). Refuses, in the same transaction, when the plan returns
+     * the target to a release judged bad before, when the target was rolled back within the cooldown (unless a person
+     * overrode that guard: then said as a step), and when another execution of the same target is under way: a
+     * second rollback would take the first one's patch for its own.
      */
     @Transactional
-    public void start(UUID executionId, UndoPlan plan, String cooldownOverridden) {
+    public void start(UUID executionId, UndoPlan plan) {
         ExecutionRecord execution = owned(executionId);
+        if (plan.skipped() == null) {
+            badReleaseRefusal(execution, plan).ifPresent(reason -> {
+                throw new RollbackRefused(reason);
+            });
+        }
+        String cooldownOverridden = execution.state == ExecutionState.ACCEPTED ? cooldownOverridden(execution) : null;
         ExecutionRecord.runningOn(execution.target, executionId).ifPresent(other -> {
             throw new RollbackRefused("deployment " + plan.deployment() + " is being rolled back already (incident "
                     + other.incidentNumber + ", execution " + other.id + "); not starting a second rollback");
@@ -218,6 +229,25 @@ public class ExecutionLedger {
                     + plan.deployment() + " back from revision " + plan.fromRevision() + " (" + plan.fromVersion()
                     + ") to revision " + plan.toRevision() + " (" + plan.toVersion() + ")", execution.updatedAt));
         }
+    }
+
+    /**
+     * The cooldown refusal of {@code execution}'s first start that a person's override of the COOLDOWN guard skips;
+     * null when the target is not cooling down.
+     *
+     * @throws RollbackRefused when it is and nobody overrode the guard
+     */
+    private String cooldownOverridden(ExecutionRecord execution) {
+        Optional<String> cooling = cooldownRefusal(execution);
+        if (cooling.isEmpty()) {
+            return null;
+        }
+        if (!overridesOf(execution).contains(DeclineReason.COOLDOWN)) {
+            throw new RollbackRefused(cooling.get());
+        }
+        LOG.infof("execution %s: cooldown check skipped, a person overrode the COOLDOWN guard: %s", execution.id,
+                cooling.get());
+        return cooling.get();
     }
 
     /** What {@code execution} was asked to do, as the rollback methods read it. */

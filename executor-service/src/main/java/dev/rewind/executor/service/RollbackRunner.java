@@ -1,10 +1,8 @@
 package dev.rewind.executor.service;
 
 import dev.rewind.events.Release;
-import dev.rewind.events.incident.DeclineReason;
 import dev.rewind.executor.config.ExecutorConfig;
 import dev.rewind.executor.domain.ExecutionInterrupted;
-import dev.rewind.executor.domain.ExecutionState;
 import dev.rewind.executor.domain.LeaseLost;
 import dev.rewind.executor.domain.MethodUnavailable;
 import dev.rewind.executor.domain.RollbackRefused;
@@ -24,6 +22,7 @@ import dev.rewind.executor.verification.VerificationTarget;
 import dev.rewind.executor.verification.Verifier;
 import dev.rewind.kubernetes.DeploymentRevisions;
 import dev.rewind.kubernetes.KubernetesFailures;
+import dev.rewind.kubernetes.MigrationMark;
 import dev.rewind.platform.messaging.TransientFailures;
 import dev.rewind.platform.tracing.LogContext;
 import dev.rewind.platform.tracing.MessageTracing;
@@ -249,64 +248,84 @@ public class RollbackRunner {
         ExecutionRecord current = execution;
         while (true) {
             try {
-                attempt(current, order);
+                Optional<Committed> committed = current.plan == null ? planAndStart(current, order)
+                        : resumed(current);
+                if (committed.isPresent()) {
+                    change(committed.get(), order);
+                }
                 return;
             } catch (MethodUnavailable unavailable) {
-                Optional<String> failure = ledger.fallBack(current.id, unavailable.getMessage());
-                if (failure.isPresent()) {
-                    throw new RollbackRefused(failure.get());
-                }
-                current = ledger.load(current.id);
-                LOG.infof("execution %s: %s; trying %s", current.id, unavailable.getMessage(), current.method);
+                current = fallBack(current, unavailable);
             }
         }
     }
 
-    private void attempt(ExecutionRecord execution, RollbackOrder order) {
-        UUID id = execution.id;
-        RollbackStrategy strategy;
-        UndoPlan plan;
-        if (execution.plan == null) {
-            ObservedDeployment observed = rollbacks.observe(order.target(), order.judged(), order.incidentNumber());
-            migrations.check(observed.deployment());
-            if (execution.chain == null) {
-                ledger.chose(id, strategies.chainFor(execution.requestedMethod, observed));
-                execution = ledger.load(id);
-            }
-            strategy = strategies.of(execution.method);
-            plan = strategy.plan(order, observed);
-            if (plan.skipped() == null) {
-                refuseReturningToABadRelease(execution, plan);
-            }
-            String cooldownOverridden = null;
-            if (execution.state == ExecutionState.ACCEPTED) {
-                Optional<String> cooling = ledger.cooldownRefusal(execution);
-                if (cooling.isPresent()) {
-                    if (!ExecutionLedger.overridesOf(execution).contains(DeclineReason.COOLDOWN)) {
-                        throw new RollbackRefused(cooling.get());
-                    }
-                    LOG.infof("execution %s: cooldown check skipped, a person overrode the COOLDOWN guard: %s", id,
-                            cooling.get());
-                    cooldownOverridden = cooling.get();
-                }
-            }
-            ledger.start(id, plan, cooldownOverridden);
-            if (plan.skipped() != null) {
-                ledger.succeed(id, plan.skipped());
-                return;
-            }
-        } else {
-            plan = ExecutionLedger.planOf(execution);
-            strategy = strategies.of(plan.methodOrKubectl());
-            if (plan.skipped() != null) {
-                ledger.succeed(id, plan.skipped()); // planned as nothing to do; interrupted before it was recorded
-                return;
-            }
+    /** An execution committed to its method and plan, about to change the target. */
+    private record Committed(ExecutionRecord execution, RollbackStrategy strategy, UndoPlan plan,
+                             boolean migrationFirst) {
+    }
+
+    /**
+     * Plans the rollback from one look at the Deployment, handing over along the method chain while a method cannot
+     * plan it (nothing changed meanwhile, so the same look serves the next method; the patch is a compare-and-set on
+     * what was looked at), then commits to the plan behind the guards; empty when the plan is that nothing needs doing.
+     */
+    private Optional<Committed> planAndStart(ExecutionRecord execution, RollbackOrder order) {
+        ObservedDeployment observed = rollbacks.observe(order.target(), order.judged(), order.incidentNumber());
+        MigrationMark migration = migrations.check(observed.deployment());
+        if (execution.chain == null) {
+            execution = ledger.chose(execution.id, strategies.chainFor(execution.requestedMethod, observed));
         }
-        // Again right before the change: a plan recorded by an executor without this check may be resumed here.
+        while (true) {
+            RollbackStrategy strategy;
+            UndoPlan plan;
+            try {
+                strategy = strategies.of(execution.method);
+                plan = strategy.plan(order, observed);
+            } catch (MethodUnavailable unavailable) {
+                execution = fallBack(execution, unavailable);
+                continue;
+            }
+            ledger.start(execution.id, plan);
+            if (plan.skipped() != null) {
+                ledger.succeed(execution.id, plan.skipped());
+                return Optional.empty();
+            }
+            return Optional.of(new Committed(execution, strategy, plan, migration == MigrationMark.REVERSIBLE));
+        }
+    }
+
+    /**
+     * The plan an earlier run of the execution committed to, checked again: a plan recorded by an executor without
+     * the bad-release guard may be resumed here. Its migration is looked at again unless the patch may have been sent.
+     */
+    private Optional<Committed> resumed(ExecutionRecord execution) {
+        UndoPlan plan = ExecutionLedger.planOf(execution);
+        RollbackStrategy strategy = strategies.of(plan.methodOrKubectl());
+        if (plan.skipped() != null) {
+            ledger.succeed(execution.id, plan.skipped()); // planned as nothing to do; interrupted before it was recorded
+            return Optional.empty();
+        }
         refuseReturningToABadRelease(execution, plan);
-        if (ledger.load(id).patchSentAt == null) {
-            // Before the application goes back, and only while the target still runs the release judged bad.
+        return Optional.of(new Committed(execution, strategy, plan, execution.patchSentAt == null));
+    }
+
+    /** Moves on to the execution's next method; refuses when none is left or this one may have made its change. */
+    private ExecutionRecord fallBack(ExecutionRecord execution, MethodUnavailable unavailable) {
+        ExecutionRecord next = ledger.fallBack(execution.id, unavailable.getMessage());
+        LOG.infof("execution %s: %s; trying %s", next.id, unavailable.getMessage(), next.method);
+        return next;
+    }
+
+    /**
+     * Makes the committed change (after the release's migration rollback, while the target still runs the release
+     * judged bad), follows the rollout, and records the outcome with its verification.
+     */
+    private void change(Committed committed, RollbackOrder order) {
+        UUID id = committed.execution().id;
+        RollbackStrategy strategy = committed.strategy();
+        UndoPlan plan = committed.plan();
+        if (committed.migrationFirst()) {
             ObservedDeployment current = rollbacks.observe(order.target(), order.judged(), order.incidentNumber());
             migrations.rollBack(order.target(), current.deployment(), plan.fromVersion(), plan.toVersion(),
                     id.toString()).ifPresent(done -> ledger.migrationRolledBack(id, done));
@@ -325,7 +344,8 @@ public class RollbackRunner {
         ObservedDeployment rolledOut = rollbacks.observedNow(order.target());
         Instant changedAt = ledger.load(id).patchSentAt;
         ledger.verified(id, status.message(), verifier.verify(new VerificationTarget(order.target(),
-                rolledOut.environment(), rolledOut.client(), rolledOut.deployment(), changedAt, execution.incidentId)));
+                rolledOut.environment(), rolledOut.client(), rolledOut.deployment(), changedAt,
+                committed.execution().incidentId)));
     }
 
     /**
