@@ -62,12 +62,21 @@ public class ExecutionLease {
 
     /** Takes the lease of an unfinished execution; false when another live instance holds it or it is finished. */
     public boolean claim(UUID executionId) {
+        return take(executionId).isPresent();
+    }
+
+    /**
+     * Takes the lease of an unfinished execution and reads it as recorded, in one transaction; empty when another
+     * live instance holds it or it is finished.
+     */
+    public Optional<ExecutionRecord> take(UUID executionId) {
         return QuarkusTransaction.requiringNew().call(() -> Panache.getEntityManager().createNativeQuery(
                         "UPDATE execution SET lease_owner = ?1, lease_expires_at = clock_timestamp() + make_interval("
                                 + "secs => ?2) WHERE id = ?3 AND " + UNFINISHED + " AND (lease_owner IS NULL OR "
                                 + "lease_owner = ?1 OR " + earlierRun(4) + " OR lease_expires_at < clock_timestamp())")
                 .setParameter(1, owner).setParameter(2, seconds).setParameter(3, executionId)
-                .setParameter(4, earlierRuns).executeUpdate() == 1);
+                .setParameter(4, earlierRuns).executeUpdate() == 1
+                ? Optional.of(ExecutionRecord.<ExecutionRecord>findById(executionId)) : Optional.empty());
     }
 
     /** Extends the leases this instance holds on {@code executionIds}; returns those it no longer holds. */

@@ -174,19 +174,13 @@ public class RollbackRunner {
     }
 
     void drive(UUID executionId) {
-        if (!lease.claim(executionId)) {
+        Optional<ExecutionRecord> execution = lease.take(executionId);
+        if (execution.isEmpty()) {
             return;
         }
         leased.add(executionId);
         try {
-            ExecutionRecord execution;
-            try {
-                execution = ledger.load(executionId);
-            } catch (RuntimeException e) {
-                settle(executionId, e);
-                return;
-            }
-            driveTraced(execution);
+            driveTraced(execution.get());
         } finally {
             leased.remove(executionId);
         }
