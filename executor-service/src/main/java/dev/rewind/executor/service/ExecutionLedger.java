@@ -126,6 +126,11 @@ public class ExecutionLedger {
     @Transactional
     public ExecutionRecord chose(UUID executionId, MethodChain chain) {
         ExecutionRecord execution = owned(executionId);
+        recordChain(execution, chain);
+        return execution;
+    }
+
+    private void recordChain(ExecutionRecord execution, MethodChain chain) {
         execution.chain = MethodChain.format(chain.methods());
         execution.attempt = 0;
         execution.method = chain.methods().get(0);
@@ -134,7 +139,6 @@ public class ExecutionLedger {
             outbox.publish(Topics.INCIDENT_EVENTS, new RollbackStepCompleted(execution.incidentId, target(execution),
                     execution.id, "method-chain", String.join("; ", chain.warnings()), execution.updatedAt));
         }
-        return execution;
     }
 
     /**
@@ -147,19 +151,26 @@ public class ExecutionLedger {
     @Transactional
     public ExecutionRecord fallBack(UUID executionId, String reason) {
         ExecutionRecord execution = owned(executionId);
-        String method = execution.method.name().toLowerCase(Locale.ROOT);
         List<RollbackMethod> chain = execution.chain == null ? List.of(execution.method)
                 : MethodChain.stored(execution.chain);
-        String tried = (execution.attempts == null ? "" : execution.attempts + "\n") + method + ": " + reason;
         if (execution.patchSentAt != null && execution.method != RollbackMethod.PIPELINE) {
             throw new RollbackRefused(reason);
         }
         if (execution.attempt + 1 >= chain.size()) {
+            String tried = (execution.attempts == null ? "" : execution.attempts + "\n")
+                    + execution.method.name().toLowerCase(Locale.ROOT) + ": " + reason;
             throw new RollbackRefused(chain.size() == 1 ? reason : "no rollback method could roll back deployment "
                     + deploymentOf(execution) + " (" + String.join("; ", tried.split("\n")) + ")");
         }
+        handOver(execution, chain, reason);
+        return execution;
+    }
+
+    /** Moves {@code execution} on to the next method of its {@code chain}, announced with why this one cannot. */
+    private void handOver(ExecutionRecord execution, List<RollbackMethod> chain, String reason) {
+        String method = execution.method.name().toLowerCase(Locale.ROOT);
         RollbackMethod next = chain.get(execution.attempt + 1);
-        execution.attempts = tried;
+        execution.attempts = (execution.attempts == null ? "" : execution.attempts + "\n") + method + ": " + reason;
         execution.attempt++;
         execution.method = next;
         execution.plan = null;
@@ -170,7 +181,6 @@ public class ExecutionLedger {
         outbox.publish(Topics.INCIDENT_EVENTS, new RollbackStepCompleted(execution.incidentId, target(execution),
                 execution.id, "method-unavailable", method + " cannot roll back: " + reason + "; trying "
                 + next.name().toLowerCase(Locale.ROOT) + " next", execution.updatedAt));
-        return execution;
     }
 
     /**
@@ -178,11 +188,27 @@ public class ExecutionLedger {
      * method taking over from one that could not roll back). Refuses, in the same transaction, when the plan returns
      * the target to a release judged bad before, when the target was rolled back within the cooldown (unless a person
      * overrode that guard: then said as a step), and when another execution of the same target is under way: a
-     * second rollback would take the first one's patch for its own.
+     * second rollback would take the first one's patch for its own. Planning's choices are recorded with it: the
+     * method chain when first chosen, and each method that could not plan, handing over to the next.
+     *
+     * @param chosen the method chain chosen while planning; null when recorded before
+     * @param handovers why each method before the planning one could not plan, in chain order
+     * @param method the method whose plan this is
      */
     @Transactional
-    public void start(UUID executionId, UndoPlan plan) {
+    public void start(UUID executionId, MethodChain chosen, List<String> handovers, RollbackMethod method,
+                      UndoPlan plan) {
         ExecutionRecord execution = owned(executionId);
+        if (chosen != null) {
+            recordChain(execution, chosen);
+        }
+        for (String reason : handovers) {
+            handOver(execution, MethodChain.stored(execution.chain), reason);
+        }
+        if (execution.method != method) {
+            throw new IllegalStateException("execution " + executionId + " planned by " + method + " but its chain is"
+                    + " at " + execution.method);
+        }
         if (plan.skipped() == null) {
             badReleaseRefusal(execution, plan).ifPresent(reason -> {
                 throw new RollbackRefused(reason);

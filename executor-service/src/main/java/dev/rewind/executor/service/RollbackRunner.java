@@ -1,9 +1,11 @@
 package dev.rewind.executor.service;
 
 import dev.rewind.events.Release;
+import dev.rewind.events.RollbackMethod;
 import dev.rewind.executor.config.ExecutorConfig;
 import dev.rewind.executor.domain.ExecutionInterrupted;
 import dev.rewind.executor.domain.LeaseLost;
+import dev.rewind.executor.domain.MethodChain;
 import dev.rewind.executor.domain.MethodUnavailable;
 import dev.rewind.executor.domain.RollbackRefused;
 import dev.rewind.executor.kubernetes.DeploymentRollbacks;
@@ -37,6 +39,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -262,31 +265,41 @@ public class RollbackRunner {
     /**
      * Plans the rollback from one look at the Deployment, handing over along the method chain while a method cannot
      * plan it (nothing changed meanwhile, so the same look serves the next method; the patch is a compare-and-set on
-     * what was looked at), then commits to the plan behind the guards; empty when the plan is that nothing needs doing.
+     * what was looked at), then commits to the plan, with what planning chose, behind the guards; empty when the plan
+     * is that nothing needs doing.
      */
     private Optional<Committed> planAndStart(ExecutionRecord execution, RollbackOrder order) {
         ObservedDeployment observed = rollbacks.observe(order.target(), order.judged(), order.incidentNumber());
         MigrationMark migration = migrations.check(observed.deployment());
-        if (execution.chain == null) {
-            execution = ledger.chose(execution.id, strategies.chainFor(execution.requestedMethod, observed));
-        }
-        while (true) {
+        MethodChain chosen = execution.chain == null ? strategies.chainFor(execution.requestedMethod, observed) : null;
+        List<RollbackMethod> methods = chosen != null ? chosen.methods() : MethodChain.stored(execution.chain);
+        List<String> handovers = new ArrayList<>();
+        for (int i = chosen != null ? 0 : execution.attempt; i < methods.size(); i++) {
             RollbackStrategy strategy;
             UndoPlan plan;
             try {
-                strategy = strategies.of(execution.method);
+                strategy = strategies.of(methods.get(i));
                 plan = strategy.plan(order, observed);
             } catch (MethodUnavailable unavailable) {
-                execution = fallBack(execution, unavailable);
+                LOG.infof("execution %s: %s", execution.id, unavailable.getMessage());
+                handovers.add(unavailable.getMessage());
                 continue;
             }
-            ledger.start(execution.id, plan);
+            ledger.start(execution.id, chosen, handovers, methods.get(i), plan);
             if (plan.skipped() != null) {
                 ledger.succeed(execution.id, plan.skipped());
                 return Optional.empty();
             }
             return Optional.of(new Committed(execution, strategy, plan, migration == MigrationMark.REVERSIBLE));
         }
+        // No method can: recorded one by one, as methods that could not, until the last one refuses with them all.
+        if (chosen != null) {
+            ledger.chose(execution.id, chosen);
+        }
+        for (String reason : handovers) {
+            ledger.fallBack(execution.id, reason);
+        }
+        throw new IllegalStateException("execution " + execution.id + ": every method handed over, none refused");
     }
 
     /**
