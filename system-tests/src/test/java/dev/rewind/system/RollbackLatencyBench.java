@@ -31,12 +31,17 @@ import org.junit.jupiter.api.Test;
  * start (the warm-up, listed alone: the first record on each partition used to wait a second at every hop), where the
  * time goes (from the outbox and inbox rows the services wrote), and the ratio to the broker's floor when
  * {@link HopFloorBench} ran first. Run with {@code bench/rollback-latency.sh}; it asserts nothing and writes its
- * numbers to {@code system-tests/target/bench/rollback-latency.txt}. Options: {@code -Drewind.bench.runs=N} (200),
+ * numbers to {@code system-tests/target/bench/rollback-latency.txt}. Options: {@code -Drewind.bench.runs=N} (200), {@code -Drewind.bench.warm-up=N} (100),
  * {@code -Drewind.bench.service-env=NAME=value,...} (settings every service starts with, to compare).
  */
 class RollbackLatencyBench {
 
-    private static final int WARM_UP = 3;
+    /**
+     * Alerts before the measured ones: the services' JIT compilers compile the path while they run (on 2 cores the
+     * first 30 alerts took 300-700 ms, later ones about 100), and a service runs for days after its start.
+     */
+    private static final int WARM_UP = Math.max(1, Integer.getInteger("rewind.bench.warm-up", 100));
+    private static final int FIRST_SHOWN = 5;
     private static final int RUNS = Integer.getInteger("rewind.bench.runs", 200);
     private static final Duration IDLE = Duration.ofSeconds(20);
     private static final Pattern FLOOR = Pattern.compile("p50 ([0-9.]+) .*p99 ([0-9.]+)");
@@ -77,11 +82,13 @@ class RollbackLatencyBench {
                 rollback latency, webhook 202 -> patch received by the Kubernetes API (ms), %d sequential alerts on \
                 distinct targets after %d warm-up%s
                 p50 %.1f  p90 %.1f  p99 %.1f  worst %.1f  best %.1f  mean %.1f
-                first %d alerts after the start (warm-up): %s
+                warm-up: the first %d alerts after the start %s, all %d: p50 %.1f  p90 %.1f
                 """, RUNS, WARM_UP, extra.isEmpty() ? "" : ", services started with " + extra,
                 percentile(sorted, 50), percentile(sorted, 90), percentile(sorted, 99), sorted.get(sorted.size() - 1),
-                sorted.get(0), millis.stream().mapToDouble(Double::doubleValue).average().orElse(0), WARM_UP,
-                warmUp.stream().map(RollbackLatencyBench::format).toList()));
+                sorted.get(0), millis.stream().mapToDouble(Double::doubleValue).average().orElse(0),
+                Math.min(FIRST_SHOWN, warmUp.size()), warmUp.stream().limit(FIRST_SHOWN).map(RollbackLatencyBench::format)
+                        .toList(), warmUp.size(), percentile(warmUp.stream().sorted().toList(), 50),
+                percentile(warmUp.stream().sorted().toList(), 90)));
         report.append("where the time goes (p50 / p99 of each stage, ms):\n");
         stages.forEach((stage, values) -> {
             List<Double> stageSorted = values.stream().sorted().toList();
