@@ -194,10 +194,12 @@ public class ExecutionLedger {
      * @param chosen the method chain chosen while planning; null when recorded before
      * @param handovers why each method before the planning one could not plan, in chain order
      * @param method the method whose plan this is
+     * @param sendingNext true when the change is sent right after, nothing in between: records that it is about to
+     *                    be sent ({@link #patchSending}) in this transaction
      */
     @Transactional
     public void start(UUID executionId, MethodChain chosen, List<String> handovers, RollbackMethod method,
-                      UndoPlan plan) {
+                      UndoPlan plan, boolean sendingNext) {
         ExecutionRecord execution = owned(executionId);
         if (chosen != null) {
             recordChain(execution, chosen);
@@ -230,6 +232,9 @@ public class ExecutionLedger {
         execution.toRevisionResolved = plan.toRevision();
         execution.fromVersion = plan.fromVersion();
         execution.toVersion = plan.toVersion();
+        if (sendingNext && plan.skipped() == null) {
+            execution.patchSentAt = execution.updatedAt;
+        }
         try {
             // The unique index on running executions per target settles a race with another execution here.
             ExecutionRecord.flush();

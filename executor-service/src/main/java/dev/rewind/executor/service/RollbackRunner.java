@@ -259,7 +259,7 @@ public class RollbackRunner {
 
     /** An execution committed to its method and plan, about to change the target. */
     private record Committed(ExecutionRecord execution, RollbackStrategy strategy, UndoPlan plan,
-                             boolean migrationFirst) {
+                             boolean migrationFirst, boolean sendingRecorded) {
     }
 
     /**
@@ -285,12 +285,13 @@ public class RollbackRunner {
                 handovers.add(unavailable.getMessage());
                 continue;
             }
-            ledger.start(execution.id, chosen, handovers, methods.get(i), plan);
+            boolean migrationFirst = migration == MigrationMark.REVERSIBLE;
+            ledger.start(execution.id, chosen, handovers, methods.get(i), plan, !migrationFirst);
             if (plan.skipped() != null) {
                 ledger.succeed(execution.id, plan.skipped());
                 return Optional.empty();
             }
-            return Optional.of(new Committed(execution, strategy, plan, migration == MigrationMark.REVERSIBLE));
+            return Optional.of(new Committed(execution, strategy, plan, migrationFirst, !migrationFirst));
         }
         // No method can: recorded one by one, as methods that could not, until the last one refuses with them all.
         if (chosen != null) {
@@ -314,7 +315,7 @@ public class RollbackRunner {
             return Optional.empty();
         }
         refuseReturningToABadRelease(execution, plan);
-        return Optional.of(new Committed(execution, strategy, plan, execution.patchSentAt == null));
+        return Optional.of(new Committed(execution, strategy, plan, execution.patchSentAt == null, false));
     }
 
     /** Moves on to the execution's next method; refuses when none is left or this one may have made its change. */
@@ -337,7 +338,8 @@ public class RollbackRunner {
             migrations.rollBack(order.target(), current.deployment(), plan.fromVersion(), plan.toVersion(),
                     id.toString()).ifPresent(done -> ledger.migrationRolledBack(id, done));
         }
-        boolean mayHaveBeenSent = ledger.patchSending(id);
+        // Recorded with the start when nothing comes in between: then this run is the first to send it.
+        boolean mayHaveBeenSent = !committed.sendingRecorded() && ledger.patchSending(id);
         strategy.apply(order, plan, mayHaveBeenSent);
         ledger.patched(id, strategy.appliedStep(), strategy.applied(order, plan));
         RolloutStatus status = strategy.follow(order, plan);
