@@ -26,6 +26,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -88,8 +89,8 @@ class TwoExecutorsIT {
                     // second, racing for the leases it gives back.
                     first.close();
                     await().atMost(PATIENCE).pollInterval(Duration.ofMillis(100)).until(() -> targets.stream()
-                            .allMatch(target -> List.of("executor-second", "executor-third")
-                                    .contains(uncheckedLeaseOwner(database, target))));
+                            .allMatch(target -> Arrays.asList("executor-second", "executor-third")
+                                    .contains(uncheckedLeaseOwner(database, target)))); // null while given back
                     for (AutoCloseable obstacle : obstacles) {
                         obstacle.close();
                     }
