@@ -47,6 +47,19 @@ class AlertWebhookTest extends KafkaClientTest {
     RecordedSpans spans;
 
     private static final String TOKEN = "Bearer test-webhook-token";
+
+    @Test
+    void theOpenApiDocumentDescribesTheAnswerToAnAcceptedWebhook() {
+        String schema = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract()
+                .jsonPath().getString("paths.'/api/v1/alerts/alertmanager'.post.responses.'202'.content."
+                        + "'application/json'.schema.$ref");
+
+        assertThat(schema).isEqualTo("#/components/schemas/WebhookAnswer");
+        given().queryParam("format", "json").get("/q/openapi").then()
+                .body("components.schemas.WebhookAnswer.properties.accepted.type", is("integer"))
+                .body("components.schemas.WebhookAnswer.properties.ignored.type", is("array"));
+    }
+
     @Test
     void acceptsAFiringAlertmanagerAlertAndRequestsARollback() {
         TargetKey target = uniqueTarget("production");

@@ -17,10 +17,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
@@ -41,7 +41,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 @SecurityRequirement(name = "webhookToken")
 @SecurityRequirement(name = "webhookBasic")
 @APIResponse(responseCode = "202", description = "The alerts are stored and will be processed: the body counts them "
-        + "(accepted) and names those ignored")
+        + "(accepted) and names those ignored", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+        schema = @Schema(implementation = WebhookAnswer.class)))
 @APIResponse(responseCode = "422", description = "An alert names a target outside Rewind's configured environments: "
         + "nothing was accepted")
 public class AlertWebhookResource {
@@ -76,7 +77,7 @@ public class AlertWebhookResource {
                                  AlertmanagerPayload payload) {
         List<AlertEvent> alerts = alertmanager.normalize(payload);
         intake.accept(alerts);
-        return Response.accepted(Map.of("accepted", alerts.size())).build();
+        return Response.accepted(WebhookAnswer.of(alerts.size())).build();
     }
 
     /** Grafana alerting's webhook contact point: Alertmanager's payload with version 1 (docs/alert-sources.md). */
@@ -87,7 +88,7 @@ public class AlertWebhookResource {
                             AlertmanagerPayload payload) {
         List<AlertEvent> alerts = grafana.normalize(payload);
         intake.accept(alerts);
-        return Response.accepted(Map.of("accepted", alerts.size())).build();
+        return Response.accepted(WebhookAnswer.of(alerts.size())).build();
     }
 
     /** Datadog's webhook integration, Rewind's recommended payload template or Datadog's default one. */
@@ -114,11 +115,6 @@ public class AlertWebhookResource {
                     + "environments; nothing was accepted", refused.refusals().stream()
                     .map(r -> FieldViolation.body(normalized.targetField(), r.reason())).toList());
         }
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("accepted", normalized.alerts().size());
-        if (!normalized.ignored().isEmpty()) {
-            answer.put("ignored", normalized.ignored());
-        }
-        return Response.accepted(answer).build();
+        return Response.accepted(new WebhookAnswer(normalized.alerts().size(), normalized.ignored())).build();
     }
 }
