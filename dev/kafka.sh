@@ -33,6 +33,7 @@ controller.listener.names=CONTROLLER
 listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT
 inter.broker.listener.name=PLAINTEXT
 log.dirs=$DIR/data
+# Topics a client auto-creates; the services create theirs with rewind.kafka.topics.partitions (6) first.
 num.partitions=${KAFKA_PARTITIONS:-3}
 auto.create.topics.enable=true
 offsets.topic.replication.factor=1
