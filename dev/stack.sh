@@ -51,8 +51,9 @@ start_service() {
     return 0
   fi
   # One instance per service here, named after it: restarted, it rejoins its Kafka groups as the same static member.
-  HTTP_PORT=$port REWIND_INSTANCE_ID=$name nohup java -XX:+UseSerialGC -Xmx256m -jar "$REWIND_ROOT/$name/target/quarkus-app/quarkus-run.jar" \
-    > "$dir/$name.log" 2>&1 < /dev/null &
+  # From its directory: the class-data sharing archive names the jar by its relative path. shellcheck disable=SC2046
+  (cd "$REWIND_ROOT/$name/target/quarkus-app" && HTTP_PORT=$port REWIND_INSTANCE_ID=$name exec nohup java \
+    $(service_java_opts "$name") -jar quarkus-run.jar > "$dir/$name.log" 2>&1 < /dev/null) &
   echo $! > "$dir/$name.pid"
 }
 
