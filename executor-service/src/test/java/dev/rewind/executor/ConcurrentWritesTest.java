@@ -76,6 +76,22 @@ class ConcurrentWritesTest extends KafkaClientTest {
     }
 
     @Test
+    void aRollbackBySomeoneElseBetweenPlanAndPatchIsNotClaimedAsRewinds() {
+        TargetKey target = seeded();
+        KubernetesSandboxResource.sandbox.beforeNextRollbackPatch(target.namespace(), target.service(),
+                "[{\"op\":\"replace\",\"path\":\"/spec/template/spec/containers/0/image\","
+                        + "\"value\":\"registry.example/shop/checkout:v1.2.5\"}]");
+
+        RollbackFailed failed = outcome(kafka, target, command(target, UUID.randomUUID()), RollbackFailed.class);
+
+        assertThat(failed.reason()).as("the first patch met a conflict (409) and changed nothing: the template "
+                        + "already there is someone else's doing")
+                .contains("registry.example/shop/checkout:v1.2.5}, not revision 2 {")
+                .endsWith("already rolled back or deployed again; not rolling back");
+        assertThat(appliedPatches(target)).isZero();
+    }
+
+    @Test
     void rollsBackOnceWhileTheClusterKeepsScalingAndWritingStatusAndLabels() throws Exception {
         TargetKey target = seeded();
         try (AutoCloseable churn = KubernetesSandboxResource.sandbox.controller().churn(target.namespace(), target.service(),

@@ -8,6 +8,7 @@ import static dev.rewind.executor.Rollbacks.deployment;
 import static dev.rewind.executor.Rollbacks.eventsUntil;
 import static dev.rewind.executor.Rollbacks.execution;
 import static dev.rewind.executor.Rollbacks.outcome;
+import static dev.rewind.executor.Rollbacks.release;
 import static dev.rewind.platform.testing.PublishedEvents.uniqueTarget;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -99,6 +100,25 @@ class RollbackMethodsTest extends KafkaClientTest {
                         + "plan looked at")
                 .filteredOn(read -> read.receivedNanos() > planned.get(0) && read.receivedNanos() < patched)
                 .isEmpty();
+    }
+
+    @Test
+    void aGuardsRefusalAfterAHandOverNamesTheMethodThatPlannedAndKeepsTheHandOver() {
+        TargetKey target = uniqueTarget("development");
+        deploy(target, "v1.2.5", "v1.3.0");
+        outcome(kafka, target, chainCommand(target, null), RollbackSucceeded.class);
+        release(target, "v1.3.0");
+        RollbackApproved second = chainCommand(target, null);
+
+        RollbackFailed failed = outcome(kafka, target, second, RollbackFailed.class);
+
+        assertThat(failed.reason()).as("kubectl planned, then the cooldown refused").contains("within the cooldown");
+        assertThat(failed.method()).isEqualTo(RollbackMethod.KUBECTL);
+        assertThat(execution(second.incidentId()).chain).isEqualTo("pipeline,kubectl,redeploy");
+        assertThat(eventsUntil(kafka, target, RollbackStepCompleted.class, RollbackFailed.class))
+                .filteredOn(step -> step.incidentId().equals(second.incidentId()))
+                .filteredOn(step -> step.step().equals("method-unavailable")).singleElement()
+                .extracting(RollbackStepCompleted::detail).asString().startsWith("pipeline cannot roll back: ");
     }
 
     @Test

@@ -9,6 +9,7 @@ import dev.rewind.executor.domain.ExecutionInterrupted;
 import dev.rewind.executor.domain.ReleaseGuard;
 import dev.rewind.executor.domain.RollbackRefused;
 import dev.rewind.kubernetes.DeploymentRevisions;
+import dev.rewind.kubernetes.KubernetesFailures;
 import dev.rewind.platform.environment.Environment;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
@@ -33,6 +34,7 @@ public class DeploymentRollbacks {
 
     private static final Logger LOG = Logger.getLogger(DeploymentRollbacks.class);
     private static final int CONFLICT = 409;
+    private static final int NOT_FOUND = 404;
 
     private final TargetClusters clusters;
     private final KubernetesApi api;
@@ -81,14 +83,19 @@ public class DeploymentRollbacks {
     public void apply(TargetKey target, UndoPlan plan, Release judged, long incidentNumber,
                       boolean patchMayHaveBeenSent) {
         KubernetesClient client = clusters.client(clusters.environment(target));
-        if (!patchMayHaveBeenSent && sentUnlessChanged(client, plan)) {
-            return;
+        boolean sent = patchMayHaveBeenSent;
+        if (!sent) {
+            FirstSend first = sendUnlessChanged(client, plan);
+            if (first == FirstSend.APPLIED) {
+                return;
+            }
+            sent = first == FirstSend.UNKNOWN;
         }
-        // From here on the patch may have been sent (a retried call's answer can be lost): a Deployment already on
-        // the target template is then this rollback's doing.
         for (int attempt = 1; ; attempt++) {
             Deployment now = api.deployment(client, plan.namespace(), plan.name());
-            PatchDecision decision = PatchDecision.of(plan, now, judged, incidentNumber, true);
+            // Only a patch that may have been sent makes a Deployment already on the target template this rollback's
+            // doing; otherwise someone else rolled it back meanwhile.
+            PatchDecision decision = PatchDecision.of(plan, now, judged, incidentNumber, sent);
             switch (decision.kind()) {
                 case ALREADY_APPLIED -> {
                     LOG.infof("deployment %s already runs revision %d's template: its rollback was sent before",
@@ -98,6 +105,7 @@ public class DeploymentRollbacks {
                 case REFUSE -> throw new RollbackRefused(decision.reason());
                 case PATCH -> {
                     try {
+                        sent = true;
                         api.patch(client, plan.namespace(), plan.name(), patchOf(decision.plan()));
                         return;
                     } catch (KubernetesClientException e) {
@@ -117,21 +125,40 @@ public class DeploymentRollbacks {
         }
     }
 
+    /** What became of a plan's first patch. */
+    private enum FirstSend {
+        /** The API server applied it. */
+        APPLIED,
+        /** The API server refused it (409): the Deployment changed since it was planned; the patch changed nothing. */
+        CONFLICT,
+        /** No answer (a timeout, a 5xx): it may have been applied. */
+        UNKNOWN
+    }
+
     /**
-     * Sends the plan's patch as planned, without reading the Deployment first: the patch is a compare-and-set on the
-     * resourceVersion the plan was made from, which the guards checked, so the API server itself refuses it (409)
-     * when anything changed since. False after such a conflict: the Deployment is then read and decided on.
+     * Sends the plan's patch once, as planned, without reading the Deployment first: the patch is a compare-and-set
+     * on the resourceVersion the plan was made from, which the guards checked, so the API server itself refuses it
+     * (409) when anything changed since. After a conflict or no answer the Deployment is read and decided on.
      */
-    private boolean sentUnlessChanged(KubernetesClient client, UndoPlan plan) {
+    private FirstSend sendUnlessChanged(KubernetesClient client, UndoPlan plan) {
         try {
-            api.patch(client, plan.namespace(), plan.name(), patchOf(plan));
-            return true;
+            api.patchOnce(client, plan.namespace(), plan.name(), patchOf(plan));
+            return FirstSend.APPLIED;
         } catch (KubernetesClientException e) {
-            if (e.getCode() != CONFLICT) {
-                throw e;
+            if (e.getCode() == CONFLICT) {
+                LOG.infof("deployment %s changed since planned (409): looking again", plan.deployment());
+                return FirstSend.CONFLICT;
             }
-            LOG.infof("deployment %s changed since planned (409): looking again", plan.deployment());
-            return false;
+            if (e.getCode() == NOT_FOUND) {
+                throw new RollbackRefused("deployments.apps \"" + plan.name() + "\" not found in namespace "
+                        + plan.namespace() + ": deleted since the rollback was planned");
+            }
+            if (KubernetesFailures.isTransient(e)) {
+                LOG.infof("deployment %s: the rollback patch got no answer (%s): looking again", plan.deployment(),
+                        e.getMessage());
+                return FirstSend.UNKNOWN;
+            }
+            throw e;
         }
     }
 

@@ -66,10 +66,18 @@ public class KubernetesApi {
      * fabric8 would read the Deployment first to address the patch, one more call before every rollback.
      */
     public void patch(KubernetesClient client, String namespace, String name, String jsonPatch) {
+        call(() -> patchOnce(client, namespace, name, jsonPatch));
+    }
+
+    /**
+     * Sends a JSON patch to the Deployment once, without retrying: a failure says what the API server answered, so
+     * a 409 means that this patch changed nothing.
+     */
+    public Deployment patchOnce(KubernetesClient client, String namespace, String name, String jsonPatch) {
         Deployment addressed = new DeploymentBuilder().withNewMetadata().withNamespace(namespace).withName(name)
                 .endMetadata().build();
-        call(() -> client.apps().deployments().inNamespace(namespace).resource(addressed)
-                .patch(PatchContext.of(PatchType.JSON), jsonPatch));
+        return client.apps().deployments().inNamespace(namespace).resource(addressed)
+                .patch(PatchContext.of(PatchType.JSON), jsonPatch);
     }
 
     /** Runs any Kubernetes API call under this retry policy. */

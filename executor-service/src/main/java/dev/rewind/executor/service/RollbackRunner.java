@@ -277,30 +277,42 @@ public class RollbackRunner {
         for (int i = chosen != null ? 0 : execution.attempt; i < methods.size(); i++) {
             RollbackStrategy strategy;
             UndoPlan plan;
+            boolean migrationFirst = migration == MigrationMark.REVERSIBLE;
             try {
                 strategy = strategies.of(methods.get(i));
                 plan = strategy.plan(order, observed);
+                ledger.start(execution.id, chosen, handovers, methods.get(i), plan, !migrationFirst);
             } catch (MethodUnavailable unavailable) {
                 LOG.infof("execution %s: %s", execution.id, unavailable.getMessage());
                 handovers.add(unavailable.getMessage());
                 continue;
+            } catch (RollbackRefused refused) {
+                // The refusal is the method's that got this far: what planning chose until then is recorded first.
+                recordPlanning(execution.id, chosen, handovers);
+                throw refused;
             }
-            boolean migrationFirst = migration == MigrationMark.REVERSIBLE;
-            ledger.start(execution.id, chosen, handovers, methods.get(i), plan, !migrationFirst);
             if (plan.skipped() != null) {
                 ledger.succeed(execution.id, plan.skipped());
                 return Optional.empty();
             }
             return Optional.of(new Committed(execution, strategy, plan, migrationFirst, !migrationFirst));
         }
-        // No method can: recorded one by one, as methods that could not, until the last one refuses with them all.
+        // No method can: recorded as methods that could not, the last one refusing with them all.
+        recordPlanning(execution.id, chosen, handovers);
+        throw new IllegalStateException("execution " + execution.id + ": every method handed over, none refused");
+    }
+
+    /**
+     * Records what planning chose, one transaction each (a refusal follows): the method chain, then each method that
+     * could not plan, handing over to the next; the last method handing over refuses with them all.
+     */
+    private void recordPlanning(UUID executionId, MethodChain chosen, List<String> handovers) {
         if (chosen != null) {
-            ledger.chose(execution.id, chosen);
+            ledger.chose(executionId, chosen);
         }
         for (String reason : handovers) {
-            ledger.fallBack(execution.id, reason);
+            ledger.fallBack(executionId, reason);
         }
-        throw new IllegalStateException("execution " + execution.id + ": every method handed over, none refused");
     }
 
     /**
