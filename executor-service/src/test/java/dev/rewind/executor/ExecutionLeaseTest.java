@@ -98,10 +98,10 @@ class ExecutionLeaseTest extends KafkaClientTest {
             assertThat(earlier.owner()).startsWith("executor-7f9c/").isNotEqualTo(restarted.owner());
             holdLease(id, earlier.owner(), "1 hour");
             assertThat(lease.claimable()).as("another live instance's").doesNotContain(id);
-            assertThat(lease.claim(id)).isFalse();
+            assertThat(lease.take(id)).isEmpty();
 
             assertThat(restarted.claimable()).as("its earlier run's").contains(id);
-            assertThat(restarted.claim(id)).isTrue();
+            assertThat(restarted.take(id)).isPresent();
             assertThat(earlier.renew(List.of(id))).as("lost by the earlier run").containsExactly(id);
             assertThat(restarted.renew(List.of(id))).isEmpty();
 

@@ -60,11 +60,6 @@ public class ExecutionLease {
         return owner;
     }
 
-    /** Takes the lease of an unfinished execution; false when another live instance holds it or it is finished. */
-    public boolean claim(UUID executionId) {
-        return take(executionId).isPresent();
-    }
-
     /**
      * Takes the lease of an unfinished execution and reads it as recorded, in one transaction; empty when another
      * live instance holds it or it is finished.
