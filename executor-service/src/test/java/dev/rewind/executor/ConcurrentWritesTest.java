@@ -62,9 +62,7 @@ class ConcurrentWritesTest extends KafkaClientTest {
     @Test
     void aDeployBetweenPlanAndPatchRefusesTheRollback() {
         TargetKey target = seeded();
-        KubernetesSandboxResource.sandbox.beforeNextRollbackPatch(target.namespace(), target.service(),
-                "[{\"op\":\"replace\",\"path\":\"/spec/template/spec/containers/0/image\","
-                        + "\"value\":\"registry.example/shop/checkout:v1.4.0\"}]");
+        imageWrittenRightBeforeThePatch(target, "v1.4.0");
 
         RollbackFailed failed = outcome(kafka, target, command(target, UUID.randomUUID()), RollbackFailed.class);
 
@@ -78,9 +76,7 @@ class ConcurrentWritesTest extends KafkaClientTest {
     @Test
     void aRollbackBySomeoneElseBetweenPlanAndPatchIsNotClaimedAsRewinds() {
         TargetKey target = seeded();
-        KubernetesSandboxResource.sandbox.beforeNextRollbackPatch(target.namespace(), target.service(),
-                "[{\"op\":\"replace\",\"path\":\"/spec/template/spec/containers/0/image\","
-                        + "\"value\":\"registry.example/shop/checkout:v1.2.5\"}]");
+        imageWrittenRightBeforeThePatch(target, "v1.2.5");
 
         RollbackFailed failed = outcome(kafka, target, command(target, UUID.randomUUID()), RollbackFailed.class);
 
@@ -108,6 +104,13 @@ class ConcurrentWritesTest extends KafkaClientTest {
         TargetKey target = uniqueTarget("development");
         deploy(target, "v1.2.5", "v1.3.0");
         return target;
+    }
+
+    /** Another client sets the Deployment's image to {@code version} right before the rollback's patch. */
+    private static void imageWrittenRightBeforeThePatch(TargetKey target, String version) {
+        KubernetesSandboxResource.sandbox.beforeNextRollbackPatch(target.namespace(), target.service(),
+                "[{\"op\":\"replace\",\"path\":\"/spec/template/spec/containers/0/image\","
+                        + "\"value\":\"registry.example/shop/checkout:" + version + "\"}]");
     }
 
     private static String versionOf(TargetKey target) {

@@ -273,11 +273,11 @@ public class RollbackRunner {
         MigrationMark migration = migrations.check(observed.deployment());
         MethodChain chosen = execution.chain == null ? strategies.chainFor(execution.requestedMethod, observed) : null;
         List<RollbackMethod> methods = chosen != null ? chosen.methods() : MethodChain.stored(execution.chain);
+        boolean migrationFirst = migration == MigrationMark.REVERSIBLE;
         List<String> handovers = new ArrayList<>();
         for (int i = chosen != null ? 0 : execution.attempt; i < methods.size(); i++) {
             RollbackStrategy strategy;
             UndoPlan plan;
-            boolean migrationFirst = migration == MigrationMark.REVERSIBLE;
             try {
                 strategy = strategies.of(methods.get(i));
                 plan = strategy.plan(order, observed);
