@@ -22,9 +22,12 @@ import java.util.List;
  */
 final class OtlpCollector implements AutoCloseable {
 
-    /** One received span; ids in lowercase hex, {@code parentSpanId} empty for a trace's root. */
+    /**
+     * One received span; ids in lowercase hex, {@code parentSpanId} empty for a trace's root, times in nanoseconds
+     * since the epoch (each service's clock: the services and this collector share one machine's).
+     */
     record CollectedSpan(String service, String traceId, String spanId, String parentSpanId, String name,
-                         Span.SpanKind kind, List<KeyValue> attributes) {
+                         Span.SpanKind kind, List<KeyValue> attributes, long startNanos, long endNanos) {
 
         String attribute(String key) {
             return attributes.stream().filter(a -> a.getKey().equals(key)).findFirst()
@@ -99,7 +102,7 @@ final class OtlpCollector implements AutoCloseable {
                     spans.add(new CollectedSpan(service, hex.formatHex(span.getTraceId().toByteArray()),
                             hex.formatHex(span.getSpanId().toByteArray()),
                             hex.formatHex(span.getParentSpanId().toByteArray()), span.getName(), span.getKind(),
-                            span.getAttributesList()));
+                            span.getAttributesList(), span.getStartTimeUnixNano(), span.getEndTimeUnixNano()));
                 }
             }
         }

@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,7 +32,9 @@ import org.junit.jupiter.api.Test;
  * start (the warm-up, listed alone: the first record on each partition used to wait a second at every hop), where the
  * time goes (from the outbox and inbox rows the services wrote), and the ratio to the broker's floor when
  * {@link HopFloorBench} ran first. Run with {@code bench/rollback-latency.sh}; it asserts nothing and writes its
- * numbers to {@code system-tests/target/bench/rollback-latency.txt}. Options: {@code -Drewind.bench.runs=N} (200), {@code -Drewind.bench.warm-up=N} (100),
+ * numbers to {@code system-tests/target/bench/rollback-latency.txt}. Then the same again on services that trace every
+ * alert, for the per-hop breakdown from the spans. Options: {@code -Drewind.bench.runs=N} (200),
+ * {@code -Drewind.bench.warm-up=N} (100), {@code -Drewind.bench.traced-runs=N} (200; 0 skips the traced pass),
  * {@code -Drewind.bench.service-env=NAME=value,...} (settings every service starts with, to compare).
  */
 class RollbackLatencyBench {
@@ -43,6 +46,9 @@ class RollbackLatencyBench {
     private static final int WARM_UP = Math.max(1, Integer.getInteger("rewind.bench.warm-up", 100));
     private static final int FIRST_SHOWN = 5;
     private static final int RUNS = Integer.getInteger("rewind.bench.runs", 200);
+    /** Alerts of the traced pass, measured after the same warm-up: 0 skips it. */
+    private static final int TRACED_RUNS = Integer.getInteger("rewind.bench.traced-runs", 200);
+    private static final Duration EXPORTED = Duration.ofSeconds(30);
     private static final Duration IDLE = Duration.ofSeconds(20);
     private static final Pattern FLOOR = Pattern.compile("p50 ([0-9.]+) .*p99 ([0-9.]+)");
 
@@ -112,11 +118,82 @@ class RollbackLatencyBench {
                         percentile(sorted, 99) / floorP99));
             }
         }
+        if (TRACED_RUNS > 0) {
+            report.append(tracedPass(extra));
+        }
         report.append("runs: ").append(millis.stream().map(RollbackLatencyBench::format).toList()).append('\n');
         Path out = Path.of("target/bench/rollback-latency.txt");
         Files.createDirectories(out.getParent());
         Files.writeString(out, report);
         System.out.print(report);
+    }
+
+    /**
+     * The same alerts again, on services started anew that trace every alert and export the spans to a collector:
+     * what tracing costs, and the per-hop breakdown from the spans ({@link TraceBreakdown}).
+     */
+    private static String tracedPass(Map<String, String> extra) {
+        Map<String, String> env = new LinkedHashMap<>(extra);
+        List<TargetKey> targets = new ArrayList<>();
+        List<Double> totals = new ArrayList<>();
+        Map<String, Map<String, Double>> breakdowns = new HashMap<>();
+        try (OtlpCollector collector = OtlpCollector.start()) {
+            env.put("REWIND_TRACE_SAMPLING", "1");
+            env.put("REWIND_OTLP_ENDPOINT", collector.url());
+            try (RewindSystem rewind = RewindSystem.start(env)) {
+                for (int i = 0; i < WARM_UP + TRACED_RUNS; i++) {
+                    Run run = once(rewind);
+                    if (i >= WARM_UP) {
+                        targets.add(run.target());
+                        totals.add(run.total());
+                    }
+                }
+                // The services export every 5 s: the last alerts' spans come a little after their patches.
+                try {
+                    await().atMost(EXPORTED).pollInterval(Duration.ofMillis(500)).until(() -> {
+                        breakdowns.putAll(breakdowns(collector, targets));
+                        return breakdowns.size() == targets.size();
+                    });
+                } catch (ConditionTimeoutException incomplete) {
+                    // Reported below: the breakdown counts the traces that were complete.
+                }
+            }
+        }
+        List<Double> sorted = totals.stream().sorted().toList();
+        StringBuilder report = new StringBuilder(String.format(Locale.ROOT, """
+                traced pass (services started anew with REWIND_TRACE_SAMPLING=1, every span exported over OTLP): \
+                %d alerts after %d warm-up, 202 -> patch p50 %.1f  p90 %.1f  p99 %.1f
+                per-hop breakdown from the spans (p50 / p99 ms, %d of %d traces complete):
+                """, TRACED_RUNS, WARM_UP, percentile(sorted, 50), percentile(sorted, 90), percentile(sorted, 99),
+                breakdowns.size(), targets.size()));
+        Map<String, List<Double>> hops = new LinkedHashMap<>();
+        breakdowns.values().forEach(trace -> trace.forEach(
+                (hop, value) -> hops.computeIfAbsent(hop, name -> new ArrayList<>()).add(value)));
+        hops.forEach((hop, values) -> {
+            List<Double> hopSorted = values.stream().sorted().toList();
+            report.append(String.format(Locale.ROOT, "  %-66s %7.1f / %7.1f%n", hop, percentile(hopSorted, 50),
+                    percentile(hopSorted, 99)));
+        });
+        return report.toString();
+    }
+
+    /** The breakdown of each of {@code targets}' alert whose trace is complete, by target. */
+    private static Map<String, Map<String, Double>> breakdowns(OtlpCollector collector, List<TargetKey> targets) {
+        List<OtlpCollector.CollectedSpan> spans = collector.all();
+        Map<String, List<OtlpCollector.CollectedSpan>> byTrace = spans.stream()
+                .collect(Collectors.groupingBy(OtlpCollector.CollectedSpan::traceId));
+        Map<String, String> traceOfTarget = new HashMap<>();
+        spans.stream().filter(span -> span.name().equals("rewind.alerts publish"))
+                .forEach(span -> traceOfTarget.putIfAbsent(span.attribute("messaging.kafka.message.key"),
+                        span.traceId()));
+        Map<String, Map<String, Double>> found = new HashMap<>();
+        for (TargetKey target : targets) {
+            String traceId = traceOfTarget.get(target.toString());
+            if (traceId != null) {
+                TraceBreakdown.of(byTrace.get(traceId)).ifPresent(hops -> found.put(target.toString(), hops));
+            }
+        }
+        return found;
     }
 
     /** One alert: its target, when the webhook answered 202 (wall clock, to compare with the services' rows). */
