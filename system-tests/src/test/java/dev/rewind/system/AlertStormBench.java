@@ -16,6 +16,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -27,15 +28,23 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -45,7 +54,9 @@ import org.junit.jupiter.api.Test;
  * measures accepted alerts/s (first request sent to last 202) and decided alerts/s (first request sent to the last
  * alert applied through the inbox), and checks the storm made exactly one incident and one rollback request per
  * target. The figures are the median of {@code -Drewind.bench.storms=N} storms (5) after
- * {@code -Drewind.bench.warm-ups=N} (10). Run with {@code bench/alert-storm.sh}; numbers go to
+ * {@code -Drewind.bench.warm-ups=N} (10), in one round per count of detector instances sharing the storm
+ * ({@code -Drewind.bench.detectors=1,2}: one instance, then two in one consumer group, the webhook batches spread
+ * over them in turn). Run with {@code bench/alert-storm.sh}; numbers go to
  * {@code system-tests/target/bench/alert-storm.txt}. Other options: {@code -Drewind.bench.clients=N},
  * {@code -Drewind.bench.detector-settings="key=value;key=value"} (detector configuration, e.g. its lanes),
  * {@code -Drewind.bench.jvm-options="..."} (the detector's JVM options), {@code -Drewind.bench.jfr=FILE} (a flight
@@ -62,6 +73,10 @@ class AlertStormBench {
     // CPU in the third): the figures are the median of several storms after ten warm-ups.
     private static final int WARM_UPS = Integer.getInteger("rewind.bench.warm-ups", 10);
     private static final int STORMS = Integer.getInteger("rewind.bench.storms", 5);
+    /** The rounds: how many detector instances share the storms in each, one round after the other. */
+    private static final List<Integer> DETECTORS = Arrays.stream(
+            System.getProperty("rewind.bench.detectors", "1,2").split(",")).map(String::strip)
+            .filter(count -> !count.isEmpty()).map(Integer::valueOf).toList();
     private static final String TOKEN = "alert-storm-token";
     private static final String SCHEMA = "alert_storm_bench";
     private static final String FIRED = Topic.typeOf(AlertFired.class);
@@ -87,17 +102,43 @@ class AlertStormBench {
                 + " (%d webhook batches of %d: %d groups x %d HA copies), %d clients, %d warm-up storm(s), %d measured"
                 + "%n", TARGETS * GROUPS * COPIES, TARGETS, GROUPS * COPIES, TARGETS, GROUPS, COPIES, CLIENTS,
                 WARM_UPS, STORMS));
-        List<Result> measured = new ArrayList<>();
-        try (KubernetesSandbox sandbox = KubernetesSandbox.start(0);
-             ServiceProcess detector = ServiceProcess.start(root, "detector-service", "alert-storm-detector",
-                     environment(root, sandbox, kafka))) {
+        List<String> medians = new ArrayList<>();
+        try (KubernetesSandbox sandbox = KubernetesSandbox.start(0)) {
             // Seeding reconciles each Deployment itself: the periodic loop, which lists every object of a sandbox
             // holding hundreds, would only take CPU from the detector on this machine.
             sandbox.controller().close();
-            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200)).until(detector::ready);
-            awaitConsumerAssigned(detector, sandbox);
+            for (int detectors : DETECTORS) {
+                medians.add(round(root, sandbox, kafka, detectors, report));
+            }
+        }
+        medians.forEach(report::append);
+        Path out = Path.of("target/bench/alert-storm.txt");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, report);
+        System.out.print(report);
+    }
+
+    /**
+     * The storms through {@code count} detector instances in one consumer group of their own, the webhook batches
+     * spread over them in turn as a Kubernetes Service would; returns the line of the medians.
+     */
+    private String round(Path root, KubernetesSandbox sandbox, Map<String, String> kafka, int count,
+                         StringBuilder report) throws Exception {
+        String group = "alert-storm-" + run + "-" + count;
+        List<ServiceProcess> detectors = new ArrayList<>();
+        List<Result> measured = new ArrayList<>();
+        String split;
+        try {
+            for (int i = 1; i <= count; i++) {
+                detectors.add(ServiceProcess.start(root, "detector-service", "alert-storm-detector-" + i,
+                        environment(sandbox, kafka, group, i)));
+            }
+            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> detectors.stream().allMatch(ServiceProcess::ready));
+            split = awaitConsumersAssigned(detectors, sandbox, kafka, group);
+            report.append(String.format(Locale.ROOT, "%d detector instance(s), %s%n", count, split));
             for (int i = 0; i < WARM_UPS + STORMS; i++) {
-                Result result = storm(detector, sandbox, "s" + i);
+                Result result = storm(detectors, sandbox, count + "d" + i);
                 if (i >= WARM_UPS) {
                     measured.add(result);
                 }
@@ -114,27 +155,28 @@ class AlertStormBench {
                 assertThat(result.records).as("every distinct alert recorded once, HA copies deduplicated")
                         .isEqualTo(TARGETS * GROUPS);
             }
+        } finally {
+            detectors.forEach(ServiceProcess::close);
         }
-        String median = String.format(Locale.ROOT, "MEDIAN of %d: accepted %,.0f alerts/s  decided %,.0f alerts/s%n",
-                measured.size(), median(measured.stream().map(Result::acceptedPerSecond).toList()),
+        return String.format(Locale.ROOT, "MEDIAN of %d, %d detector instance(s): accepted %,.0f alerts/s  decided"
+                        + " %,.0f alerts/s%n", measured.size(), count,
+                median(measured.stream().map(Result::acceptedPerSecond).toList()),
                 median(measured.stream().map(Result::decidedPerSecond).toList()));
-        report.append(median);
-        Path out = Path.of("target/bench/alert-storm.txt");
-        Files.createDirectories(out.getParent());
-        Files.writeString(out, report);
-        System.out.print(report);
     }
 
-    /** The detector's settings: its own schema and consumer groups, so that no test's detector shares its work. */
-    private Map<String, String> environment(Path root, KubernetesSandbox sandbox, Map<String, String> kafka)
-            throws IOException {
+    /**
+     * The settings of detector instance {@code instance}: the bench's own schema and consumer group (shared by the
+     * round's instances), so that no test's detector shares its work.
+     */
+    private Map<String, String> environment(KubernetesSandbox sandbox, Map<String, String> kafka, String group,
+                                            int instance) throws IOException {
         Path kubeconfig = sandbox.writeKubeconfig(Path.of("target/kubeconfig-storm.yaml").toAbsolutePath(),
                 "default");
-        Path settings = Path.of("target/alert-storm.properties").toAbsolutePath();
+        Path settings = Path.of("target/" + group + ".properties").toAbsolutePath();
         Files.writeString(settings, String.join("\n",
-                "mp.messaging.incoming.alerts.group.id=alert-storm-" + run,
+                "mp.messaging.incoming.alerts.group.id=" + group,
                 "mp.messaging.incoming.alerts.auto.offset.reset=latest",
-                "mp.messaging.incoming.incident-events.group.id=alert-storm-" + run,
+                "mp.messaging.incoming.incident-events.group.id=" + group + "-incidents",
                 "mp.messaging.incoming.incident-events.auto.offset.reset=latest",
                 "quarkus.log.level=WARN",
                 System.getProperty("rewind.bench.detector-settings", "").replace(';', '\n'), ""));
@@ -147,7 +189,8 @@ class AlertStormBench {
         String recording = System.getProperty("rewind.bench.jfr");
         if (recording != null && !recording.isBlank()) {
             options += " -XX:StartFlightRecording=settings="
-                    + System.getProperty("rewind.bench.jfr-settings", "profile") + ",filename=" + recording;
+                    + System.getProperty("rewind.bench.jfr-settings", "profile") + ",filename="
+                    + recording.replaceFirst("(\\.jfr)?$", "-" + group + "-" + instance + ".jfr");
         }
         if (!options.isBlank()) {
             env.put("JAVA_TOOL_OPTIONS", options.strip());
@@ -157,17 +200,68 @@ class AlertStormBench {
         return env;
     }
 
-    /** Posts single probe alerts until one is applied: the consumer group then reads from its assigned position. */
-    private void awaitConsumerAssigned(ServiceProcess detector, KubernetesSandbox sandbox) {
-        String service = "probe-" + run;
-        sandbox.deployWithHistory("shop", service, "registry.example/shop/probe", List.of("v1", "v2"));
-        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).until(() -> {
-            post(detector, payload(List.of(alert(service, "probe-" + UUID.randomUUID(), Instant.now()))));
-            return count("SELECT count(*) FROM alert WHERE target = ?", "development/shop/" + service) > 0;
-        });
+    /**
+     * Waits until each instance holds partitions of rewind.alerts in {@code group}, then posts a probe alert on each
+     * partition (a key the producer's partitioner puts there) until each is applied: the group then reads every
+     * partition from its assigned position. Returns how the partitions are split, for the report.
+     */
+    private String awaitConsumersAssigned(List<ServiceProcess> detectors, KubernetesSandbox sandbox,
+                                          Map<String, String> kafka, String group) {
+        String topic = Topics.ALERTS.name();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                kafka.get("kafka.bootstrap.servers")))) {
+            int partitions = await().atMost(Duration.ofMinutes(1)).until(
+                    () -> admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size(),
+                    size -> size > 0);
+            List<Integer> split = await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> assignment(admin, group, topic), sizes -> sizes.size() == detectors.size()
+                            && sizes.stream().mapToInt(Integer::intValue).sum() == partitions);
+            Map<Integer, String> probes = new TreeMap<>();
+            for (int n = 0; probes.size() < partitions; n++) {
+                String service = "probe-" + group + "-" + n;
+                probes.putIfAbsent(partitionOf("development/shop/" + service, partitions), service);
+            }
+            probes.values().forEach(service -> sandbox.deployWithHistory("shop", service, "registry.example/shop/probe",
+                    List.of("v1", "v2")));
+            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+                int applied = 0;
+                for (String service : probes.values()) {
+                    if (count("SELECT count(*) FROM alert WHERE target = ?", "development/shop/" + service) > 0) {
+                        applied++;
+                    } else {
+                        post(detectors.get(0), payload(List.of(alert(service, "probe-" + UUID.randomUUID(),
+                                Instant.now()))));
+                    }
+                }
+                return applied == probes.size();
+            });
+            return String.format(Locale.ROOT, "%s: %d partitions, held %s", topic, partitions,
+                    split.stream().map(String::valueOf).collect(Collectors.joining(" + ")));
+        }
     }
 
-    private Result storm(ServiceProcess detector, KubernetesSandbox sandbox, String name) throws Exception {
+    /** How many partitions of {@code topic} each member of {@code group} holding some holds; empty while it rebalances. */
+    private static List<Integer> assignment(Admin admin, String group, String topic) {
+        try {
+            ConsumerGroupDescription description = admin.describeConsumerGroups(List.of(group)).describedGroups()
+                    .get(group).get();
+            return description.members().stream().map(member -> (int) member.assignment().topicPartitions().stream()
+                    .filter(partition -> partition.topic().equals(topic)).count()).filter(held -> held > 0)
+                    .sorted().toList();
+        } catch (ExecutionException e) {
+            return List.of();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return List.of();
+        }
+    }
+
+    /** The partition Kafka's producer puts a record with {@code key} on (its murmur2 partitioner). */
+    private static int partitionOf(String key, int partitions) {
+        return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % partitions;
+    }
+
+    private Result storm(List<ServiceProcess> detectors, KubernetesSandbox sandbox, String name) throws Exception {
         List<String> services = new ArrayList<>();
         for (int t = 0; t < TARGETS; t++) {
             services.add("storm-" + run + "-" + name + "-" + t);
@@ -199,7 +293,9 @@ class AlertStormBench {
         Instant started = Instant.now();
         long start = System.nanoTime();
         List<Future<?>> sent = new ArrayList<>();
-        for (String body : bodies) {
+        for (int b = 0; b < bodies.size(); b++) {
+            ServiceProcess detector = detectors.get(b % detectors.size());
+            String body = bodies.get(b);
             sent.add(clients.submit(() -> post(detector, body)));
         }
         for (Future<?> future : sent) {
