@@ -103,11 +103,13 @@ class AlertStormBench {
                 + "%n", TARGETS * GROUPS * COPIES, TARGETS, GROUPS * COPIES, TARGETS, GROUPS, COPIES, CLIENTS,
                 WARM_UPS, STORMS));
         List<String> medians = new ArrayList<>();
-        try (KubernetesSandbox sandbox = KubernetesSandbox.start(0)) {
-            // Seeding reconciles each Deployment itself: the periodic loop, which lists every object of a sandbox
-            // holding hundreds, would only take CPU from the detector on this machine.
-            sandbox.controller().close();
-            for (int detectors : DETECTORS) {
+        for (int detectors : DETECTORS) {
+            // A sandbox per round: its API slows down as it fills (each storm adds 100 Deployments), which would
+            // count against the later round.
+            try (KubernetesSandbox sandbox = KubernetesSandbox.start(0)) {
+                // Seeding reconciles each Deployment itself: the periodic loop, which lists every object of a
+                // sandbox holding hundreds, would only take CPU from the detector on this machine.
+                sandbox.controller().close();
                 medians.add(round(root, sandbox, kafka, detectors, report));
             }
         }
