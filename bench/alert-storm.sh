@@ -4,7 +4,7 @@
 # HA pair), 4 concurrent HTTP/1.1 clients. Reports accepted alerts/s (to the last 202) and decided alerts/s (to the
 # last alert applied), each storm's and the median of 5 after 10 warm-up storms, and asserts exactly 100 incidents
 # and 100 rollback requests per storm; once with one detector instance, then with two sharing the work (one consumer
-# group, the webhook batches spread over both). Takes about 6 minutes. Options: see AlertStormBench's Javadoc
+# group, the webhook batches spread over both). Takes 10-20 minutes. Options: see AlertStormBench's Javadoc
 # (-Drewind.bench.detectors=1 for one round).
 # Output: system-tests/target/bench/alert-storm.txt
 set -euo pipefail

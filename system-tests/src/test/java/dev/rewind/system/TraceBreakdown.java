@@ -59,7 +59,7 @@ final class TraceBreakdown {
             new Hop("rewind.rollback-commands: send to the executor's consumer",
                     Moment.start(APPROVAL, "rewind.rollback-commands publish"),
                     Moment.start(EXECUTOR, "rewind.rollback-commands process")),
-            new Hop("executor: command claimed, rollback handed to a worker",
+            new Hop("executor: command claimed, execution recorded, lease taken",
                     Moment.start(EXECUTOR, "rewind.rollback-commands process"), Moment.start(EXECUTOR, "rollback")),
             new Hop("executor: rollback planned and recorded",
                     Moment.start(EXECUTOR, "rollback"), Moment.start(EXECUTOR, PATCH)),

@@ -32,7 +32,7 @@ class TraceBreakdownTest {
                 Map.entry("approval: decided and committed (command in its outbox)", 7.0),
                 Map.entry("approval relay: commit to the command's send", 2.0),
                 Map.entry("rewind.rollback-commands: send to the executor's consumer", 5.0),
-                Map.entry("executor: command claimed, rollback handed to a worker", 4.0),
+                Map.entry("executor: command claimed, execution recorded, lease taken", 4.0),
                 Map.entry("executor: rollback planned and recorded", 12.0),
                 Map.entry("executor: patch sent, answered by the Kubernetes API", 3.0),
                 Map.entry("webhook request to patch answered", 58.0));
