@@ -30,6 +30,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -60,7 +61,8 @@ import org.junit.jupiter.api.Test;
  * {@code system-tests/target/bench/alert-storm.txt}. Other options: {@code -Drewind.bench.clients=N},
  * {@code -Drewind.bench.detector-settings="key=value;key=value"} (detector configuration, e.g. its lanes),
  * {@code -Drewind.bench.jvm-options="..."} (the detector's JVM options), {@code -Drewind.bench.jfr=FILE} (a flight
- * recording of the detector; {@code -Drewind.bench.jfr-settings=JFC} for other settings than {@code profile}),
+ * recording of each detector instance, {@code FILE-<group>-<n>.jfr}; {@code -Drewind.bench.jfr-settings=JFC} for
+ * other settings than {@code profile}),
  * {@code -Drewind.root=DIR} (the detector packaged in another copy of the project, e.g. a baseline).
  */
 class AlertStormBench {
@@ -77,6 +79,8 @@ class AlertStormBench {
     private static final List<Integer> DETECTORS = Arrays.stream(
             System.getProperty("rewind.bench.detectors", "1,2").split(",")).map(String::strip)
             .filter(count -> !count.isEmpty()).map(Integer::valueOf).toList();
+    /** At most one instance per partition of rewind.alerts (6 when the services created it): others would idle. */
+    private static final int MOST_DETECTORS = 6;
     private static final String TOKEN = "alert-storm-token";
     private static final String SCHEMA = "alert_storm_bench";
     private static final String FIRED = Topic.typeOf(AlertFired.class);
@@ -102,6 +106,8 @@ class AlertStormBench {
                 + " (%d webhook batches of %d: %d groups x %d HA copies), %d clients, %d warm-up storm(s), %d measured"
                 + "%n", TARGETS * GROUPS * COPIES, TARGETS, GROUPS * COPIES, TARGETS, GROUPS, COPIES, CLIENTS,
                 WARM_UPS, STORMS));
+        assertThat(DETECTORS).as("-Drewind.bench.detectors: counts of instances, each 1 to %d", MOST_DETECTORS)
+                .isNotEmpty().allSatisfy(count -> assertThat(count).isBetween(1, MOST_DETECTORS));
         List<String> medians = new ArrayList<>();
         for (int detectors : DETECTORS) {
             // A sandbox per round: its API slows down as it fills (each storm adds 100 Deployments), which would
@@ -131,9 +137,10 @@ class AlertStormBench {
         List<Result> measured = new ArrayList<>();
         String split;
         try {
+            Map<String, String> environment = environment(sandbox, kafka, group);
             for (int i = 1; i <= count; i++) {
                 detectors.add(ServiceProcess.start(root, "detector-service", "alert-storm-detector-" + i,
-                        environment(sandbox, kafka, group, i)));
+                        withRecording(environment, group + "-" + i)));
             }
             await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
                     .until(() -> detectors.stream().allMatch(ServiceProcess::ready));
@@ -167,11 +174,11 @@ class AlertStormBench {
     }
 
     /**
-     * The settings of detector instance {@code instance}: the bench's own schema and consumer group (shared by the
-     * round's instances), so that no test's detector shares its work.
+     * The settings of the round's detector instances, its files written before any starts: the bench's own schema and
+     * consumer group (shared by the round's instances), so that no test's detector shares its work.
      */
-    private Map<String, String> environment(KubernetesSandbox sandbox, Map<String, String> kafka, String group,
-                                            int instance) throws IOException {
+    private Map<String, String> environment(KubernetesSandbox sandbox, Map<String, String> kafka, String group)
+            throws IOException {
         Path kubeconfig = sandbox.writeKubeconfig(Path.of("target/kubeconfig-storm.yaml").toAbsolutePath(),
                 "default");
         Path settings = Path.of("target/" + group + ".properties").toAbsolutePath();
@@ -187,18 +194,24 @@ class AlertStormBench {
         env.put("KUBECONFIG", kubeconfig.toString());
         env.put("ALERTMANAGER_TOKEN", TOKEN);
         env.putAll(TestTokens.environment());
+        env.put("QUARKUS_CONFIG_LOCATIONS",
+                RewindSystem.environmentsConfig().get("QUARKUS_CONFIG_LOCATIONS") + "," + settings);
+        return env;
+    }
+
+    /** {@code environment} with the JVM options asked for, a flight recording of its own for {@code instance}. */
+    private static Map<String, String> withRecording(Map<String, String> environment, String instance) {
+        Map<String, String> env = new HashMap<>(environment);
         String options = System.getProperty("rewind.bench.jvm-options", "");
         String recording = System.getProperty("rewind.bench.jfr");
         if (recording != null && !recording.isBlank()) {
             options += " -XX:StartFlightRecording=settings="
                     + System.getProperty("rewind.bench.jfr-settings", "profile") + ",filename="
-                    + recording.replaceFirst("(\\.jfr)?$", "-" + group + "-" + instance + ".jfr");
+                    + recording.replaceFirst("(\\.jfr)?$", "-" + instance + ".jfr");
         }
         if (!options.isBlank()) {
             env.put("JAVA_TOOL_OPTIONS", options.strip());
         }
-        env.put("QUARKUS_CONFIG_LOCATIONS",
-                RewindSystem.environmentsConfig().get("QUARKUS_CONFIG_LOCATIONS") + "," + settings);
         return env;
     }
 

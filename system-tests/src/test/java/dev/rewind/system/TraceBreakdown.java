@@ -10,7 +10,10 @@ import java.util.Optional;
 /**
  * Where one alert's time went on its way to the rollback patch, read from its trace: each hop is the time between two
  * moments of the spans the services exported (a span's start or end), from the webhook's request to the patch's
- * answer. A hop from one service to the next crosses the broker; a hop within a service is its own work.
+ * answer. A hop over a topic runs from the send's start to the consumer's processing (a send's end, its
+ * acknowledgement, may come after the consumer already has the record); a hop within a service is its own work. A
+ * relay's hop starts when the processing span that committed ends, which may be a little after the commit woke the
+ * relay: sub-millisecond values mean nothing.
  */
 final class TraceBreakdown {
 
@@ -38,10 +41,10 @@ final class TraceBreakdown {
 
     /** The hops, in the order the alert passes them; together they run from the webhook's request to the patch's answer. */
     static final List<Hop> HOPS = List.of(
-            new Hop("detector webhook: alert checked, sent, acknowledged (acks=all)",
-                    Moment.start(DETECTOR, WEBHOOK), Moment.end(DETECTOR, "rewind.alerts publish")),
-            new Hop("rewind.alerts: the broker to the detector's consumer",
-                    Moment.end(DETECTOR, "rewind.alerts publish"), Moment.start(DETECTOR, "rewind.alerts process")),
+            new Hop("detector webhook: alert checked, until its send",
+                    Moment.start(DETECTOR, WEBHOOK), Moment.start(DETECTOR, "rewind.alerts publish")),
+            new Hop("rewind.alerts: send to the detector's consumer",
+                    Moment.start(DETECTOR, "rewind.alerts publish"), Moment.start(DETECTOR, "rewind.alerts process")),
             new Hop("detector: decided and committed (request in its outbox)",
                     Moment.start(DETECTOR, "rewind.alerts process"), Moment.end(DETECTOR, "rewind.alerts process")),
             new Hop("detector relay: commit to the request's send",

@@ -24,8 +24,8 @@ class TraceBreakdownTest {
         Map<String, Double> hops = TraceBreakdown.of(alertTrace()).orElseThrow();
 
         assertThat(hops).containsExactly(
-                Map.entry("detector webhook: alert checked, sent, acknowledged (acks=all)", 6.0),
-                Map.entry("rewind.alerts: the broker to the detector's consumer", 3.0),
+                Map.entry("detector webhook: alert checked, until its send", 1.0),
+                Map.entry("rewind.alerts: send to the detector's consumer", 8.0),
                 Map.entry("detector: decided and committed (request in its outbox)", 10.0),
                 Map.entry("detector relay: commit to the request's send", 1.5),
                 Map.entry("rewind.rollback-requests: send to approval's consumer", 4.5),

@@ -13,12 +13,14 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * The KafkaTopic resources of k8s/components/strimzi-topics, where an operator manages the topics instead of the
- * services: exactly the topics the services would create, with the partitions they would give them.
+ * The KafkaTopic resources of k8s/strimzi-topics, for where an operator manages the topics instead of the services:
+ * exactly the topics the services would create, with the partitions they would give them; and the component that
+ * stops the services from creating them.
  */
 class StrimziTopicsManifestTest {
 
-    private static final Path MANIFEST = Path.of("../k8s/components/strimzi-topics/kafka-topics.yaml");
+    private static final Path MANIFEST = Path.of("../k8s/strimzi-topics/kafka-topics.yaml");
+    private static final Path NO_CREATION = Path.of("../k8s/components/operator-managed-topics/kustomization.yaml");
     private static final Pattern VALUE = Pattern.compile("^\\s*%s: (\\S+)$", Pattern.MULTILINE);
 
     @Test
@@ -39,8 +41,14 @@ class StrimziTopicsManifestTest {
         String configured = defaults.getProperty("rewind.kafka.topics.partitions").replaceAll(".*:(\\d+)}", "$1");
 
         assertThat(values("partitions")).hasSize(TopicSetup.rewindTopics().size()).containsOnly(configured);
-        assertThat(values("replicas")).containsOnly("3");
-        assertThat(values("min.insync.replicas")).containsOnly("2");
+        assertThat(values("replicas")).hasSize(TopicSetup.rewindTopics().size()).containsOnly("3");
+        assertThat(values("min.insync.replicas")).hasSize(TopicSetup.rewindTopics().size()).containsOnly("2");
+    }
+
+    @Test
+    void theOperatorManagedComponentTurnsCreationAtStartOff() throws IOException {
+        assertThat(Files.readString(NO_CREATION)).contains("name: rewind-config",
+                "path: /data/REWIND_TOPIC_CREATE", "value: \"false\"");
     }
 
     private static List<String> values(String field) throws IOException {
