@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Where one alert's time went on its way to the rollback patch, read from its trace: each hop is the time between two
@@ -82,7 +83,7 @@ final class TraceBreakdown {
      */
     static Optional<Map<String, Double>> of(List<CollectedSpan> trace) {
         Map<String, Double> millis = new LinkedHashMap<>();
-        for (Hop hop : concat(HOPS, WHOLE)) {
+        for (Hop hop : Stream.concat(HOPS.stream(), Stream.of(WHOLE)).toList()) {
             Optional<Long> from = at(trace, hop.from());
             Optional<Long> to = at(trace, hop.to());
             if (from.isEmpty() || to.isEmpty()) {
@@ -98,11 +99,5 @@ final class TraceBreakdown {
                 .filter(span -> span.service().equals(moment.service()) && span.name().equals(moment.span()))
                 .min(Comparator.comparingLong(CollectedSpan::startNanos))
                 .map(span -> moment.end() ? span.endNanos() : span.startNanos());
-    }
-
-    private static List<Hop> concat(List<Hop> hops, Hop last) {
-        List<Hop> all = new java.util.ArrayList<>(hops);
-        all.add(last);
-        return all;
     }
 }

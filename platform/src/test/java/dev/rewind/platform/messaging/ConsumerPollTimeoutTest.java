@@ -3,7 +3,6 @@ package dev.rewind.platform.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
@@ -18,11 +17,7 @@ class ConsumerPollTimeoutTest {
 
     @Test
     void everyConsumerPollsBrieflySoTheFirstRecordOfAPartitionDoesNotWaitASecond() throws IOException {
-        Properties defaults = new Properties();
-        try (InputStream in = getClass().getClassLoader()
-                .getResourceAsStream("META-INF/microprofile-config.properties")) {
-            defaults.load(in);
-        }
+        Properties defaults = PlatformDefaults.load();
 
         String pollTimeout = defaults.getProperty("mp.messaging.connector.smallrye-kafka.poll-timeout");
 

@@ -6,7 +6,6 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.IncomingKafkaRecord;
 import io.smallrye.reactive.messaging.kafka.fault.KafkaFailureHandler;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -52,11 +51,7 @@ class DeadLetterUnlessStoppingTest {
 
     @Test
     void everyKafkaChannelOfEveryServiceUsesIt() throws IOException {
-        Properties defaults = new Properties();
-        try (InputStream in = getClass().getClassLoader()
-                .getResourceAsStream("META-INF/microprofile-config.properties")) {
-            defaults.load(in);
-        }
+        Properties defaults = PlatformDefaults.load();
 
         assertThat(defaults.getProperty("mp.messaging.connector.smallrye-kafka.failure-strategy"))
                 .isEqualTo(DeadLetterUnlessStopping.STRATEGY);

@@ -3,7 +3,6 @@ package dev.rewind.platform.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -33,11 +32,7 @@ class StrimziTopicsManifestTest {
 
     @Test
     void eachTopicHasThePartitionsTheServicesWouldCreateAndIsReplicated() throws IOException {
-        Properties defaults = new Properties();
-        try (InputStream in = getClass().getClassLoader()
-                .getResourceAsStream("META-INF/microprofile-config.properties")) {
-            defaults.load(in);
-        }
+        Properties defaults = PlatformDefaults.load();
         String configured = defaults.getProperty("rewind.kafka.topics.partitions").replaceAll(".*:(\\d+)}", "$1");
 
         assertThat(values("partitions")).hasSize(TopicSetup.rewindTopics().size()).containsOnly(configured);
