@@ -22,10 +22,10 @@ public final class ClusterClients implements AutoCloseable {
 
     /** The client of the cluster behind {@code context}; the default client when empty. */
     public KubernetesClient client(Optional<String> context) {
-        return context.map(name -> byContext.computeIfAbsent(name, ClusterClients::connect)).orElse(defaultClient);
+        return context.map(name -> byContext.computeIfAbsent(name, this::connect)).orElse(defaultClient);
     }
 
-    private static KubernetesClient connect(String context) {
+    private KubernetesClient connect(String context) {
         Config config = Config.autoConfigure(context);
         if (!context.equals(config.getCurrentContext() == null ? null : config.getCurrentContext().getName())) {
             throw new IllegalStateException("kubeconfig context '" + context + "' not found: check KUBECONFIG and "
@@ -33,7 +33,9 @@ public final class ClusterClients implements AutoCloseable {
         }
         // Callers retry what is worth retrying, with their own bounds: no hidden retries underneath.
         config.setRequestRetryBackoffLimit(0);
-        return new KubernetesClientBuilder().withConfig(config).build();
+        // One JSON model for every cluster: warmed up once (KubernetesWarmUp), not once per context.
+        return new KubernetesClientBuilder().withConfig(config)
+                .withKubernetesSerialization(defaultClient.getKubernetesSerialization()).build();
     }
 
     /** Closes the per-context clients; the default client belongs to whoever made it. */
