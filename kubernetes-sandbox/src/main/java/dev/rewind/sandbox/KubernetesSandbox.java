@@ -1,5 +1,9 @@
 package dev.rewind.sandbox;
 
+import dev.rewind.sandbox.apps.DemoApps;
+import dev.rewind.sandbox.apps.SlackStandIn;
+import dev.rewind.sandbox.monitor.MonitorSettings;
+import dev.rewind.sandbox.monitor.SandboxMonitor;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -12,9 +16,12 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * A Kubernetes API without a cluster: the fabric8 mock server in CRUD mode on a loopback port, with the simulated
@@ -22,6 +29,9 @@ import java.util.Map;
  * Run {@code main} to serve a sandbox with a demo Deployment until the process is stopped.
  */
 public final class KubernetesSandbox implements AutoCloseable {
+
+    /** The mock server logs every request it serves; the demo applications read the API several times a second. */
+    private static final Logger MOCK_SERVER_LOG = Logger.getLogger("io.fabric8.mockwebserver");
 
     private final KubernetesMockServer server;
     private final RecordingDispatcher dispatcher;
@@ -197,18 +207,30 @@ public final class KubernetesSandbox implements AutoCloseable {
     }
 
     /**
-     * Serves a sandbox with demo Deployments {@code shop/checkout} (the dev stack's development) and
-     * {@code shop-production/checkout} (its production), each at revision 2 (v1.3.0, after v1.2.5).
+     * Serves a sandbox with demo Deployments {@code shop/checkout} (the dev stack's development),
+     * {@code shop-staging/checkout} (its staging) and {@code shop-production/checkout} (its production), each at
+     * revision 2 (v1.3.0, after v1.2.5); beside it, on {@code args[2]} ({@code SANDBOX_APPS_PORT}), the demo
+     * applications, the monitor ({@link MonitorSettings#fromEnvironment}) and the Slack stand-in ({@link SandboxHttp}).
      */
     public static void main(String[] args) throws InterruptedException {
         int port = args.length > 0 ? Integer.parseInt(args[0]) : 0;
         Path kubeconfig = Path.of(args.length > 1 ? args[1] : "kubeconfig-sandbox.yaml");
+        int appsPort = args.length > 2 ? Integer.parseInt(args[2]) : 0;
+        MonitorSettings settings = MonitorSettings.fromEnvironment(System.getenv());
+        MOCK_SERVER_LOG.setLevel(Level.WARNING);
         KubernetesSandbox sandbox = start(port);
-        sandbox.deployWithHistory("shop", "checkout", "registry.example/shop/checkout", List.of("v1.2.5", "v1.3.0"));
-        sandbox.deployWithHistory("shop-production", "checkout", "registry.example/shop/checkout",
-                List.of("v1.2.5", "v1.3.0"));
+        for (String namespace : List.of("shop", "shop-staging", "shop-production")) {
+            sandbox.deployWithHistory(namespace, "checkout", "registry.example/shop/checkout",
+                    List.of("v1.2.5", "v1.3.0"));
+        }
         sandbox.writeKubeconfig(kubeconfig, "shop");
+        DemoApps apps = new DemoApps(sandbox.client()).start(Duration.ofMillis(100));
+        SandboxMonitor monitor = new SandboxMonitor(settings, apps).start();
+        SandboxHttp http = new SandboxHttp(appsPort, apps, monitor, new SlackStandIn());
         System.out.println("Kubernetes sandbox at " + sandbox.url() + ", kubeconfig " + kubeconfig.toAbsolutePath());
+        System.out.println("demo applications, monitor and Slack stand-in at " + http.url() + "; alerts to "
+                + (settings.webhook() == null ? "nowhere (SANDBOX_ALERT_WEBHOOK unset)" : settings.webhook())
+                + " for namespaces " + settings.environments());
         Thread.currentThread().join();
     }
 }

@@ -1,0 +1,170 @@
+package dev.rewind.sandbox;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.rewind.sandbox.apps.DemoApps;
+import dev.rewind.sandbox.apps.DemoTraffic;
+import dev.rewind.sandbox.apps.Fault;
+import dev.rewind.sandbox.apps.PrometheusText;
+import dev.rewind.sandbox.apps.SlackStandIn;
+import dev.rewind.sandbox.monitor.SandboxMonitor;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+
+/**
+ * The sandbox's own HTTP endpoints beside its Kubernetes API: the demo applications (Prometheus metrics, health,
+ * status, fault injection), the monitor's sent alerts, and the Slack stand-in.
+ * <ul>
+ *   <li>{@code GET /metrics}: every application's metrics, Prometheus text format</li>
+ *   <li>{@code GET /apps/{namespace}/{deployment}}: the versions running, their faults, requests served</li>
+ *   <li>{@code GET /apps/{namespace}/{deployment}/health}: 200 or 503</li>
+ *   <li>{@code PUT|DELETE /apps/{namespace}/{deployment}/versions/{version}/fault}: inject
+ *       ({@code error-rate=0.12}) or remove a fault</li>
+ *   <li>{@code GET /monitor/alerts}: the alerts the monitor sent</li>
+ *   <li>{@code POST /slack/webhook}, {@code GET /slack/messages}: the Slack stand-in</li>
+ * </ul>
+ */
+public final class SandboxHttp implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    private final HttpServer server;
+    private final DemoApps apps;
+    private final SandboxMonitor monitor;
+    private final SlackStandIn slack;
+
+    /** Serves on {@code port} of 127.0.0.1 (0 for any free port). */
+    public SandboxHttp(int port, DemoApps apps, SandboxMonitor monitor, SlackStandIn slack) {
+        this.apps = apps;
+        this.monitor = monitor;
+        this.slack = slack;
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.setExecutor(Executors.newFixedThreadPool(4, r -> {
+            Thread thread = new Thread(r, "sandbox-http");
+            thread.setDaemon(true);
+            return thread;
+        }));
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    /** The base URL, e.g. {@code http://127.0.0.1:18480}. */
+    public String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String method = exchange.getRequestMethod();
+            String[] path = exchange.getRequestURI().getPath().replaceAll("^/+|/+$", "").split("/");
+            if (method.equals("GET") && path.length == 1 && path[0].equals("metrics")) {
+                send(exchange, 200, "text/plain; version=0.0.4", PrometheusText.render(apps.apps()));
+            } else if (path[0].equals("apps") && path.length >= 3) {
+                apps(exchange, method, path);
+            } else if (method.equals("GET") && String.join("/", path).equals("monitor/alerts")) {
+                json(exchange, 200, monitor.sent());
+            } else if (method.equals("POST") && String.join("/", path).equals("slack/webhook")) {
+                slack.received(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+                send(exchange, 200, "text/plain", "ok");
+            } else if (method.equals("GET") && String.join("/", path).equals("slack/messages")) {
+                json(exchange, 200, slack.messages());
+            } else {
+                problem(exchange, 404, "no such endpoint: " + method + " " + exchange.getRequestURI().getPath());
+            }
+        } catch (RuntimeException e) {
+            problem(exchange, 500, e.toString());
+        }
+    }
+
+    private void apps(HttpExchange exchange, String method, String[] path) throws IOException {
+        String namespace = path[1];
+        String deployment = path[2];
+        if (path.length == 6 && path[3].equals("versions") && path[5].equals("fault")) {
+            if (method.equals("PUT")) {
+                Fault fault;
+                try {
+                    fault = Fault.parse(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+                } catch (IllegalArgumentException e) {
+                    problem(exchange, 400, "body: " + e.getMessage());
+                    return;
+                }
+                apps.inject(namespace, deployment, path[4], fault);
+                send(exchange, 204, null, null);
+            } else if (method.equals("DELETE")) {
+                apps.heal(namespace, deployment, path[4]);
+                send(exchange, 204, null, null);
+            } else {
+                problem(exchange, 405, "use PUT or DELETE on a version's fault");
+            }
+            return;
+        }
+        Optional<DemoTraffic> traffic = apps.app(namespace, deployment);
+        if (traffic.isEmpty()) {
+            problem(exchange, 404, "no demo application for Deployment " + namespace + "/" + deployment);
+        } else if (method.equals("GET") && path.length == 4 && path[3].equals("health")) {
+            boolean healthy = traffic.get().healthy();
+            json(exchange, healthy ? 200 : 503, Map.of("status", healthy ? "UP" : "DOWN"));
+        } else if (method.equals("GET") && path.length == 3) {
+            json(exchange, 200, status(traffic.get()));
+        } else {
+            problem(exchange, 404, "no such endpoint: " + method + " " + exchange.getRequestURI().getPath());
+        }
+    }
+
+    private static Map<String, Object> status(DemoTraffic traffic) {
+        Map<String, Object> status = new LinkedHashMap<>();
+        List<Map<String, Object>> running = traffic.running().stream().map(version -> {
+            Map<String, Object> one = new LinkedHashMap<>();
+            one.put("version", version.version());
+            one.put("readyReplicas", version.readyReplicas());
+            one.put("fault", version.fault().equals(Fault.NONE) ? null : version.fault().toString());
+            return one;
+        }).toList();
+        status.put("running", running);
+        status.put("healthy", traffic.healthy());
+        status.put("p99Seconds", traffic.p99Seconds());
+        status.put("served", traffic.served());
+        return status;
+    }
+
+    private static void json(HttpExchange exchange, int status, Object body) throws IOException {
+        send(exchange, status, "application/json", JSON.writeValueAsString(body));
+    }
+
+    private static void problem(HttpExchange exchange, int status, String detail) throws IOException {
+        send(exchange, status, "application/problem+json",
+                JSON.writeValueAsString(Map.of("status", status, "detail", detail)));
+    }
+
+    private static void send(HttpExchange exchange, int status, String contentType, String body) throws IOException {
+        if (body == null) {
+            exchange.sendResponseHeaders(status, -1);
+            return;
+        }
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", contentType);
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
