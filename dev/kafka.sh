@@ -15,8 +15,12 @@ classpath() {
   if [[ ! -s $CLASSPATH_FILE || $REWIND_ROOT/dev/kafka/pom.xml -nt $CLASSPATH_FILE ]]; then
     log "resolving the Kafka broker's classpath from Maven Central (once)"
     mkdir -p "$REWIND_STATE_DIR"
-    mvn -B -q -f "$REWIND_ROOT/dev/kafka/pom.xml" dependency:build-classpath \
-      -Dmdep.outputFile="$CLASSPATH_FILE" >&2
+    if ! mvn -B -ntp -Dstyle.color=never -f "$REWIND_ROOT/dev/kafka/pom.xml" dependency:build-classpath \
+      -Dmdep.outputFile="$CLASSPATH_FILE" > "$REWIND_STATE_DIR/kafka-classpath.log" 2>&1; then
+      log "kafka: resolving the classpath failed; the end of Maven's log:"
+      tail -30 "$REWIND_STATE_DIR/kafka-classpath.log" >&2
+      return 1
+    fi
   fi
   cat "$CLASSPATH_FILE"
 }

@@ -43,6 +43,32 @@ now_ms() {
   date +%s%3N
 }
 
+# The namespaces of each environment in Rewind's environments file $1 (rewind.environments.<env>.namespaces=a,b), as
+# namespace=environment pairs separated by commas: what the sandbox's monitor labels its alerts with.
+sandbox_environments() {
+  sed -n 's/^rewind\.environments\.\([a-z0-9-]*\)\.namespaces=\(.*\)$/\1 \2/p' "$1" | while read -r env namespaces; do
+    tr ',' '\n' <<< "$namespaces" | sed "s/^ *//; s/ *$//; /^$/d; s/$/=$env/"
+  done | paste -sd, -
+}
+
+# Resolves module $1's runtime classpath (building it and the modules it needs) once, and again when its sources
+# changed; kept in $REWIND_STATE_DIR/$1-classpath.txt. Prints the module's jar and that classpath.
+module_classpath() {
+  local module=$1 file=$REWIND_STATE_DIR/$1-classpath.txt jar=$REWIND_ROOT/$1/target/$1-0.1.0-SNAPSHOT.jar
+  if [[ ! -s $file || ! -f $jar || -n $(find "$REWIND_ROOT/$module/src/main" "$REWIND_ROOT/$module/pom.xml" \
+    -newer "$jar" -print -quit) ]]; then
+    log "$module: building it and resolving its classpath (Maven's log in $REWIND_STATE_DIR/$module-build.log)"
+    mkdir -p "$REWIND_STATE_DIR"
+    if ! mvn -B -ntp -Dstyle.color=never -f "$REWIND_ROOT/pom.xml" package dependency:build-classpath -pl "$module" \
+      -am -DskipTests -Dmdep.outputFile="$file" > "$REWIND_STATE_DIR/$module-build.log" 2>&1; then
+      log "$module: the build failed; the end of its log:"
+      tail -30 "$REWIND_STATE_DIR/$module-build.log" >&2
+      return 1
+    fi
+  fi
+  echo "$jar:$(cat "$file")"
+}
+
 log() {
   printf '%s %s\n' "$(date -u +%H:%M:%S)" "$*" >&2
 }

@@ -1,26 +1,20 @@
 #!/usr/bin/env bash
 # Starts, reports and stops the Kubernetes sandbox: a Kubernetes API without a cluster (fabric8 mock server in CRUD
-# mode plus a simulated Deployment controller), seeded with demo Deployment shop/checkout at revision 2
-# (v1.3.0, after v1.2.5). Writes a kubeconfig for it to $REWIND_STATE_DIR/kubeconfig-sandbox.yaml.
+# mode plus a simulated Deployment controller), seeded with demo Deployment checkout at revision 2 (v1.3.0, after
+# v1.2.5) in shop, shop-staging and shop-production. Writes a kubeconfig for it to
+# $REWIND_STATE_DIR/kubeconfig-sandbox.yaml. Beside the API, on SANDBOX_APPS_PORT: a demo application per Deployment
+# (Prometheus metrics at /metrics; faults injected per version), a monitor that posts Alertmanager webhooks to
+# SANDBOX_ALERT_WEBHOOK for the namespaces of SANDBOX_ENVIRONMENTS (namespace=environment,...), and a Slack stand-in
+# (/slack/webhook, /slack/messages). docs/drill.md describes them.
 #   dev/sandbox.sh start|stop|status
-# Environment: SANDBOX_PORT (18443), REWIND_STATE_DIR.
+# Environment: SANDBOX_PORT (18443), SANDBOX_APPS_PORT (SANDBOX_PORT + 37), REWIND_STATE_DIR, and the monitor's.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
 PORT=${SANDBOX_PORT:-18443}
+APPS_PORT=${SANDBOX_APPS_PORT:-$((PORT + 37))}
 DIR=$REWIND_STATE_DIR/sandbox-$PORT
 KUBECONFIG_FILE=$REWIND_STATE_DIR/kubeconfig-sandbox.yaml
-
-classpath() {
-  local file=$REWIND_STATE_DIR/sandbox-classpath.txt
-  if [[ ! -s $file || ! -f $REWIND_ROOT/kubernetes-sandbox/target/kubernetes-sandbox-0.1.0-SNAPSHOT.jar ]]; then
-    log "sandbox: building it and resolving its classpath (once)"
-    mkdir -p "$REWIND_STATE_DIR"
-    mvn -B -q -ntp -f "$REWIND_ROOT/pom.xml" package dependency:build-classpath -pl kubernetes-sandbox -am \
-      -DskipTests -Dmdep.outputFile="$file" >&2
-  fi
-  echo "$REWIND_ROOT/kubernetes-sandbox/target/kubernetes-sandbox-0.1.0-SNAPSHOT.jar:$(cat "$file")"
-}
 
 start() {
   if port_open "$PORT"; then
@@ -28,16 +22,17 @@ start() {
     return 0
   fi
   local cp
-  cp=$(classpath)
+  cp=$(module_classpath kubernetes-sandbox)
   mkdir -p "$DIR"
   nohup java -XX:+UseSerialGC -Xmx256m -cp "$cp" dev.rewind.sandbox.KubernetesSandbox "$PORT" "$KUBECONFIG_FILE" \
-    > "$DIR/sandbox.log" 2>&1 < /dev/null &
+    "$APPS_PORT" > "$DIR/sandbox.log" 2>&1 < /dev/null &
   echo $! > "$DIR/pid"
-  if ! wait_for_port "$PORT" 60; then
+  if ! wait_for_port "$PORT" 60 || ! wait_for_port "$APPS_PORT" 30; then
     log "sandbox: did not start; see $DIR/sandbox.log"
     return 1
   fi
-  log "sandbox: Kubernetes API on http://127.0.0.1:$PORT, kubeconfig $KUBECONFIG_FILE"
+  log "sandbox: Kubernetes API on http://127.0.0.1:$PORT, kubeconfig $KUBECONFIG_FILE; demo applications, monitor"
+  log "and Slack stand-in on http://127.0.0.1:$APPS_PORT (alerts to ${SANDBOX_ALERT_WEBHOOK:-nowhere})"
 }
 
 stop() {
@@ -50,6 +45,7 @@ stop() {
 
 status() {
   report_port sandbox "$PORT"
+  report_port "sandbox demo applications" "$APPS_PORT"
 }
 
 case ${1:-} in

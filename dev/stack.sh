@@ -4,8 +4,10 @@
 #   dev/stack.sh up|down|status
 # Builds the services first when their packaged jars are missing (or REWIND_BUILD=always). Logs and pids go to
 # $REWIND_STATE_DIR (default /tmp/rewind). Service ports: detector 8081, approval 8082, executor 8083,
-# notifier 8084, postmortem 8085; sandbox API 18443. The notifier's channels take their settings from the environment
-# (SLACK_BOT_TOKEN or SLACK_WEBHOOK_URL, PAGERDUTY_ROUTING_KEY...: docs/notifications.md); none set, none used. The
+# notifier 8084, postmortem 8085; sandbox API 18443, its demo applications, monitor and Slack stand-in 18480
+# (dev/sandbox.sh: the monitor alerts the detector). The notifier's channels take their settings from the environment
+# (SLACK_BOT_TOKEN or SLACK_WEBHOOK_URL, PAGERDUTY_ROUTING_KEY...: docs/notifications.md); with the sandbox and no
+# Slack settings, Slack messages go to the sandbox's stand-in; PagerDuty and the others: none set, none used. The
 # detector's webhook token is ALERTMANAGER_TOKEN, or one generated once for this machine; `up` prints it. Approvers'
 # tokens are verified with MP_JWT_VERIFY_PUBLICKEY_LOCATION and REWIND_JWT_ISSUER, or dev/identity.sh's key.
 set -euo pipefail
@@ -33,13 +35,20 @@ webhook_token() {
 }
 
 build_if_needed() {
-  local missing=0 entry
+  local missing=0 entry log=$REWIND_STATE_DIR/build.log
   for entry in "${SERVICES[@]}"; do
     [[ -f $REWIND_ROOT/${entry%%:*}/target/quarkus-app/quarkus-run.jar ]] || missing=1
   done
   if [[ $missing == 1 || ${REWIND_BUILD:-} == always ]]; then
-    log "building the services (mvn package, tests skipped)"
-    mvn -B -q -ntp -f "$REWIND_ROOT/pom.xml" package -DskipTests >&2
+    log "building Rewind (mvn package, tests skipped; a few minutes the first time; Maven's log in $log)"
+    mkdir -p "$REWIND_STATE_DIR"
+    # A line per module as Maven reaches it, so that the build shows where it is.
+    if ! mvn -B -ntp -Dstyle.color=never -f "$REWIND_ROOT/pom.xml" package -DskipTests 2>&1 | tee "$log" \
+      | sed -un 's/^\[INFO\] Building \(Rewind :: .*\) [0-9.]*-SNAPSHOT.*$/  building \1/p' >&2; then
+      log "the build failed; the end of its log:"
+      tail -30 "$log" >&2
+      return 1
+    fi
   fi
 }
 
@@ -75,21 +84,29 @@ await_ready() {
 }
 
 up() {
+  local entry token
   "$REWIND_ROOT/dev/kafka.sh" start
   "$REWIND_ROOT/dev/postgres.sh" start
   build_if_needed
-  if [[ -z ${KUBECONFIG:-} ]]; then
-    "$REWIND_ROOT/dev/sandbox.sh" start
-    export KUBECONFIG=$REWIND_STATE_DIR/kubeconfig-sandbox.yaml
-  fi
-  local entry token
   token=$(webhook_token)
   export ALERTMANAGER_TOKEN=$token
+  if [[ -z ${KUBECONFIG:-} ]]; then
+    # The sandbox's monitor alerts the detector about its demo applications, labelled with the environments of
+    # Rewind's own configuration; the notifier's Slack messages go to the sandbox's stand-in unless Slack is set up.
+    export SANDBOX_ALERT_WEBHOOK=${SANDBOX_ALERT_WEBHOOK:-http://127.0.0.1:8081/api/v1/alerts/alertmanager}
+    export SANDBOX_ENVIRONMENTS=${SANDBOX_ENVIRONMENTS:-$(sandbox_environments "$QUARKUS_CONFIG_LOCATIONS")}
+    "$REWIND_ROOT/dev/sandbox.sh" start
+    export KUBECONFIG=$REWIND_STATE_DIR/kubeconfig-sandbox.yaml
+    if [[ -z ${SLACK_BOT_TOKEN:-}${SLACK_WEBHOOK_URL:-} ]]; then
+      export SLACK_WEBHOOK_URL=http://127.0.0.1:${SANDBOX_APPS_PORT:-$((${SANDBOX_PORT:-18443} + 37))}/slack/webhook
+    fi
+  fi
   # Approvers' tokens: the dev identity provider's key and issuer, unless a real one is configured.
   if [[ -z ${MP_JWT_VERIFY_PUBLICKEY_LOCATION:-}${MP_JWT_VERIFY_PUBLICKEY:-} ]]; then
     MP_JWT_VERIFY_PUBLICKEY_LOCATION=$("$REWIND_ROOT/dev/identity.sh" keys)
     export MP_JWT_VERIFY_PUBLICKEY_LOCATION REWIND_JWT_ISSUER=${REWIND_JWT_ISSUER:-$("$REWIND_ROOT/dev/identity.sh" issuer)}
   fi
+  log "starting the five services (each ready in seconds; logs in $REWIND_STATE_DIR/services)"
   for entry in "${SERVICES[@]}"; do start_service "${entry%%:*}" "${entry##*:}"; done
   for entry in "${SERVICES[@]}"; do await_ready "${entry%%:*}" "${entry##*:}"; done
   log "Rewind is up. Post Alertmanager webhooks to http://127.0.0.1:8081/api/v1/alerts/alertmanager,"

@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# The runbook's quarterly rollback drill in one command: builds what is missing, starts Kafka, PostgreSQL, the
+# Kubernetes sandbox and the five services (dev/stack.sh up), then deploys a test version to staging, injects a
+# failure (12% 5xx), and watches Rewind detect it, roll back, verify and document it; prints a line per phase and a
+# report (timeline, the runbook's success criteria, where to look next). Exits non-zero when the drill fails.
+#   dev/drill.sh [--keep] [drill options]      --keep leaves the stack running to explore; dev/stack.sh down stops it
+#   dev/drill.sh --help                         the drill's options (timeouts, fault, namespace)
+# A stack that was already up is reused and left running. The drill runs against the sandbox: unset KUBECONFIG.
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+
+keep=0
+args=()
+for arg in "$@"; do
+  case $arg in
+    --keep) keep=1 ;;
+    *) args+=("$arg") ;;
+  esac
+done
+
+run_drill() {
+  local cp
+  cp=$(module_classpath drill)
+  REWIND_DRILL_TOKEN=$("$REWIND_ROOT/dev/identity.sh" token rewind-drill viewer) \
+    KUBECONFIG=$REWIND_STATE_DIR/kubeconfig-sandbox.yaml \
+    java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -cp "$cp" dev.rewind.drill.RollbackDrill \
+    --sandbox "http://127.0.0.1:${SANDBOX_APPS_PORT:-$((${SANDBOX_PORT:-18443} + 37))}" ${args[@]+"${args[@]}"}
+}
+
+if [[ " ${args[*]-} " == *" --help "* || " ${args[*]-} " == *" -h "* ]]; then
+  run_drill
+  exit 0
+fi
+if [[ -n ${KUBECONFIG:-} ]]; then
+  log "the drill deploys and breaks a demo application in the sandbox, not in a cluster: unset KUBECONFIG"
+  exit 2
+fi
+
+already_up=0
+port_open 8081 && already_up=1
+"$REWIND_ROOT/dev/stack.sh" up
+if [[ $keep == 0 && $already_up == 0 ]]; then
+  trap '"$REWIND_ROOT/dev/stack.sh" down > /dev/null 2>&1 || true' EXIT
+fi
+status=0
+run_drill || status=$?
+if [[ $keep == 1 || $already_up == 1 ]]; then
+  log "the stack keeps running: dev/stack.sh status, dev/stack.sh down"
+fi
+exit $status

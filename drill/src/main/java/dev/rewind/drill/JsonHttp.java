@@ -1,0 +1,75 @@
+package dev.rewind.drill;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** The drill's HTTP calls: JSON or text answers, an optional bearer token, short timeouts, errors that name the URL. */
+final class JsonHttp {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final String bearerToken;
+
+    JsonHttp(String bearerToken) {
+        this.bearerToken = bearerToken;
+    }
+
+    /** The status and body of {@code GET url}; status 0 when nothing answers. */
+    Answer get(String url) {
+        return send(request(url).GET());
+    }
+
+    /** The status and body of {@code PUT url} with a text body. */
+    Answer put(String url, String body) {
+        return send(request(url).PUT(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "text/plain"));
+    }
+
+    /** The JSON answer of {@code GET url}; throws when it is not 200. */
+    JsonNode json(String url) {
+        Answer answer = get(url);
+        if (answer.status() != 200) {
+            throw new DrillFailed("GET " + url + " answered " + answer.describe());
+        }
+        try {
+            return JSON.readTree(answer.body());
+        } catch (IOException e) {
+            throw new DrillFailed("GET " + url + " answered no JSON: " + e.getMessage());
+        }
+    }
+
+    private HttpRequest.Builder request(String url) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10));
+        if (bearerToken != null && !bearerToken.isBlank()) {
+            request.header("Authorization", "Bearer " + bearerToken);
+        }
+        return request;
+    }
+
+    private Answer send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Answer(response.statusCode(), response.body());
+        } catch (IOException e) {
+            return new Answer(0, e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DrillFailed("interrupted");
+        }
+    }
+
+    /** An HTTP answer; status 0 when the request got none. */
+    record Answer(int status, String body) {
+
+        String describe() {
+            String text = body == null ? "" : body.length() > 300 ? body.substring(0, 300) + "..." : body;
+            return status == 0 ? "nothing (" + text + ")" : status + " " + text;
+        }
+    }
+}
