@@ -5,7 +5,8 @@
 # report (timeline, the runbook's success criteria, where to look next). Exits non-zero when the drill fails.
 #   dev/drill.sh [--keep] [drill options]      --keep leaves the stack running to explore; dev/stack.sh down stops it
 #   dev/drill.sh --help                         the drill's options (timeouts, fault, namespace)
-# A stack that was already up is reused and left running. The drill runs against the sandbox: unset KUBECONFIG.
+# A stack that was already up is reused and left running, unless REWIND_DRILL_FRESH=1 (CI), which refuses one.
+# The drill runs against the sandbox: unset KUBECONFIG.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
@@ -19,12 +20,15 @@ for arg in "$@"; do
 done
 
 run_drill() {
-  local cp
-  cp=$(module_classpath drill)
-  REWIND_DRILL_TOKEN=$("$REWIND_ROOT/dev/identity.sh" token rewind-drill viewer) \
-    KUBECONFIG=$REWIND_STATE_DIR/kubeconfig-sandbox.yaml \
+  local cp token sandbox=()
+  cp=$(module_classpath drill) || return 1
+  token=$("$REWIND_ROOT/dev/identity.sh" token rewind-drill viewer) || return 1
+  if [[ " ${args[*]-} " != *" --sandbox"* ]]; then
+    sandbox=(--sandbox "http://127.0.0.1:${SANDBOX_APPS_PORT:-$((${SANDBOX_PORT:-18443} + 37))}")
+  fi
+  REWIND_DRILL_TOKEN=$token KUBECONFIG=$REWIND_STATE_DIR/kubeconfig-sandbox.yaml \
     java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -cp "$cp" dev.rewind.drill.RollbackDrill \
-    --sandbox "http://127.0.0.1:${SANDBOX_APPS_PORT:-$((${SANDBOX_PORT:-18443} + 37))}" ${args[@]+"${args[@]}"}
+    ${sandbox[@]+"${sandbox[@]}"} ${args[@]+"${args[@]}"}
 }
 
 if [[ " ${args[*]-} " == *" --help "* || " ${args[*]-} " == *" -h "* ]]; then
@@ -37,11 +41,18 @@ if [[ -n ${KUBECONFIG:-} ]]; then
 fi
 
 already_up=0
-port_open 8081 && already_up=1
-"$REWIND_ROOT/dev/stack.sh" up
+if port_open 8081; then
+  if [[ ${REWIND_DRILL_FRESH:-} == 1 ]]; then
+    log "something already listens on 8081 and REWIND_DRILL_FRESH=1 asks for a stack of the drill's own: stop it first"
+    exit 2
+  fi
+  already_up=1
+fi
 if [[ $keep == 0 && $already_up == 0 ]]; then
+  # Set before the start: a start that fails half-way is stopped too.
   trap '"$REWIND_ROOT/dev/stack.sh" down > /dev/null 2>&1 || true' EXIT
 fi
+"$REWIND_ROOT/dev/stack.sh" up
 status=0
 run_drill || status=$?
 if [[ $keep == 1 || $already_up == 1 ]]; then

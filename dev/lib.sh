@@ -43,20 +43,31 @@ now_ms() {
   date +%s%3N
 }
 
-# The namespaces of each environment in Rewind's environments file $1 (rewind.environments.<env>.namespaces=a,b), as
-# namespace=environment pairs separated by commas: what the sandbox's monitor labels its alerts with.
+# The namespaces of each environment in Rewind's environments files $1 (comma-separated, as QUARKUS_CONFIG_LOCATIONS;
+# properties files: rewind.environments.<env>.namespaces=a,b), as namespace=environment pairs separated by commas: what
+# the sandbox's monitor labels its alerts with. Fails, naming the files, when they configure no namespace.
 sandbox_environments() {
-  sed -n 's/^rewind\.environments\.\([a-z0-9-]*\)\.namespaces=\(.*\)$/\1 \2/p' "$1" | while read -r env namespaces; do
-    tr ',' '\n' <<< "$namespaces" | sed "s/^ *//; s/ *$//; /^$/d; s/$/=$env/"
-  done | paste -sd, -
+  local pairs file
+  pairs=$(tr ',' '\n' <<< "$1" | while read -r file; do
+    if [[ -f $file ]]; then tr -d '\r' < "$file"; fi
+  done | sed -n 's/^rewind\.environments\.\([a-z0-9-]*\)\.namespaces *= *\(.*\)$/\1 \2/p' \
+    | while read -r env namespaces; do
+      tr ',' '\n' <<< "$namespaces" | sed "s/^ *//; s/ *$//; /^$/d; s/$/=$env/"
+    done | paste -sd, -)
+  if [[ -z $pairs ]]; then
+    log "no rewind.environments.<name>.namespaces in $1: the sandbox's monitor would watch nothing"
+    return 1
+  fi
+  printf '%s\n' "$pairs"
 }
 
 # Resolves module $1's runtime classpath (building it and the modules it needs) once, and again when its sources
 # changed; kept in $REWIND_STATE_DIR/$1-classpath.txt. Prints the module's jar and that classpath.
 module_classpath() {
   local module=$1 file=$REWIND_STATE_DIR/$1-classpath.txt jar=$REWIND_ROOT/$1/target/$1-0.1.0-SNAPSHOT.jar
-  if [[ ! -s $file || ! -f $jar || -n $(find "$REWIND_ROOT/$module/src/main" "$REWIND_ROOT/$module/pom.xml" \
-    -newer "$jar" -print -quit) ]]; then
+  # Any module's main sources count, not just this one's: it is built with the modules it needs (-am).
+  if [[ ! -s $file || ! -f $jar || -n $(find "$REWIND_ROOT"/*/src/main "$REWIND_ROOT"/*/pom.xml -newer "$jar" \
+    -print -quit) ]]; then
     log "$module: building it and resolving its classpath (Maven's log in $REWIND_STATE_DIR/$module-build.log)"
     mkdir -p "$REWIND_STATE_DIR"
     if ! mvn -B -ntp -Dstyle.color=never -f "$REWIND_ROOT/pom.xml" package dependency:build-classpath -pl "$module" \

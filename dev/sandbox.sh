@@ -5,7 +5,7 @@
 # $REWIND_STATE_DIR/kubeconfig-sandbox.yaml. Beside the API, on SANDBOX_APPS_PORT: a demo application per Deployment
 # (Prometheus metrics at /metrics; faults injected per version), a monitor that posts Alertmanager webhooks to
 # SANDBOX_ALERT_WEBHOOK for the namespaces of SANDBOX_ENVIRONMENTS (namespace=environment,...), and a Slack stand-in
-# (/slack/webhook, /slack/messages). docs/drill.md describes them.
+# (/slack/webhook, /slack/messages); SANDBOX_MONITOR=off turns the monitor off. docs/drill.md describes them.
 #   dev/sandbox.sh start|stop|status
 # Environment: SANDBOX_PORT (18443), SANDBOX_APPS_PORT (SANDBOX_PORT + 37), REWIND_STATE_DIR, and the monitor's.
 set -euo pipefail
@@ -27,8 +27,17 @@ start() {
   nohup java -XX:+UseSerialGC -Xmx256m -cp "$cp" dev.rewind.sandbox.KubernetesSandbox "$PORT" "$KUBECONFIG_FILE" \
     "$APPS_PORT" > "$DIR/sandbox.log" 2>&1 < /dev/null &
   echo $! > "$DIR/pid"
-  if ! wait_for_port "$PORT" 60 || ! wait_for_port "$APPS_PORT" 30; then
-    log "sandbox: did not start; see $DIR/sandbox.log"
+  local i
+  for ((i = 0; i < 900; i++)); do
+    port_open "$PORT" && port_open "$APPS_PORT" && break
+    if ! kill -0 "$(cat "$DIR/pid")" 2>/dev/null; then
+      break
+    fi
+    sleep 0.1
+  done
+  if ! port_open "$PORT" || ! port_open "$APPS_PORT"; then
+    log "sandbox: did not start; the end of $DIR/sandbox.log:"
+    tail -20 "$DIR/sandbox.log" >&2
     return 1
   fi
   log "sandbox: Kubernetes API on http://127.0.0.1:$PORT, kubeconfig $KUBECONFIG_FILE; demo applications, monitor"

@@ -94,7 +94,10 @@ up() {
     # The sandbox's monitor alerts the detector about its demo applications, labelled with the environments of
     # Rewind's own configuration; the notifier's Slack messages go to the sandbox's stand-in unless Slack is set up.
     export SANDBOX_ALERT_WEBHOOK=${SANDBOX_ALERT_WEBHOOK:-http://127.0.0.1:8081/api/v1/alerts/alertmanager}
-    export SANDBOX_ENVIRONMENTS=${SANDBOX_ENVIRONMENTS:-$(sandbox_environments "$QUARKUS_CONFIG_LOCATIONS")}
+    if [[ -z ${SANDBOX_ENVIRONMENTS:-} ]]; then
+      SANDBOX_ENVIRONMENTS=$(sandbox_environments "$QUARKUS_CONFIG_LOCATIONS")
+    fi
+    export SANDBOX_ENVIRONMENTS
     "$REWIND_ROOT/dev/sandbox.sh" start
     export KUBECONFIG=$REWIND_STATE_DIR/kubeconfig-sandbox.yaml
     if [[ -z ${SLACK_BOT_TOKEN:-}${SLACK_WEBHOOK_URL:-} ]]; then

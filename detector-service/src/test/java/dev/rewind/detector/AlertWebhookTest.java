@@ -18,12 +18,15 @@ import dev.rewind.events.Signal;
 import dev.rewind.events.TargetKey;
 import dev.rewind.events.Topics;
 import dev.rewind.events.alert.AlertFired;
+import dev.rewind.events.alert.AlertResolved;
 import dev.rewind.events.request.Evidence;
 import dev.rewind.events.request.RollbackRequested;
 import dev.rewind.platform.testing.InfrastructureResource;
 import dev.rewind.platform.testing.KafkaClientTest;
 import dev.rewind.platform.testing.KubernetesSandboxResource;
 import dev.rewind.platform.testing.RecordedSpans;
+import dev.rewind.sandbox.monitor.AlertNotification;
+import dev.rewind.sandbox.monitor.AlertmanagerWebhook;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.trace.data.SpanData;
@@ -34,6 +37,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
@@ -82,6 +86,42 @@ class AlertWebhookTest extends KafkaClientTest {
                 kafka.awaitRecord(Topics.ROLLBACK_REQUESTS.name(), about(target)).value(), RollbackRequested.class);
         assertThat(request.severity()).isEqualTo(Severity.P1);
         assertThat(request.evidence()).extracting(Evidence::alertId).containsExactly(alert.alertId());
+    }
+
+    @Test
+    void theSandboxMonitorsAlertsAreAcceptedAsAlertmanagersFiringThenResolved() {
+        TargetKey target = uniqueTarget("production");
+        KubernetesSandboxResource.sandbox.deployWithHistory(target.namespace(), target.service(),
+                "registry.example/shop/checkout", List.of("v1.2.5", "v1.3.0"));
+        Map<String, String> labels = Map.of("alertname", "HighErrorRate", "environment", target.environment(),
+                "namespace", target.namespace(), "service", target.service(), "severity", "page",
+                "version", "v1.3.0");
+        Instant startsAt = Instant.parse("2026-11-28T13:00:00.123456789Z");
+        AlertNotification firing = new AlertNotification("firing", labels,
+                Map.of("summary", "High error rate (12.0% 5xx errors)", "value", "0.1200"), startsAt, null,
+                "5f3a0c9d2e1b4a76");
+
+        given().header("Authorization", TOKEN).contentType("application/json")
+                .body(AlertmanagerWebhook.payload(firing)).post("/api/v1/alerts/alertmanager")
+                .then().statusCode(202).body("accepted", is(1));
+        given().header("Authorization", TOKEN).contentType("application/json")
+                .body(AlertmanagerWebhook.payload(new AlertNotification("resolved", labels,
+                        Map.of("summary", "High error rate (3.0% 5xx errors) (resolved)"), startsAt,
+                        startsAt.plusSeconds(30), firing.fingerprint())))
+                .post("/api/v1/alerts/alertmanager")
+                .then().statusCode(202).body("accepted", is(1));
+
+        AlertFired fired = EventJson.read(kafka.awaitRecord(Topics.ALERTS.name(), about(target, AlertFired.class))
+                .value(), AlertFired.class);
+        assertThat(fired.signal()).isEqualTo(Signal.ERROR_RATE);
+        assertThat(fired.observedValue()).isEqualTo(0.12);
+        assertThat(fired.fingerprint()).isEqualTo("5f3a0c9d2e1b4a76");
+        assertThat(fired.version()).isEqualTo("v1.3.0");
+        assertThat(fired.startsAt()).isEqualTo(startsAt);
+        AlertResolved resolved = EventJson.read(kafka.awaitRecord(Topics.ALERTS.name(),
+                about(target, AlertResolved.class)).value(), AlertResolved.class);
+        assertThat(resolved.fingerprint()).isEqualTo(fired.fingerprint());
+        assertThat(resolved.startsAt()).isEqualTo(startsAt);
     }
 
     @Test

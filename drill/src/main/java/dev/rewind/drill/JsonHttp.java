@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Optional;
 
 /** The drill's HTTP calls: JSON or text answers, an optional bearer token, short timeouts, errors that name the URL. */
 final class JsonHttp {
@@ -31,16 +32,16 @@ final class JsonHttp {
         return send(request(url).PUT(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "text/plain"));
     }
 
-    /** The JSON answer of {@code GET url}; throws when it is not 200. */
-    JsonNode json(String url) {
+    /** The JSON answer of {@code GET url}, or empty while it is not 200 (unreachable, busy, not there yet). */
+    Optional<JsonNode> jsonIfOk(String url) {
         Answer answer = get(url);
         if (answer.status() != 200) {
-            throw new DrillFailed("GET " + url + " answered " + answer.describe());
+            return Optional.empty();
         }
         try {
-            return JSON.readTree(answer.body());
+            return Optional.of(JSON.readTree(answer.body()));
         } catch (IOException e) {
-            throw new DrillFailed("GET " + url + " answered no JSON: " + e.getMessage());
+            return Optional.empty();
         }
     }
 

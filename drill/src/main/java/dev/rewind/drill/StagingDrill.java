@@ -1,6 +1,7 @@
 package dev.rewind.drill;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -145,24 +146,28 @@ public final class StagingDrill {
     private String detect() {
         String list = settings.incidentsUrl() + "/api/v1/incidents?namespace=" + encode(settings.namespace())
                 + "&service=" + encode(settings.deployment());
-        JsonNode opened = Poll.until("an incident for " + target(), settings.detectTimeout(), POLL, () -> {
-            JsonNode items = rewind.json(list).path("items");
-            return items.isEmpty() ? Optional.empty() : Optional.of(items.get(0));
-        });
+        // Only an incident opened after the fault: an earlier one of the same target is not this drill's.
+        JsonNode opened = Poll.until("an incident for " + target(), settings.detectTimeout(), POLL, () ->
+                rewind.jsonIfOk(list).flatMap(page -> {
+                    for (JsonNode item : page.path("items")) {
+                        if (!Instant.parse(item.path("openedAt").asText()).isBefore(faultInjectedAt)) {
+                            return Optional.of(item);
+                        }
+                    }
+                    return Optional.empty();
+                }));
         String number = "INCIDENT-" + opened.path("number").asText();
         whereToLook.add(0, "incident: " + settings.incidentsUrl() + "/api/v1/incidents/" + number
                 + "  (Authorization: Bearer $(dev/identity.sh token you viewer))");
         whereToLook.add(1, "post-mortem: " + settings.incidentsUrl() + "/api/v1/incidents/" + number + "/postmortem");
-        incident = rewind.json(settings.incidentsUrl() + "/api/v1/incidents/" + opened.path("id").asText());
+        incident = read(rewind, settings.incidentsUrl() + "/api/v1/incidents/" + opened.path("id").asText());
         return number + " " + opened.path("severity").asText() + " opened: " + opened.path("reason").asText();
     }
 
     private String rollBack() {
         String url = settings.incidentsUrl() + "/api/v1/incidents/" + incident.path("id").asText();
-        incident = Poll.until("the incident to close", settings.rollbackTimeout(), POLL, () -> {
-            JsonNode now = rewind.json(url);
-            return isFinal(now.path("status").asText()) ? Optional.of(now) : Optional.empty();
-        });
+        incident = Poll.until("the incident to close", settings.rollbackTimeout(), POLL, () ->
+                rewind.jsonIfOk(url).filter(now -> isFinal(now.path("status").asText())));
         String status = incident.path("status").asText();
         if (!"ROLLED_BACK".equals(status)) {
             throw new DrillFailed("the incident ended " + status + ": " + describeEnd(incident));
@@ -184,8 +189,12 @@ public final class StagingDrill {
                 () -> runningVersions().equals(List.of(settings.goodVersion()))
                         && sandbox.get(appUrl() + "/health").status() == 200 ? Optional.of(true) : Optional.empty());
         mark("drill", "demo application serves " + settings.goodVersion() + " only, health check passing");
+        // The monitor's alert that opened this incident, resolved and accepted by the detector.
         JsonNode resolved = Poll.until("the monitor's alert to resolve", SETTLE, POLL,
-                () -> monitorAlerts("resolved").stream().findFirst());
+                () -> monitorAlerts("resolved").stream()
+                        .filter(sent -> sent.path("status").asInt() / 100 == 2
+                                && !Instant.parse(sent.path("sentAt").asText()).isBefore(faultInjectedAt))
+                        .findFirst());
         return target() + " runs " + settings.goodVersion() + ", health 200, alert "
                 + resolved.path("alert").path("labels").path("alertname").asText() + " resolved";
     }
@@ -196,7 +205,7 @@ public final class StagingDrill {
             JsonHttp.Answer now = rewind.get(url);
             return now.status() == 200 ? Optional.of(now) : Optional.empty();
         });
-        incident = rewind.json(settings.incidentsUrl() + "/api/v1/incidents/" + incident.path("id").asText());
+        incident = read(rewind, settings.incidentsUrl() + "/api/v1/incidents/" + incident.path("id").asText());
         collectTimeline();
         long lines = answer.body().lines().count();
         return "post-mortem generated (" + lines + " lines of Markdown), timeline of "
@@ -215,7 +224,7 @@ public final class StagingDrill {
                     + " " + alert.path("status").asText() + " sent to the detector ("
                     + alert.path("annotations").path("summary").asText() + ")");
         }
-        JsonNode messages = sandbox.json(settings.sandboxUrl() + "/slack/messages");
+        JsonNode messages = read(sandbox, settings.sandboxUrl() + "/slack/messages");
         int count = 0;
         for (JsonNode message : messages) {
             String body = message.path("body").asText();
@@ -230,7 +239,8 @@ public final class StagingDrill {
 
     private List<JsonNode> monitorAlerts(String status) {
         List<JsonNode> alerts = new ArrayList<>();
-        for (JsonNode sent : sandbox.json(settings.sandboxUrl() + "/monitor/alerts")) {
+        for (JsonNode sent : sandbox.jsonIfOk(settings.sandboxUrl() + "/monitor/alerts")
+                .orElseGet(JsonNodeFactory.instance::arrayNode)) {
             JsonNode labels = sent.path("alert").path("labels");
             if (labels.path("namespace").asText().equals(settings.namespace())
                     && labels.path("service").asText().equals(settings.deployment())
@@ -239,6 +249,11 @@ public final class StagingDrill {
             }
         }
         return alerts;
+    }
+
+    /** The JSON at {@code url}, asked again while the answer is not 200 (a busy service is not a failed drill). */
+    private static JsonNode read(JsonHttp http, String url) {
+        return Poll.until("GET " + url + " answering 200", SETTLE, POLL, () -> http.jsonIfOk(url));
     }
 
     private void awaitRolledOut(String version) {
@@ -256,12 +271,9 @@ public final class StagingDrill {
     }
 
     private List<String> runningVersions() {
-        JsonHttp.Answer answer = sandbox.get(appUrl());
-        if (answer.status() != 200) {
-            return List.of();
-        }
         List<String> versions = new ArrayList<>();
-        sandbox.json(appUrl()).path("running").forEach(v -> versions.add(v.path("version").asText()));
+        sandbox.jsonIfOk(appUrl()).ifPresent(app ->
+                app.path("running").forEach(v -> versions.add(v.path("version").asText())));
         return versions;
     }
 

@@ -30,7 +30,10 @@ import java.util.logging.Logger;
  */
 public final class KubernetesSandbox implements AutoCloseable {
 
-    /** The mock server logs every request it serves; the demo applications read the API several times a second. */
+    /**
+     * The mock server logs every request it serves at INFO, and the demo applications read the API several times a
+     * second: warnings only (the dispatcher records requests for tests that need them).
+     */
     private static final Logger MOCK_SERVER_LOG = Logger.getLogger("io.fabric8.mockwebserver");
 
     private final KubernetesMockServer server;
@@ -47,6 +50,7 @@ public final class KubernetesSandbox implements AutoCloseable {
 
     /** Starts a sandbox on {@code port} of 127.0.0.1 (0 for any free port). */
     public static KubernetesSandbox start(int port) {
+        MOCK_SERVER_LOG.setLevel(Level.WARNING);
         RecordingDispatcher dispatcher = new RecordingDispatcher(new KubernetesMixedDispatcher(new HashMap<>()));
         KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
                 dispatcher, false);
@@ -217,7 +221,6 @@ public final class KubernetesSandbox implements AutoCloseable {
         Path kubeconfig = Path.of(args.length > 1 ? args[1] : "kubeconfig-sandbox.yaml");
         int appsPort = args.length > 2 ? Integer.parseInt(args[2]) : 0;
         MonitorSettings settings = MonitorSettings.fromEnvironment(System.getenv());
-        MOCK_SERVER_LOG.setLevel(Level.WARNING);
         KubernetesSandbox sandbox = start(port);
         for (String namespace : List.of("shop", "shop-staging", "shop-production")) {
             sandbox.deployWithHistory(namespace, "checkout", "registry.example/shop/checkout",

@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
@@ -41,6 +42,11 @@ public final class SandboxHttp implements AutoCloseable {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     private final HttpServer server;
+    private final ExecutorService workers = Executors.newFixedThreadPool(4, r -> {
+        Thread thread = new Thread(r, "sandbox-http");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final DemoApps apps;
     private final SandboxMonitor monitor;
     private final SlackStandIn slack;
@@ -55,11 +61,7 @@ public final class SandboxHttp implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        server.setExecutor(Executors.newFixedThreadPool(4, r -> {
-            Thread thread = new Thread(r, "sandbox-http");
-            thread.setDaemon(true);
-            return thread;
-        }));
+        server.setExecutor(workers);
         server.createContext("/", this::handle);
         server.start();
     }
@@ -71,32 +73,46 @@ public final class SandboxHttp implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            String method = exchange.getRequestMethod();
-            String[] path = exchange.getRequestURI().getPath().replaceAll("^/+|/+$", "").split("/");
-            if (method.equals("GET") && path.length == 1 && path[0].equals("metrics")) {
-                send(exchange, 200, "text/plain; version=0.0.4", PrometheusText.render(apps.apps()));
-            } else if (path[0].equals("apps") && path.length >= 3) {
-                apps(exchange, method, path);
-            } else if (method.equals("GET") && String.join("/", path).equals("monitor/alerts")) {
-                json(exchange, 200, monitor.sent());
-            } else if (method.equals("POST") && String.join("/", path).equals("slack/webhook")) {
-                slack.received(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-                send(exchange, 200, "text/plain", "ok");
-            } else if (method.equals("GET") && String.join("/", path).equals("slack/messages")) {
-                json(exchange, 200, slack.messages());
-            } else {
-                problem(exchange, 404, "no such endpoint: " + method + " " + exchange.getRequestURI().getPath());
+            try {
+                route(exchange);
+            } catch (RuntimeException e) {
+                problem(exchange, 500, e.toString());
             }
-        } catch (RuntimeException e) {
-            problem(exchange, 500, e.toString());
+        }
+    }
+
+    private void route(HttpExchange exchange) throws IOException {
+        String method = exchange.getRequestMethod();
+        String[] path = exchange.getRequestURI().getPath().replaceAll("^/+|/+$", "").split("/");
+        if (method.equals("GET") && path.length == 1 && path[0].equals("metrics")) {
+            send(exchange, 200, "text/plain; version=0.0.4", PrometheusText.render(apps.apps()));
+        } else if (path[0].equals("apps") && path.length >= 3) {
+            apps(exchange, method, path);
+        } else if (method.equals("GET") && String.join("/", path).equals("monitor/alerts")) {
+            json(exchange, 200, monitor.sent());
+        } else if (method.equals("POST") && String.join("/", path).equals("slack/webhook")) {
+            slack.received(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            send(exchange, 200, "text/plain", "ok");
+        } else if (method.equals("GET") && String.join("/", path).equals("slack/messages")) {
+            json(exchange, 200, slack.messages());
+        } else {
+            problem(exchange, 404, "no such endpoint: " + method + " " + exchange.getRequestURI().getPath());
         }
     }
 
     private void apps(HttpExchange exchange, String method, String[] path) throws IOException {
         String namespace = path[1];
         String deployment = path[2];
+        Optional<DemoTraffic> traffic = apps.app(namespace, deployment);
+        if (traffic.isEmpty()) {
+            problem(exchange, 404, "no demo application for Deployment " + namespace + "/" + deployment);
+            return;
+        }
         if (path.length == 6 && path[3].equals("versions") && path[5].equals("fault")) {
-            if (method.equals("PUT")) {
+            if (!traffic.get().served().containsKey(path[4])) {
+                problem(exchange, 404, "Deployment " + namespace + "/" + deployment + " has run no version "
+                        + path[4] + " (it ran " + traffic.get().served().keySet() + ")");
+            } else if (method.equals("PUT")) {
                 Fault fault;
                 try {
                     fault = Fault.parse(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
@@ -114,10 +130,7 @@ public final class SandboxHttp implements AutoCloseable {
             }
             return;
         }
-        Optional<DemoTraffic> traffic = apps.app(namespace, deployment);
-        if (traffic.isEmpty()) {
-            problem(exchange, 404, "no demo application for Deployment " + namespace + "/" + deployment);
-        } else if (method.equals("GET") && path.length == 4 && path[3].equals("health")) {
+        if (method.equals("GET") && path.length == 4 && path[3].equals("health")) {
             boolean healthy = traffic.get().healthy();
             json(exchange, healthy ? 200 : 503, Map.of("status", healthy ? "UP" : "DOWN"));
         } else if (method.equals("GET") && path.length == 3) {
@@ -166,5 +179,6 @@ public final class SandboxHttp implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        workers.shutdownNow();
     }
 }

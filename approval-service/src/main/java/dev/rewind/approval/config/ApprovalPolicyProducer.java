@@ -6,9 +6,11 @@ import dev.rewind.approval.domain.EnvironmentRule;
 import dev.rewind.events.ExecutionMode;
 import dev.rewind.events.Severity;
 import dev.rewind.platform.environment.EnvironmentsConfig;
+import io.quarkus.runtime.Startup;
 import io.smallrye.config.ConfigValidationException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import jakarta.interceptor.Interceptor;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -28,8 +30,10 @@ public class ApprovalPolicyProducer {
 
     private static final Logger LOG = Logger.getLogger(ApprovalPolicyProducer.class);
 
+    // Built as the service starts, before its consumers: a policy it would refuse stops the start, not a request.
     @Produces
     @ApplicationScoped
+    @Startup(Interceptor.Priority.PLATFORM_BEFORE)
     ApprovalPolicy approvalPolicy(ApprovalConfig config, EnvironmentsConfig environmentsConfig) {
         Map<String, EnvironmentRule> environments = new HashMap<>();
         config.policy().forEach((environment, policy) -> environments.put(environment,

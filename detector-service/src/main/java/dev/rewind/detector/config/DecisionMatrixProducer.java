@@ -6,8 +6,10 @@ import dev.rewind.detector.domain.ThresholdBook;
 import dev.rewind.detector.domain.Thresholds;
 import dev.rewind.detector.domain.WhenNotToRollBack;
 import dev.rewind.platform.environment.Environments;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import jakarta.interceptor.Interceptor;
 import java.util.HashMap;
 import java.util.Map;
 import org.jboss.logging.Logger;
@@ -22,8 +24,10 @@ public class DecisionMatrixProducer {
 
     private static final Logger LOG = Logger.getLogger(DecisionMatrixProducer.class);
 
+    // Built as the service starts, before its consumers: thresholds it would refuse stop the start, not an alert.
     @Produces
     @ApplicationScoped
+    @Startup(Interceptor.Priority.PLATFORM_BEFORE)
     DecisionMatrix decisionMatrix(DetectorConfig config, Environments environments) {
         Thresholds defaults = new Thresholds(config.errorRate().threshold(), config.errorRate().criticalThreshold(),
                 config.latency().baselineMultiple(), config.saturation().threshold());

@@ -9,9 +9,11 @@ import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -101,7 +103,13 @@ public final class DemoApps implements AutoCloseable {
     /** Serves {@code elapsed} worth of traffic on every application. */
     public void tick(Duration elapsed) {
         List<ReplicaSet> replicaSets = client.apps().replicaSets().inAnyNamespace().list().getItems();
-        for (Deployment deployment : client.apps().deployments().inAnyNamespace().list().getItems()) {
+        List<Deployment> deployments = client.apps().deployments().inAnyNamespace().list().getItems();
+        // A deleted Deployment's application is gone, with its faults.
+        Set<AppId> existing = new HashSet<>();
+        deployments.forEach(d -> existing.add(new AppId(d.getMetadata().getNamespace(), d.getMetadata().getName())));
+        apps.keySet().retainAll(existing);
+        injected.keySet().removeIf(key -> existing.stream().noneMatch(id -> key.startsWith(id + "/")));
+        for (Deployment deployment : deployments) {
             AppId id = new AppId(deployment.getMetadata().getNamespace(), deployment.getMetadata().getName());
             List<DemoTraffic.Running> running = new ArrayList<>();
             for (ReplicaSet replicaSet : replicaSets) {

@@ -70,7 +70,15 @@ public final class DemoTraffic {
                 .max().orElse(BASELINE_P99_SECONDS);
     }
 
-    /** Whether the health check passes now: fails once at least half the ready pods run a failing version. */
+    /** The pods ready now, every version. */
+    public synchronized int readyReplicas() {
+        return running.stream().mapToInt(Running::readyReplicas).sum();
+    }
+
+    /**
+     * Whether the health check passes now: fails once at least half the ready pods run a failing version, and when
+     * no pod is ready (nothing answers it).
+     */
     public synchronized boolean healthy() {
         int ready = running.stream().mapToInt(Running::readyReplicas).sum();
         int failing = running.stream().filter(version -> version.fault().healthFailing())

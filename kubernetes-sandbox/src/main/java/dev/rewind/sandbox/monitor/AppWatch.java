@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -24,14 +25,16 @@ import java.util.TreeMap;
  */
 final class AppWatch {
 
-    /** What the application had served, and how it answered, at one instant. */
-    record Sample(Instant at, Map<String, DemoTraffic.Served> byVersion, double p99Seconds, boolean healthy) {
+    /** What the application had served, how it answered, and how many pods were ready, at one instant. */
+    record Sample(Instant at, Map<String, DemoTraffic.Served> byVersion, double p99Seconds, boolean healthy,
+                  int readyReplicas) {
     }
 
     private final MonitorSettings settings;
     private final Map<String, String> targetLabels;
     private final Deque<Sample> samples = new ArrayDeque<>();
     private final Map<String, AlertCondition> conditions = new LinkedHashMap<>();
+    private final Map<String, Map<String, String>> firingLabels = new HashMap<>();
 
     /** Watches the application of Deployment {@code namespace/deployment} in {@code environment}. */
     AppWatch(MonitorSettings settings, String environment, String namespace, String deployment) {
@@ -67,7 +70,9 @@ final class AppWatch {
                 String.format(Locale.ROOT, "p99 latency %.0f ms, %.1fx the baseline", sample.p99Seconds() * 1000,
                         multiple),
                 String.format(Locale.ROOT, "%.2fx", multiple), notifications);
-        check("HealthCheckFailing", sample.at(), !sample.healthy(), errors.newestVersion(),
+        // No pod ready (scaled to zero, or not started yet) is not a failing health check: nothing to ask.
+        check("HealthCheckFailing", sample.at(), sample.readyReplicas() > 0 && !sample.healthy(),
+                errors.newestVersion(),
                 "Health check failing", "1", notifications);
         return notifications;
     }
@@ -79,18 +84,23 @@ final class AppWatch {
         if (change == AlertCondition.Change.NONE) {
             return;
         }
-        Map<String, String> labels = new TreeMap<>(targetLabels);
-        labels.put("alertname", alertName);
-        String fingerprint = fingerprint(labels);
-        if (version != null) {
-            labels.put("version", version);
-        }
+        Map<String, String> identity = new TreeMap<>(targetLabels);
+        identity.put("alertname", alertName);
+        String fingerprint = fingerprint(identity);
         Instant startsAt = condition.startsAt().orElse(now);
-        notifications.add(change == AlertCondition.Change.FIRED
-                ? new AlertNotification("firing", labels, Map.of("summary", summary, "value", value), startsAt,
-                        null, fingerprint)
-                : new AlertNotification("resolved", labels, Map.of("summary", summary + " (resolved)"), startsAt,
-                        now, fingerprint));
+        if (change == AlertCondition.Change.FIRED) {
+            Map<String, String> labels = new TreeMap<>(identity);
+            if (version != null) {
+                labels.put("version", version);
+            }
+            firingLabels.put(alertName, labels);
+            notifications.add(new AlertNotification("firing", labels, Map.of("summary", summary, "value", value),
+                    startsAt, null, fingerprint));
+        } else {
+            // Resolved with the labels it fired with, as Alertmanager does.
+            notifications.add(new AlertNotification("resolved", firingLabels.getOrDefault(alertName, identity),
+                    Map.of("summary", summary + " (resolved)"), startsAt, now, fingerprint));
+        }
     }
 
     /** Alertmanager's fingerprint is a hash of the alert's identifying labels. */

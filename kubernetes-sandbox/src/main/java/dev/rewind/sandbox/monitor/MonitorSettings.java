@@ -35,20 +35,22 @@ public record MonitorSettings(URI webhook, String bearerToken, Map<String, Strin
 
     /**
      * Reads the settings from the environment: {@code SANDBOX_ALERT_WEBHOOK}, {@code ALERTMANAGER_TOKEN},
-     * {@code SANDBOX_ENVIRONMENTS} ({@code namespace=environment,...}), and optionally {@code SANDBOX_MONITOR_WINDOW},
+     * {@code SANDBOX_ENVIRONMENTS} ({@code namespace=environment,...}; {@code SANDBOX_MONITOR=off} watches nothing),
+     * and optionally {@code SANDBOX_MONITOR_WINDOW},
      * {@code SANDBOX_MONITOR_FOR} (ISO-8601, {@code 5s} or {@code 500ms}), {@code SANDBOX_ERROR_RATE_THRESHOLD},
      * {@code SANDBOX_LATENCY_MULTIPLE}.
      */
     public static MonitorSettings fromEnvironment(Map<String, String> env) {
         String webhook = env.get("SANDBOX_ALERT_WEBHOOK");
+        boolean off = "off".equals(env.get("SANDBOX_MONITOR"));
         MonitorSettings defaults = runbook(webhook == null || webhook.isBlank() ? null : URI.create(webhook),
-                env.get("ALERTMANAGER_TOKEN"), environments(env.getOrDefault("SANDBOX_ENVIRONMENTS", "")));
+                env.get("ALERTMANAGER_TOKEN"), off ? Map.of() : environments(env.getOrDefault("SANDBOX_ENVIRONMENTS", "")));
         return new MonitorSettings(defaults.webhook(), defaults.bearerToken(), defaults.environments(),
                 defaults.evaluationInterval(),
-                duration(env.get("SANDBOX_MONITOR_WINDOW"), defaults.window()),
-                duration(env.get("SANDBOX_MONITOR_FOR"), defaults.holdFor()),
-                number(env.get("SANDBOX_ERROR_RATE_THRESHOLD"), defaults.errorRateThreshold()),
-                number(env.get("SANDBOX_LATENCY_MULTIPLE"), defaults.latencyMultiple()));
+                duration(env, "SANDBOX_MONITOR_WINDOW", defaults.window()),
+                duration(env, "SANDBOX_MONITOR_FOR", defaults.holdFor()),
+                number(env, "SANDBOX_ERROR_RATE_THRESHOLD", defaults.errorRateThreshold()),
+                number(env, "SANDBOX_LATENCY_MULTIPLE", defaults.latencyMultiple()));
     }
 
     /** Reads {@code shop=development,shop-staging=staging}. */
@@ -67,19 +69,30 @@ public record MonitorSettings(URI webhook, String bearerToken, Map<String, Strin
         return environments;
     }
 
-    private static Duration duration(String text, Duration fallback) {
+    private static Duration duration(Map<String, String> env, String name, Duration fallback) {
+        String text = env.get(name);
         if (text == null || text.isBlank()) {
             return fallback;
         }
         String trimmed = text.trim();
-        if (trimmed.endsWith("ms")) {
-            return Duration.ofMillis(Long.parseLong(trimmed.substring(0, trimmed.length() - 2)));
+        try {
+            if (trimmed.endsWith("ms")) {
+                return Duration.ofMillis(Long.parseLong(trimmed.substring(0, trimmed.length() - 2)));
+            }
+            return trimmed.startsWith("P") || trimmed.startsWith("p") ? Duration.parse(trimmed)
+                    : Duration.parse("PT" + trimmed);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(name + ": expected a duration such as 5s, 500ms or PT5S, was '"
+                    + trimmed + "'");
         }
-        return trimmed.startsWith("P") || trimmed.startsWith("p") ? Duration.parse(trimmed)
-                : Duration.parse("PT" + trimmed);
     }
 
-    private static double number(String text, double fallback) {
-        return text == null || text.isBlank() ? fallback : Double.parseDouble(text.trim());
+    private static double number(Map<String, String> env, String name, double fallback) {
+        String text = env.get(name);
+        try {
+            return text == null || text.isBlank() ? fallback : Double.parseDouble(text.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + ": expected a number, was '" + text.trim() + "'");
+        }
     }
 }

@@ -79,7 +79,7 @@ public final class SandboxMonitor implements AutoCloseable {
             AppWatch watch = watches.computeIfAbsent(id,
                     key -> new AppWatch(settings, environment, id.namespace(), id.deployment()));
             unsent.addAll(watch.evaluate(new AppWatch.Sample(now, traffic.served(), traffic.p99Seconds(),
-                    traffic.healthy())));
+                    traffic.healthy(), traffic.readyReplicas())));
         });
         sendPending();
     }

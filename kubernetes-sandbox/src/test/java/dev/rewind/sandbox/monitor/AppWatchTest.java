@@ -74,13 +74,28 @@ class AppWatchTest {
                 .singleElement().satisfies(n -> assertThat(n.annotations()).containsEntry("value", "5.17x"));
     }
 
-    private void run(Duration duration, DemoTraffic.Running running) {
+    @Test
+    void aDeploymentScaledToZeroIsNotAFailingHealthCheck() {
+        run(Duration.ofSeconds(5), new DemoTraffic.Running("v1.0.0", 2, Fault.NONE));
+        run(Duration.ofSeconds(10));
+        assertThat(traffic.healthy()).isFalse();
+        assertThat(notified).isEmpty();
+    }
+
+    @Test
+    void aResolvedAlertCarriesTheLabelsItFiredWith() {
+        run(Duration.ofSeconds(10), new DemoTraffic.Running("v1.1.0", 2, Fault.parse("error-rate=0.12")));
+        run(Duration.ofSeconds(10), new DemoTraffic.Running("v1.0.0", 2, Fault.NONE));
+        assertThat(notified).extracting(n -> n.labels().get("version")).containsExactly("v1.1.0", "v1.1.0");
+    }
+
+    private void run(Duration duration, DemoTraffic.Running... running) {
         for (Duration elapsed = Duration.ZERO; elapsed.compareTo(duration) < 0;
              elapsed = elapsed.plus(settings.evaluationInterval())) {
             traffic.advance(settings.evaluationInterval(), List.of(running));
             now = now.plus(settings.evaluationInterval());
             notified.addAll(watch.evaluate(new AppWatch.Sample(now, traffic.served(), traffic.p99Seconds(),
-                    traffic.healthy())));
+                    traffic.healthy(), traffic.readyReplicas())));
         }
     }
 }

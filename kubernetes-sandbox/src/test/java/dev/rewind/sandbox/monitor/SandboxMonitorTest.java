@@ -115,10 +115,17 @@ class SandboxMonitorTest {
     @Test
     void aMalformedFaultIsRefusedWithAProblem() throws Exception {
         sandbox.deployWithHistory("shop-staging", "checkout", "registry.example/checkout", List.of("v1.0.0"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> apps.app("shop-staging", "checkout").isPresent()
+                && apps.app("shop-staging", "checkout").get().served().containsKey("v1.0.0"));
         HttpResponse<String> answer = put("/apps/shop-staging/checkout/versions/v1.0.0/fault", "error-rate=lots");
         assertThat(answer.statusCode()).isEqualTo(400);
         assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(answer.body()).contains("error-rate must be a number");
+
+        HttpResponse<String> unknownVersion = put("/apps/shop-staging/checkout/versions/v9.9.9/fault", "error-rate=0.1");
+        assertThat(unknownVersion.statusCode()).isEqualTo(404);
+        assertThat(unknownVersion.body()).contains("has run no version v9.9.9");
+        assertThat(put("/apps/nowhere/nothing/versions/v1/fault", "error-rate=0.1").statusCode()).isEqualTo(404);
         assertThat(get("/apps/nowhere/nothing").statusCode()).isEqualTo(404);
     }
 
