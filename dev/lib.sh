@@ -76,6 +76,8 @@ module_classpath() {
       tail -30 "$REWIND_STATE_DIR/$module-build.log" >&2
       return 1
     fi
+    # Maven leaves a jar whose contents did not change as it was: mark it checked, or every call would build again.
+    touch "$jar"
   fi
   echo "$jar:$(cat "$file")"
 }
