@@ -42,11 +42,8 @@ public final class SandboxHttp implements AutoCloseable {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     private final HttpServer server;
-    private final ExecutorService workers = Executors.newFixedThreadPool(4, r -> {
-        Thread thread = new Thread(r, "sandbox-http");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService workers = Executors.newFixedThreadPool(4,
+            DaemonThreads.named("sandbox-http"));
     private final DemoApps apps;
     private final SandboxMonitor monitor;
     private final SlackStandIn slack;

@@ -68,11 +68,8 @@ public final class SimulatedDeploymentController implements AutoCloseable {
     private final KubernetesClient client;
     private final Set<String> held = ConcurrentHashMap.newKeySet();
     private final Set<String> unobserved = ConcurrentHashMap.newKeySet();
-    private final ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "simulated-deployment-controller");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService loop =
+            Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("simulated-deployment-controller"));
 
     public SimulatedDeploymentController(KubernetesClient client) {
         this.client = client;
@@ -133,11 +130,8 @@ public final class SimulatedDeploymentController implements AutoCloseable {
      * is closed: the writes a real cluster makes between a rollback's plan and its patch.
      */
     public AutoCloseable churn(String namespace, String name, Duration period, Churn... kinds) {
-        ScheduledExecutorService churner = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "sandbox-churn-" + name);
-            thread.setDaemon(true);
-            return thread;
-        });
+        ScheduledExecutorService churner =
+                Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("sandbox-churn-" + name));
         AtomicLong round = new AtomicLong();
         churner.scheduleWithFixedDelay(() -> {
             try {

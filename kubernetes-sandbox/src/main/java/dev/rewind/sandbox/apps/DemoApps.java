@@ -2,6 +2,8 @@ package dev.rewind.sandbox.apps;
 
 import static dev.rewind.kubernetes.DeploymentRevisions.controlledBy;
 
+import dev.rewind.kubernetes.DeploymentRevisions;
+import dev.rewind.sandbox.DaemonThreads;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -38,11 +40,8 @@ public final class DemoApps implements AutoCloseable {
     private final KubernetesClient client;
     private final Map<AppId, DemoTraffic> apps = new ConcurrentHashMap<>();
     private final Map<String, Fault> injected = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "sandbox-demo-apps");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService loop =
+            Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("sandbox-demo-apps"));
     private long lastTick;
 
     /** One demo application: the Deployment it runs as. */
@@ -140,16 +139,18 @@ public final class DemoApps implements AutoCloseable {
         }
     }
 
-    /** A version's name: its first container's image tag, or the image when it has no tag. */
+    /**
+     * A version's name, as Rewind names it ({@link DeploymentRevisions#versionOf}: the first container's image tag or
+     * digest); the image when it has neither.
+     */
     static String versionOf(PodTemplateSpec template) {
-        List<Container> containers = template.getSpec() == null ? List.of() : template.getSpec().getContainers();
-        if (containers == null || containers.isEmpty() || containers.get(0).getImage() == null) {
-            return "unknown";
+        String version = DeploymentRevisions.versionOf(template);
+        if (version != null) {
+            return version;
         }
-        String image = containers.get(0).getImage();
-        int slash = image.lastIndexOf('/');
-        int colon = image.lastIndexOf(':');
-        return colon > slash ? image.substring(colon + 1) : image;
+        List<Container> containers = template.getSpec() == null ? List.of() : template.getSpec().getContainers();
+        return containers == null || containers.isEmpty() || containers.get(0).getImage() == null ? "unknown"
+                : containers.get(0).getImage();
     }
 
     @Override

@@ -80,7 +80,7 @@ public final class DemoTraffic {
      * no pod is ready (nothing answers it).
      */
     public synchronized boolean healthy() {
-        int ready = running.stream().mapToInt(Running::readyReplicas).sum();
+        int ready = readyReplicas();
         int failing = running.stream().filter(version -> version.fault().healthFailing())
                 .mapToInt(Running::readyReplicas).sum();
         return ready > 0 && failing * 2 < ready;

@@ -1,5 +1,6 @@
 package dev.rewind.sandbox.monitor;
 
+import dev.rewind.sandbox.DaemonThreads;
 import dev.rewind.sandbox.apps.DemoApps;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -37,11 +38,8 @@ public final class SandboxMonitor implements AutoCloseable {
     private final Deque<AlertNotification> unsent = new ArrayDeque<>();
     private final List<Sent> sent = new ArrayList<>();
     private final Set<String> unwatched = new HashSet<>();
-    private final ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "sandbox-monitor");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService loop =
+            Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("sandbox-monitor"));
 
     public SandboxMonitor(MonitorSettings settings, DemoApps apps) {
         this.settings = settings;
