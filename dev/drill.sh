@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # The runbook's quarterly rollback drill in one command: builds what is missing, starts Kafka, PostgreSQL, the
 # Kubernetes sandbox and the five services (dev/stack.sh up), then deploys a test version to staging, injects a
-# failure (12% 5xx), and watches Rewind detect it, roll back, verify and document it; prints a line per phase and a
-# report (timeline, the runbook's success criteria, where to look next). Exits non-zero when the drill fails.
+# failure (12% 5xx), and watches Rewind detect it, roll back, verify and document it; then the same failure as a
+# production P1, approved through the API as an on-call engineer, and a release with an irreversible migration, which
+# Rewind must decline. Prints a line per phase and a report per scenario (timeline, success criteria, where to look
+# next). Exits non-zero when a scenario fails; --scenario staging runs the runbook's drill alone.
 #   dev/drill.sh [--keep] [drill options]      --keep leaves the stack running to explore; dev/stack.sh down stops it
-#   dev/drill.sh --help                         the drill's options (timeouts, fault, namespace)
+#   dev/drill.sh --help                         the drill's options (scenarios, timeouts, fault, namespaces)
 # A stack that was already up is reused and left running, unless REWIND_DRILL_FRESH=1 (CI), which refuses one.
 # The drill runs against the sandbox: unset KUBECONFIG.
 set -euo pipefail
@@ -20,13 +22,15 @@ for arg in "$@"; do
 done
 
 run_drill() {
-  local cp token sandbox=()
+  local cp token approver sandbox=()
   cp=$(module_classpath drill) || return 1
   token=$("$REWIND_ROOT/dev/identity.sh" token rewind-drill viewer) || return 1
+  # The production scenario's approver: an on-call engineer of the dev identity provider (never the release's deployer).
+  approver=$("$REWIND_ROOT/dev/identity.sh" token drill-oncall oncall) || return 1
   if [[ " ${args[*]-} " != *" --sandbox"* ]]; then
     sandbox=(--sandbox "http://127.0.0.1:${SANDBOX_APPS_PORT:-$((${SANDBOX_PORT:-18443} + 37))}")
   fi
-  REWIND_DRILL_TOKEN=$token KUBECONFIG=$REWIND_STATE_DIR/kubeconfig-sandbox.yaml \
+  REWIND_DRILL_TOKEN=$token REWIND_DRILL_APPROVER_TOKEN=$approver KUBECONFIG=$REWIND_STATE_DIR/kubeconfig-sandbox.yaml \
     java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -cp "$cp" dev.rewind.drill.RollbackDrill \
     ${sandbox[@]+"${sandbox[@]}"} ${args[@]+"${args[@]}"}
 }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 
 /** Renders a drill's result as the report people read: timeline, success criteria, where to look next, verdict. */
@@ -17,7 +18,7 @@ public final class DrillReport {
 
     public static String render(DrillResult result) {
         StringBuilder report = new StringBuilder();
-        report.append("\nRollback drill: ").append(result.scenario()).append(", ").append(result.target()).append('\n');
+        report.append("\nRollback drill, ").append(result.scenario()).append(", ").append(result.target()).append('\n');
         report.append("\nTimeline (UTC; offsets from the injected fault)\n");
         result.timeline().stream().sorted(Comparator.comparing(DrillResult.Mark::at)).forEach(mark ->
                 report.append(String.format(Locale.ROOT, "  %s  %9s  %-8s %s%n", CLOCK.format(mark.at()),
@@ -32,13 +33,24 @@ public final class DrillReport {
         }
         report.append('\n');
         if (result.failure() != null) {
-            report.append("Drill FAILED: ").append(result.failure()).append('\n');
+            report.append("Scenario FAILED: ").append(result.failure()).append('\n');
         } else if (!result.passed()) {
-            report.append("Drill FAILED: a success criterion of the runbook was not met\n");
+            report.append("Scenario FAILED: a required success criterion was not met\n");
         } else {
-            report.append("Drill PASSED\n");
+            report.append("Scenario PASSED\n");
         }
         return report.toString();
+    }
+
+    /** One line per scenario, then the verdict over all of them. */
+    public static String summary(List<DrillResult> results) {
+        StringBuilder summary = new StringBuilder("\nScenarios\n");
+        results.forEach(result -> summary.append(String.format(Locale.ROOT, "  %-6s  %s%n",
+                result.passed() ? "PASSED" : "FAILED", result.scenario())));
+        long failed = results.stream().filter(result -> !result.passed()).count();
+        summary.append(failed == 0 ? "\nDrill PASSED (" + results.size() + " scenarios)\n"
+                : "\nDrill FAILED (" + failed + " of " + results.size() + " scenarios)\n");
+        return summary.toString();
     }
 
     private static String offset(Instant origin, Instant at) {

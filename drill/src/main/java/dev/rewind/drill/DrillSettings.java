@@ -8,13 +8,13 @@ import java.util.Map;
  *
  * @param services each Rewind service's base URL by name (their readiness is checked first)
  * @param incidentsUrl the postmortem service's base URL (the incident API)
+ * @param approvalsUrl the approval service's base URL (the approval API)
  * @param sandboxUrl the sandbox's demo applications, monitor and Slack stand-in
  * @param token a bearer token that may read incidents (role viewer or above)
- * @param deployment the Deployment the drill creates in {@code namespace}: a new one per drill, so that the cooldown
- *                   a previous drill left on its target does not decline this one
+ * @param approverToken a bearer token of a person the production policy accepts as approver (role oncall), used only
+ *                      by the scenario that approves; null when none was given
  */
-public record DrillSettings(Map<String, String> services, String incidentsUrl, String sandboxUrl, String token,
-                            String environment, String namespace, String deployment, String image,
-                            String goodVersion, String testVersion, String fault,
-                            Duration detectTimeout, Duration rollbackTimeout) {
+public record DrillSettings(Map<String, String> services, String incidentsUrl, String approvalsUrl, String sandboxUrl,
+                            String token, String approverToken, String image, String goodVersion, String testVersion,
+                            String fault, Duration detectTimeout, Duration rollbackTimeout) {
 }

@@ -32,6 +32,17 @@ final class JsonHttp {
         return send(request(url).PUT(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "text/plain"));
     }
 
+    /** The status and body of {@code DELETE url}. */
+    Answer delete(String url) {
+        return send(request(url).DELETE());
+    }
+
+    /** The status and body of {@code POST url} with a JSON body. */
+    Answer postJson(String url, String json) {
+        return send(request(url).POST(HttpRequest.BodyPublishers.ofString(json))
+                .header("Content-Type", "application/json"));
+    }
+
     /** The JSON answer of {@code GET url}, or empty while it is not 200 (unreachable, busy, not there yet). */
     Optional<JsonNode> jsonIfOk(String url) {
         Answer answer = get(url);

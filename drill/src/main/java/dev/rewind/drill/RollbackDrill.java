@@ -5,7 +5,9 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -19,7 +21,8 @@ import picocli.CommandLine.Option;
  * error. The Kubernetes API comes from KUBECONFIG (the sandbox's, written by dev/stack.sh).
  */
 @Command(name = "rewind-drill", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Runs the runbook's rollback drill on the staging environment and reports it.")
+        description = "Runs the runbook's rollback drill (staging rolls back on its own), a production P1 that waits "
+                + "for approval, and a rollback Rewind must decline, and reports them.")
 public final class RollbackDrill implements Callable<Integer> {
 
     @Option(names = "--token", required = true, defaultValue = "${env:REWIND_DRILL_TOKEN}",
@@ -46,15 +49,28 @@ public final class RollbackDrill implements Callable<Integer> {
             description = "the sandbox's demo applications, monitor and Slack stand-in [${DEFAULT-VALUE}]")
     String sandbox;
 
-    @Option(names = "--environment", defaultValue = "staging", description = "[${DEFAULT-VALUE}]")
-    String environment;
+    @Option(names = "--approver-token", defaultValue = "${env:REWIND_DRILL_APPROVER_TOKEN}",
+            description = "Bearer token of an on-call engineer, for the production scenario's approval "
+                    + "(dev/identity.sh token NAME oncall) [$REWIND_DRILL_APPROVER_TOKEN]")
+    String approverToken;
 
-    @Option(names = "--namespace", defaultValue = "shop-staging",
-            description = "a namespace the environment owns in Rewind's configuration [${DEFAULT-VALUE}]")
-    String namespace;
+    @Option(names = "--scenario", split = ",", defaultValue = "staging,production-approval,declined",
+            converter = Scenario.Converter.class,
+            description = "Scenarios to run, in order: staging, production-approval, declined [${DEFAULT-VALUE}]")
+    List<Scenario> scenarios;
 
-    @Option(names = "--deployment", description = "the Deployment to create [checkout-drill-<time>]")
-    String deployment;
+    @Option(names = "--staging", defaultValue = "staging/shop-staging",
+            description = "ENVIRONMENT/NAMESPACE of the staging scenarios (an environment of Rewind's configuration and "
+                    + "a namespace it owns) [${DEFAULT-VALUE}]")
+    String staging;
+
+    @Option(names = "--production", defaultValue = "production/shop-production",
+            description = "ENVIRONMENT/NAMESPACE of the production scenario [${DEFAULT-VALUE}]")
+    String production;
+
+    @Option(names = "--name-prefix", defaultValue = "checkout-drill",
+            description = "Deployments created are named PREFIX-<scenario>-<time> [${DEFAULT-VALUE}]")
+    String namePrefix;
 
     @Option(names = "--fault", defaultValue = "error-rate=0.12",
             description = "the failure injected into the test version [${DEFAULT-VALUE}]")
@@ -67,6 +83,30 @@ public final class RollbackDrill implements Callable<Integer> {
             description = "the runbook's limit for a completed rollback [${DEFAULT-VALUE}]")
     Duration rollbackTimeout;
 
+    /** The drill's scenarios. */
+    enum Scenario {
+        /** The runbook's drill: staging rolls back on its own. */
+        STAGING,
+        /** A production P1 that waits for an on-call engineer's approval. */
+        PRODUCTION_APPROVAL,
+        /** A rollback declined: the release carries an irreversible migration. */
+        DECLINED;
+
+        /** Reads {@code production-approval} and the like. */
+        static final class Converter implements CommandLine.ITypeConverter<Scenario> {
+            @Override
+            public Scenario convert(String value) {
+                for (Scenario scenario : values()) {
+                    if (scenario.name().replace('_', '-').equalsIgnoreCase(value.trim())) {
+                        return scenario;
+                    }
+                }
+                throw new CommandLine.TypeConversionException("unknown scenario '" + value
+                        + "': staging, production-approval or declined");
+            }
+        }
+    }
+
     @Override
     public Integer call() {
         Map<String, String> services = new LinkedHashMap<>();
@@ -75,15 +115,50 @@ public final class RollbackDrill implements Callable<Integer> {
         services.put("executor-service", executor);
         services.put("notifier-service", notifier);
         services.put("postmortem-service", postmortem);
-        String name = deployment != null ? deployment
-                : "checkout-drill-" + Long.toString(Instant.now().getEpochSecond(), 36).toLowerCase(Locale.ROOT);
-        DrillSettings settings = new DrillSettings(services, postmortem, sandbox, token, environment, namespace, name,
+        DrillSettings settings = new DrillSettings(services, postmortem, approval, sandbox, token, approverToken,
                 "registry.example/shop/checkout", "v1.0.0", "v1.1.0", fault, detectTimeout, rollbackTimeout);
+        String time = Long.toString(Instant.now().getEpochSecond(), 36).toLowerCase(Locale.ROOT);
         try (KubernetesClient kubernetes = new KubernetesClientBuilder().build()) {
-            DrillResult result = new StagingDrill(settings, kubernetes, System.out, Clock.systemUTC()).run();
-            System.out.print(DrillReport.render(result));
-            return result.passed() ? 0 : 1;
+            List<Drill> drills = new ArrayList<>();
+            for (Scenario scenario : scenarios) {
+                drills.add(drill(scenario, settings, kubernetes, time));
+            }
+            System.out.println("Checking that Rewind and the sandbox are up ...");
+            try {
+                System.out.println("  " + Preflight.check(settings, kubernetes, drills.stream().map(d -> d.target).toList()));
+            } catch (DrillFailed e) {
+                System.out.println("Drill FAILED: " + e.getMessage());
+                return 1;
+            }
+            List<DrillResult> results = new ArrayList<>();
+            for (Drill drill : drills) {
+                results.add(drill.run());
+            }
+            results.forEach(result -> System.out.print(DrillReport.render(result)));
+            System.out.print(DrillReport.summary(results));
+            return results.stream().allMatch(DrillResult::passed) ? 0 : 1;
         }
+    }
+
+    private Drill drill(Scenario scenario, DrillSettings settings, KubernetesClient kubernetes, String time) {
+        Clock clock = Clock.systemUTC();
+        return switch (scenario) {
+            case STAGING -> new StagingDrill(settings, target(staging, "--staging", "staging", time), kubernetes,
+                    System.out, clock);
+            case PRODUCTION_APPROVAL -> new ApprovalDrill(settings, target(production, "--production", "approval",
+                    time), kubernetes, System.out, clock);
+            case DECLINED -> new DeclinedDrill(settings, target(staging, "--staging", "declined", time), kubernetes,
+                    System.out, clock);
+        };
+    }
+
+    private DrillTarget target(String environmentAndNamespace, String option, String scenario, String time) {
+        String[] parts = environmentAndNamespace.split("/", -1);
+        if (parts.length != 2 || parts[0].isBlank() || parts[1].isBlank()) {
+            throw new CommandLine.ParameterException(new CommandLine(this), option
+                    + " must be ENVIRONMENT/NAMESPACE, got '" + environmentAndNamespace + "'");
+        }
+        return new DrillTarget(parts[0], parts[1], namePrefix + "-" + scenario + "-" + time);
     }
 
     public static void main(String[] args) {

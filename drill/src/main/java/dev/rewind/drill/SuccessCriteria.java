@@ -47,6 +47,52 @@ public final class SuccessCriteria {
         return criteria;
     }
 
+    /**
+     * A production rollback that needs a person's approval: Rewind waited for it, one person approved through the
+     * API (recorded with who and why), and the rollback completed within the severity's deadline.
+     *
+     * @param heldWhile what the drill saw while the rollback waited; null if it did not wait
+     * @param approvedBy who approved, how and why, from the incident's record; null if nobody did
+     * @param deadline the incident's deadline for its severity; null when unknown
+     */
+    public static List<DrillResult.Criterion> approval(Instant detectedAt, Instant rolledBackAt, String heldWhile,
+                                                       String approvedBy, Duration deadline) {
+        List<DrillResult.Criterion> criteria = new ArrayList<>();
+        criteria.add(new DrillResult.Criterion("the rollback waited for a person's approval (production policy)",
+                heldWhile != null, heldWhile == null ? "not seen waiting" : "held " + heldWhile, true));
+        criteria.add(new DrillResult.Criterion("approved by a person through the API, recorded with who and why",
+                approvedBy != null, approvedBy == null ? "no person's approval on the record" : approvedBy, true));
+        Duration toRollBack = between(detectedAt, rolledBackAt);
+        Duration limit = deadline == null ? ROLLBACK_LIMIT : deadline;
+        criteria.add(new DrillResult.Criterion("rollback completed within the severity's deadline ("
+                + seconds(limit) + ", runbook)", toRollBack != null && toRollBack.compareTo(limit) < 0,
+                toRollBack == null ? "no completed rollback" : seconds(toRollBack) + " from detection to rolled back",
+                true));
+        return criteria;
+    }
+
+    /**
+     * A rollback Rewind must not make: declined with a reason that names the irreversible migration, the Deployment
+     * left alone, and people told.
+     *
+     * @param status the incident's final status; null if none was seen
+     * @param untouched what the drill saw of the Deployment after the decline; null if it was changed or not looked at
+     * @param told the messages people received about the decline
+     */
+    public static List<DrillResult.Criterion> declined(String status, String reason, String untouched,
+                                                       List<String> told) {
+        boolean declined = "DECLINED".equals(status) && reason != null
+                && reason.toLowerCase(Locale.ROOT).contains("irreversible");
+        return List.of(
+                new DrillResult.Criterion("declined: the release carries an irreversible migration (runbook: when not "
+                        + "to roll back)", declined, status == null ? "no closed incident"
+                        : status + (reason == null ? "" : ": " + reason), true),
+                new DrillResult.Criterion("nothing rolled back", untouched != null,
+                        untouched == null ? "not confirmed" : untouched, true),
+                new DrillResult.Criterion("people told", !told.isEmpty(),
+                        told.isEmpty() ? "no message" : told.size() + " message(s): " + told.get(0), true));
+    }
+
     private static Duration between(Instant from, Instant to) {
         return from == null || to == null ? null : Duration.between(from, to);
     }

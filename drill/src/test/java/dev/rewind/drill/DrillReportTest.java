@@ -23,7 +23,7 @@ class DrillReportTest {
         String report = DrillReport.render(result);
 
         assertThat(report).containsSubsequence(
-                "Rollback drill: staging drill (error-rate=0.12), staging/shop-staging/checkout-drill-1",
+                "Rollback drill, staging drill (error-rate=0.12), staging/shop-staging/checkout-drill-1",
                 "12:59:58.500", "-1.5 s", "deployed test version v1.1.0",
                 "13:00:00.000", "+0.0 s", "fault injected",
                 "13:00:09.800", "+9.8 s", "rewind", "succeeded: rolled back",
@@ -31,7 +31,7 @@ class DrillReportTest {
                 "PASS    no manual intervention needed (runbook)",
                 "MET     goal: fault injected to rollback verified < 15 s",
                 "incident: http://127.0.0.1:8085/api/v1/incidents/INCIDENT-3",
-                "Drill PASSED");
+                "Scenario PASSED");
     }
 
     @Test
@@ -41,7 +41,7 @@ class DrillReportTest {
                 "an incident for t: not within 120.0 s");
         assertThat(result.passed()).isFalse();
         assertThat(DrillReport.render(result)).contains("FAIL    rollback completed")
-                .endsWith("Drill FAILED: an incident for t: not within 120.0 s\n");
+                .endsWith("Scenario FAILED: an incident for t: not within 120.0 s\n");
     }
 
     @Test
@@ -50,7 +50,7 @@ class DrillReportTest {
                 SuccessCriteria.judge(FAULT, FAULT.plusSeconds(5), FAULT.plusSeconds(40), List.of()), List.of(), null);
         assertThat(result.passed()).isTrue();
         assertThat(DrillReport.render(result)).contains("MISSED  goal: fault injected to rollback verified < 15 s"
-                + " (Rewind's, on the sandbox): 40.0 s").endsWith("Drill PASSED\n");
+                + " (Rewind's, on the sandbox): 40.0 s").endsWith("Scenario PASSED\n");
     }
 
     @Test
@@ -59,7 +59,7 @@ class DrillReportTest {
                 SuccessCriteria.judge(FAULT, FAULT.plusSeconds(5), FAULT.plusSeconds(5 + 11 * 60), List.of()),
                 List.of(), null);
         assertThat(result.passed()).isFalse();
-        assertThat(DrillReport.render(result)).endsWith("Drill FAILED: a success criterion of the runbook was not met\n");
+        assertThat(DrillReport.render(result)).endsWith("Scenario FAILED: a required success criterion was not met\n");
     }
 
     @Test
@@ -68,5 +68,14 @@ class DrillReportTest {
                 .isEqualTo("Rolling back checkout");
         assertThat(SlackText.of("not json")).isEqualTo("not json");
         assertThat(SlackText.of("{\"text\":\"" + "x".repeat(200) + "\"}")).hasSize(160).endsWith("...");
+    }
+
+    @Test
+    void theSummaryPassesOnlyWhenEveryScenarioPassed() {
+        DrillResult passed = new DrillResult("a", "t", null, List.of(), List.of(), List.of(), null);
+        DrillResult failed = new DrillResult("b", "t", null, List.of(), List.of(), List.of(), "it broke");
+        assertThat(DrillReport.summary(List.of(passed))).endsWith("Drill PASSED (1 scenarios)\n");
+        assertThat(DrillReport.summary(List.of(passed, failed)))
+                .contains("  PASSED  a\n", "  FAILED  b\n").endsWith("Drill FAILED (1 of 2 scenarios)\n");
     }
 }

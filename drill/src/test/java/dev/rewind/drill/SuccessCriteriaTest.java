@@ -2,6 +2,7 @@ package dev.rewind.drill;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -44,5 +45,33 @@ class SuccessCriteriaTest {
         assertThat(SuccessCriteria.judge(null, null, null, List.of())).extracting(DrillResult.Criterion::measured)
                 .containsExactly("no completed rollback", "the rollback did not complete on its own",
                         "no verified rollback");
+    }
+
+    @Test
+    void anApprovedProductionRollbackWithinItsDeadlineMeetsItsCriteria() {
+        List<DrillResult.Criterion> criteria = SuccessCriteria.approval(FAULT, FAULT.plusSeconds(20),
+                "3.0 s on v1.1.0, AWAITING_APPROVAL", "drill-oncall via API: \"ok\"", Duration.ofMinutes(15));
+        assertThat(criteria).allMatch(c -> c.met() && c.required());
+        assertThat(criteria.get(2).name()).isEqualTo("rollback completed within the severity's deadline (15 min 0.0 s, "
+                + "runbook)");
+    }
+
+    @Test
+    void aRollbackThatDidNotWaitOrWasNotApprovedByAPersonFails() {
+        List<DrillResult.Criterion> criteria = SuccessCriteria.approval(FAULT, FAULT.plusSeconds(16 * 60), null, null,
+                Duration.ofMinutes(15));
+        assertThat(criteria).extracting(DrillResult.Criterion::met).containsExactly(false, false, false);
+        assertThat(criteria).extracting(DrillResult.Criterion::measured).containsExactly("not seen waiting",
+                "no person's approval on the record", "16 min 0.0 s from detection to rolled back");
+    }
+
+    @Test
+    void aDeclineMustNameTheIrreversibleMigrationLeaveTheDeploymentAndTellPeople() {
+        assertThat(SuccessCriteria.declined("DECLINED", "the release ran an irreversible database migration",
+                "untouched", List.of("ROLLBACK DECLINED"))).allMatch(DrillResult.Criterion::met);
+        assertThat(SuccessCriteria.declined("DECLINED", "fix forward: the team said so", "untouched",
+                List.of("ROLLBACK DECLINED")).get(0).met()).isFalse();
+        assertThat(SuccessCriteria.declined("ROLLED_BACK", null, null, List.of()))
+                .extracting(DrillResult.Criterion::met).containsExactly(false, false, false);
     }
 }
