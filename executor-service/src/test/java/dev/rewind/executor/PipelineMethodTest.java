@@ -129,6 +129,29 @@ class PipelineMethodTest extends KafkaClientTest {
                 + target.service() + " runs").contains("v1.2.6-hotfix").contains("check what the pipeline deployed");
     }
 
+    @Test
+    void aRunThatSucceededButDeployedNothingHandsOverToKubectl() {
+        TargetKey target = uniqueTarget("development");
+        deploy(target, "v1.2.5", "v1.3.0");
+        annotate(target, "acme/" + target.service());
+        RollbackApproved command = chainCommand(target, null);
+
+        kafka.send(Topics.ROLLBACK_COMMANDS, command);
+        awaitTrigger(target);
+        bitbucket.setState(runOf(target), "COMPLETED", "SUCCESSFUL", null);
+
+        RollbackSucceeded succeeded = outcomeOf(kafka, target, command.incidentId(), RollbackSucceeded.class);
+        assertThat(succeeded.method()).isEqualTo(RollbackMethod.KUBECTL);
+        assertThat(succeeded.toVersion()).isEqualTo("v1.2.5");
+        assertThat(steps(target, RollbackSucceeded.class)).anySatisfy(step -> assertThat(step.detail())
+                .startsWith("pipeline cannot roll back: pipeline rollback-development run #")
+                .contains("succeeded, but deployment " + target.namespace() + "/" + target.service()
+                        + " still runs the release judged bad")
+                .endsWith("the pipeline deployed nothing; trying kubectl next"));
+        assertThat(appliedPatches(target)).isEqualTo(1);
+        assertThat(triggersOf(target)).hasSize(1);
+    }
+
     private static BitbucketStub.Request awaitTrigger(TargetKey target) {
         await().until(() -> triggersOf(target).size() == 1);
         return triggersOf(target).get(0);

@@ -33,8 +33,9 @@ import org.jboss.logging.Logger;
  * with the service and the last good version, follow the run to its result, then the Deployment's rollout, and check
  * that the Deployment runs the last good images. The run is recorded before it is waited on, and after a restart
  * found again by its {@value PipelineTrigger#EXECUTION_VARIABLE} variable, so one execution never starts two runs.
- * A run that failed hands over to the next method, which checks again that the target still runs the release judged
- * bad; a run that outlived its timeout does not, since it may still deploy.
+ * A run that failed, or that succeeded but left the target on the release judged bad (it deployed nothing), hands over
+ * to the next method, which checks again that the target still runs that release; a run that outlived its timeout
+ * does not, since it may still deploy, nor one after which the target runs some third release.
  */
 @Singleton
 public class PipelineStrategy implements RollbackStrategy {
@@ -162,6 +163,11 @@ public class PipelineStrategy implements RollbackStrategy {
         }
         Release running = DeploymentRevisions.releaseOf(rollbacks.current(order.target()));
         Release expected = DeploymentRevisions.releaseOf(plan.toRevision(), plan.template());
+        if (order.judged() != null && running.images().equals(order.judged().images())) {
+            // Its verification failed and nothing changed: the next method checks the target again before it acts.
+            throw new MethodUnavailable(named + " succeeded, but deployment " + plan.deployment() + " still runs the "
+                    + "release judged bad " + new TreeMap<>(running.images()) + ": the pipeline deployed nothing");
+        }
         if (!running.images().equals(expected.images())) {
             return new RolloutStatus(true, true, named + " succeeded but deployment " + plan.deployment() + " runs "
                     + new TreeMap<>(running.images()) + ", not the last good " + new TreeMap<>(expected.images())
