@@ -7,7 +7,8 @@
 # notifier 8084, postmortem 8085; sandbox API 18443, its demo applications, monitor and Slack stand-in 18480
 # (dev/sandbox.sh: the monitor alerts the detector). The notifier's channels take their settings from the environment
 # (SLACK_BOT_TOKEN or SLACK_WEBHOOK_URL, PAGERDUTY_ROUTING_KEY...: docs/notifications.md); with the sandbox and no
-# Slack settings, Slack messages go to the sandbox's stand-in; PagerDuty and the others: none set, none used. The
+# Slack settings, Slack messages go to the sandbox's stand-in (and, without REWIND_BITBUCKET_TOKEN, the pipeline
+# method's runs to its CI stand-in); PagerDuty and the others: none set, none used. The
 # detector's webhook token is ALERTMANAGER_TOKEN, or one generated once for this machine; `up` prints it. Approvers'
 # tokens are verified with MP_JWT_VERIFY_PUBLICKEY_LOCATION and REWIND_JWT_ISSUER, or dev/identity.sh's key.
 set -euo pipefail
@@ -100,8 +101,16 @@ up() {
     export SANDBOX_ENVIRONMENTS
     "$REWIND_ROOT/dev/sandbox.sh" start
     export KUBECONFIG=$REWIND_STATE_DIR/kubeconfig-sandbox.yaml
+    local stand_ins=http://127.0.0.1:${SANDBOX_APPS_PORT:-$((${SANDBOX_PORT:-18443} + 37))}
     if [[ -z ${SLACK_BOT_TOKEN:-}${SLACK_WEBHOOK_URL:-} ]]; then
-      export SLACK_WEBHOOK_URL=http://127.0.0.1:${SANDBOX_APPS_PORT:-$((${SANDBOX_PORT:-18443} + 37))}/slack/webhook
+      export SLACK_WEBHOOK_URL=$stand_ins/slack/webhook
+    fi
+    # The pipeline method's CI: the sandbox's stand-in for Bitbucket's pipelines API unless Bitbucket is set up (its
+    # runs take about a second, so the executor looks at them every 500 ms rather than every 10 s).
+    if [[ -z ${REWIND_BITBUCKET_TOKEN:-}${REWIND_BITBUCKET_USERNAME:-} ]]; then
+      export REWIND_EXECUTOR_PIPELINE_BITBUCKET_URL=$stand_ins/bitbucket \
+        REWIND_EXECUTOR_PIPELINE_BITBUCKET_WEB_URL=$stand_ins/ci REWIND_BITBUCKET_TOKEN=sandbox \
+        REWIND_EXECUTOR_PIPELINE_POLL_INTERVAL=${REWIND_EXECUTOR_PIPELINE_POLL_INTERVAL:-500ms}
     fi
   fi
   # Approvers' tokens: the dev identity provider's key and issuer, unless a real one is configured.

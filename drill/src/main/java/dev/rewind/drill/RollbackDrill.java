@@ -22,7 +22,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "rewind-drill", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Runs the runbook's rollback drill (staging rolls back on its own), a production P1 that waits "
-                + "for approval, and a rollback Rewind must decline, and reports them.")
+                + "for approval, a rollback Rewind must decline, and a pipeline that deploys nothing (the next method "
+                + "takes over), and reports them.")
 public final class RollbackDrill implements Callable<Integer> {
 
     @Option(names = "--token", required = true, defaultValue = "${env:REWIND_DRILL_TOKEN}",
@@ -54,9 +55,10 @@ public final class RollbackDrill implements Callable<Integer> {
                     + "(dev/identity.sh token NAME oncall) [$REWIND_DRILL_APPROVER_TOKEN]")
     String approverToken;
 
-    @Option(names = "--scenario", split = ",", defaultValue = "staging,production-approval,declined",
+    @Option(names = "--scenario", split = ",", defaultValue = "staging,production-approval,declined,fallback",
             converter = Scenario.Converter.class,
-            description = "Scenarios to run, in order: staging, production-approval, declined [${DEFAULT-VALUE}]")
+            description = "Scenarios to run, in order: staging, production-approval, declined, fallback "
+                    + "[${DEFAULT-VALUE}]")
     List<Scenario> scenarios;
 
     @Option(names = "--staging", defaultValue = "staging/shop-staging",
@@ -90,7 +92,9 @@ public final class RollbackDrill implements Callable<Integer> {
         /** A production P1 that waits for an on-call engineer's approval. */
         PRODUCTION_APPROVAL,
         /** A rollback declined: the release carries an irreversible migration. */
-        DECLINED;
+        DECLINED,
+        /** The pipeline method's run deploys nothing: its check fails and the next method rolls back. */
+        FALLBACK;
 
         /** Reads {@code production-approval} and the like. */
         static final class Converter implements CommandLine.ITypeConverter<Scenario> {
@@ -102,7 +106,7 @@ public final class RollbackDrill implements Callable<Integer> {
                     }
                 }
                 throw new CommandLine.TypeConversionException("unknown scenario '" + value
-                        + "': staging, production-approval or declined");
+                        + "': staging, production-approval, declined or fallback");
             }
         }
     }
@@ -148,6 +152,8 @@ public final class RollbackDrill implements Callable<Integer> {
             case PRODUCTION_APPROVAL -> new ApprovalDrill(settings, target(production, "--production", "approval",
                     time), kubernetes, System.out, clock);
             case DECLINED -> new DeclinedDrill(settings, target(staging, "--staging", "declined", time), kubernetes,
+                    System.out, clock);
+            case FALLBACK -> new FallbackDrill(settings, target(staging, "--staging", "fallback", time), kubernetes,
                     System.out, clock);
         };
     }

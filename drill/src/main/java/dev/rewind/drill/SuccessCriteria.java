@@ -93,6 +93,26 @@ public final class SuccessCriteria {
                         told.isEmpty() ? "no message" : told.size() + " message(s): " + told.get(0), true));
     }
 
+    /**
+     * The pipeline method failing its check: it ran first, what it deployed was checked and found wrong (it deployed
+     * nothing), and the next method rolled back.
+     *
+     * @param steps the incident's rollback steps, {@code step: detail}
+     * @param method the method that rolled back; null if none did
+     */
+    public static List<DrillResult.Criterion> fallback(List<String> steps, String method) {
+        String started = steps.stream().filter(step -> step.startsWith("pipeline-started:")).findFirst().orElse(null);
+        String handedOver = steps.stream().filter(step -> step.startsWith("method-unavailable: pipeline")
+                && step.contains("deployed nothing")).findFirst().orElse(null);
+        return List.of(
+                new DrillResult.Criterion("the rollback pipeline ran first (runbook: Method 1)", started != null,
+                        started == null ? "no pipeline run on the record" : started, true),
+                new DrillResult.Criterion("what it deployed was checked and found wrong", handedOver != null,
+                        handedOver == null ? "no check of the pipeline's outcome on the record" : handedOver, true),
+                new DrillResult.Criterion("the next method rolled back", method != null && !"PIPELINE".equals(method),
+                        method == null ? "no method rolled back" : "by " + method, true));
+    }
+
     private static Duration between(Instant from, Instant to) {
         return from == null || to == null ? null : Duration.between(from, to);
     }

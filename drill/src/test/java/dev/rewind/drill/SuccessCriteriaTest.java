@@ -74,4 +74,17 @@ class SuccessCriteriaTest {
         assertThat(SuccessCriteria.declined("ROLLED_BACK", null, null, List.of()))
                 .extracting(DrillResult.Criterion::met).containsExactly(false, false, false);
     }
+
+    @Test
+    void aFallbackNeedsThePipelineFirstItsCheckFailingAndAnotherMethodRollingBack() {
+        List<String> steps = List.of("accepted: rollback queued", "pipeline-started: pipeline rollback-staging run #1",
+                "method-unavailable: pipeline cannot roll back: pipeline rollback-staging run #1 succeeded, but "
+                        + "deployment s/c still runs the release judged bad {app=c:v1.1.0}: the pipeline deployed "
+                        + "nothing; trying kubectl next", "patched: rolled back to revision 1");
+        assertThat(SuccessCriteria.fallback(steps, "KUBECTL")).allMatch(c -> c.met() && c.required());
+        assertThat(SuccessCriteria.fallback(steps, "PIPELINE").get(2).met()).isFalse();
+        assertThat(SuccessCriteria.fallback(List.of("accepted: rollback queued", "method-unavailable: pipeline cannot "
+                + "roll back: no rollback pipeline for deployment s/c; trying kubectl next"), "KUBECTL"))
+                .extracting(DrillResult.Criterion::met).containsExactly(false, false, true);
+    }
 }

@@ -2,6 +2,7 @@ package dev.rewind.sandbox;
 
 import dev.rewind.sandbox.apps.DemoApps;
 import dev.rewind.sandbox.apps.SlackStandIn;
+import dev.rewind.sandbox.ci.PipelinesStandIn;
 import dev.rewind.sandbox.monitor.MonitorSettings;
 import dev.rewind.sandbox.monitor.SandboxMonitor;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -214,7 +215,8 @@ public final class KubernetesSandbox implements AutoCloseable {
      * Serves a sandbox with demo Deployments {@code shop/checkout} (the dev stack's development),
      * {@code shop-staging/checkout} (its staging) and {@code shop-production/checkout} (its production), each at
      * revision 2 (v1.3.0, after v1.2.5); beside it, on {@code args[2]} ({@code SANDBOX_APPS_PORT}), the demo
-     * applications, the monitor ({@link MonitorSettings#fromEnvironment}) and the Slack stand-in ({@link SandboxHttp}).
+     * applications, the monitor ({@link MonitorSettings#fromEnvironment}), the Slack stand-in and the CI's rollback
+     * pipelines ({@link SandboxHttp}).
      */
     public static void main(String[] args) throws InterruptedException {
         int port = args.length > 0 ? Integer.parseInt(args[0]) : 0;
@@ -229,9 +231,10 @@ public final class KubernetesSandbox implements AutoCloseable {
         sandbox.writeKubeconfig(kubeconfig, "shop");
         DemoApps apps = new DemoApps(sandbox.client()).start(Duration.ofMillis(100));
         SandboxMonitor monitor = new SandboxMonitor(settings, apps).start();
-        SandboxHttp http = new SandboxHttp(appsPort, apps, monitor, new SlackStandIn());
+        PipelinesStandIn pipelines = new PipelinesStandIn(sandbox.client(), Duration.ofMillis(500));
+        SandboxHttp http = new SandboxHttp(appsPort, apps, monitor, new SlackStandIn(), pipelines);
         System.out.println("Kubernetes sandbox at " + sandbox.url() + ", kubeconfig " + kubeconfig.toAbsolutePath());
-        System.out.println("demo applications, monitor and Slack stand-in at " + http.url() + "; alerts to "
+        System.out.println("demo applications, monitor, Slack and CI stand-ins at " + http.url() + "; alerts to "
                 + (settings.webhook() == null ? "nowhere (SANDBOX_ALERT_WEBHOOK unset)" : settings.webhook())
                 + " for namespaces " + settings.environments());
         Thread.currentThread().join();

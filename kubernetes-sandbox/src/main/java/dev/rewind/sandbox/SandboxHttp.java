@@ -1,5 +1,7 @@
 package dev.rewind.sandbox;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -10,6 +12,8 @@ import dev.rewind.sandbox.apps.DemoTraffic;
 import dev.rewind.sandbox.apps.Fault;
 import dev.rewind.sandbox.apps.PrometheusText;
 import dev.rewind.sandbox.apps.SlackStandIn;
+import dev.rewind.sandbox.ci.PipelineOutcome;
+import dev.rewind.sandbox.ci.PipelinesStandIn;
 import dev.rewind.sandbox.monitor.SandboxMonitor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -34,6 +38,9 @@ import java.util.concurrent.Executors;
  *       ({@code error-rate=0.12}) or remove a fault</li>
  *   <li>{@code GET /monitor/alerts}: the alerts the monitor sent</li>
  *   <li>{@code POST /slack/webhook}, {@code GET /slack/messages}: the Slack stand-in</li>
+ *   <li>{@code /bitbucket/2.0/repositories/{workspace}/{slug}/pipelines/...}: the CI's rollback pipelines, as
+ *       Bitbucket's API (start, read one, list); {@code PUT /ci/repositories/{workspace}/{slug}/outcome} with
+ *       {@code deploys}, {@code deploys-nothing} or {@code fails} sets what that repository's pipeline does</li>
  * </ul>
  */
 public final class SandboxHttp implements AutoCloseable {
@@ -47,12 +54,15 @@ public final class SandboxHttp implements AutoCloseable {
     private final DemoApps apps;
     private final SandboxMonitor monitor;
     private final SlackStandIn slack;
+    private final PipelinesStandIn pipelines;
 
     /** Serves on {@code port} of 127.0.0.1 (0 for any free port). */
-    public SandboxHttp(int port, DemoApps apps, SandboxMonitor monitor, SlackStandIn slack) {
+    public SandboxHttp(int port, DemoApps apps, SandboxMonitor monitor, SlackStandIn slack,
+                       PipelinesStandIn pipelines) {
         this.apps = apps;
         this.monitor = monitor;
         this.slack = slack;
+        this.pipelines = pipelines;
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
         } catch (IOException e) {
@@ -92,6 +102,18 @@ public final class SandboxHttp implements AutoCloseable {
             send(exchange, 200, "text/plain", "ok");
         } else if (method.equals("GET") && String.join("/", path).equals("slack/messages")) {
             json(exchange, 200, slack.messages());
+        } else if (path.length >= 6 && path[0].equals("bitbucket") && String.join("/", path).startsWith(
+                "bitbucket/2.0/repositories/") && path[5].equals("pipelines")) {
+            pipelines(exchange, method, path);
+        } else if (method.equals("PUT") && path.length == 5 && path[0].equals("ci") && path[1].equals("repositories")
+                && path[4].equals("outcome")) {
+            try {
+                pipelines.outcome(path[2] + "/" + path[3], PipelineOutcome.parse(body(exchange)));
+            } catch (IllegalArgumentException e) {
+                problem(exchange, 400, "body: " + e.getMessage());
+                return;
+            }
+            send(exchange, 204, null, null);
         } else {
             problem(exchange, 404, "no such endpoint: " + method + " " + exchange.getRequestURI().getPath());
         }
@@ -135,6 +157,53 @@ public final class SandboxHttp implements AutoCloseable {
         } else {
             problem(exchange, 404, "no such endpoint: " + method + " " + exchange.getRequestURI().getPath());
         }
+    }
+
+    /** Bitbucket's pipelines API: its answers, and its error shape, for the executor's pipeline method. */
+    private void pipelines(HttpExchange exchange, String method, String[] path) throws IOException {
+        String repository = path[3] + "/" + path[4];
+        if (exchange.getRequestHeaders().getFirst("Authorization") == null) {
+            bitbucketError(exchange, 401, "Authentication required");
+        } else if (method.equals("POST") && path.length == 6) {
+            JsonNode body;
+            try {
+                body = JSON.readTree(body(exchange));
+            } catch (JsonProcessingException e) {
+                bitbucketError(exchange, 400, "the body is not JSON");
+                return;
+            }
+            json(exchange, 201, pipelines.trigger(repository, body));
+        } else if (method.equals("GET") && path.length == 6) {
+            json(exchange, 200, pipelines.list(repository, pagelen(exchange.getRequestURI().getQuery())));
+        } else if (method.equals("GET") && path.length == 7) {
+            Optional<?> run = pipelines.run(repository, path[6]);
+            if (run.isPresent()) {
+                json(exchange, 200, run.get());
+            } else {
+                bitbucketError(exchange, 404, "no pipeline " + path[6] + " in " + repository);
+            }
+        } else {
+            bitbucketError(exchange, 404, "no such endpoint: " + method + " " + exchange.getRequestURI().getPath());
+        }
+    }
+
+    private static int pagelen(String query) {
+        if (query != null) {
+            for (String parameter : query.split("&")) {
+                if (parameter.startsWith("pagelen=") && parameter.substring(8).matches("[0-9]{1,3}")) {
+                    return Math.max(1, Integer.parseInt(parameter.substring(8)));
+                }
+            }
+        }
+        return 10;
+    }
+
+    private static void bitbucketError(HttpExchange exchange, int status, String message) throws IOException {
+        json(exchange, status, Map.of("type", "error", "error", Map.of("message", message)));
+    }
+
+    private static String body(HttpExchange exchange) throws IOException {
+        return new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
     }
 
     private static Map<String, Object> status(DemoTraffic traffic) {

@@ -10,6 +10,7 @@ import dev.rewind.sandbox.KubernetesSandbox;
 import dev.rewind.sandbox.SandboxHttp;
 import dev.rewind.sandbox.apps.DemoApps;
 import dev.rewind.sandbox.apps.SlackStandIn;
+import dev.rewind.sandbox.ci.PipelinesStandIn;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -60,7 +61,8 @@ class SandboxMonitorTest {
                 "ALERTMANAGER_TOKEN", "s3cret", "SANDBOX_ENVIRONMENTS", "shop-staging=staging",
                 "SANDBOX_MONITOR_WINDOW", "2s", "SANDBOX_MONITOR_FOR", "500ms"));
         monitor = new SandboxMonitor(settings, apps).start();
-        endpoints = new SandboxHttp(0, apps, monitor, new SlackStandIn());
+        endpoints = new SandboxHttp(0, apps, monitor, new SlackStandIn(),
+                new PipelinesStandIn(sandbox.client(), Duration.ofMillis(50)));
     }
 
     @AfterEach
