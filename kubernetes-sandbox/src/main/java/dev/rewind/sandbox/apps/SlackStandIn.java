@@ -14,14 +14,20 @@ public final class SlackStandIn {
     public record Message(Instant receivedAt, String body) {
     }
 
+    /** How many messages are kept: the newest, so that a long-running sandbox stays small. */
+    static final int KEPT = 1000;
+
     private final List<Message> messages = new ArrayList<>();
 
-    /** Keeps one posted message. */
+    /** Keeps one posted message, forgetting the oldest beyond {@value #KEPT}. */
     public synchronized void received(String body) {
         messages.add(new Message(Instant.now(), body));
+        if (messages.size() > KEPT) {
+            messages.remove(0);
+        }
     }
 
-    /** The messages so far, oldest first. */
+    /** The messages kept, oldest first. */
     public synchronized List<Message> messages() {
         return List.copyOf(messages);
     }

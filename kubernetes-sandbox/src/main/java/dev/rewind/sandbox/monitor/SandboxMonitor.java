@@ -37,6 +37,8 @@ public final class SandboxMonitor implements AutoCloseable {
     private final Map<DemoApps.AppId, AppWatch> watches = new HashMap<>();
     private final Deque<AlertNotification> unsent = new ArrayDeque<>();
     private final List<Sent> sent = new ArrayList<>();
+    /** How many sent notifications are kept for {@link #sent()}: the newest, so that a long-running sandbox stays small. */
+    static final int KEPT = 1000;
     private final Set<String> unwatched = new HashSet<>();
     private final ScheduledExecutorService loop =
             Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("sandbox-monitor"));
@@ -110,12 +112,15 @@ public final class SandboxMonitor implements AutoCloseable {
             // A 4xx for the payload or the credentials will not change on a retry: recorded with its status.
             unsent.removeFirst();
             sent.add(new Sent(alert, Instant.now(), status));
+            if (sent.size() > KEPT) {
+                sent.remove(0);
+            }
             LOG.info("monitor: " + describe(alert) + (webhook == null ? " (no webhook configured)"
                     : " sent, answered " + status));
         }
     }
 
-    /** The notifications sent so far, oldest first (status 0: no webhook configured). */
+    /** The notifications sent so far (the newest {@value #KEPT}), oldest first (status 0: no webhook configured). */
     public synchronized List<Sent> sent() {
         return List.copyOf(sent);
     }
