@@ -25,7 +25,6 @@ import dev.rewind.events.incident.RollbackStepCompleted;
 import dev.rewind.events.incident.RollbackSucceeded;
 import dev.rewind.executor.domain.MethodChain;
 import dev.rewind.executor.domain.RollbackRefused;
-import dev.rewind.executor.helm.HelmFixtures;
 import dev.rewind.executor.helm.HelmManifest;
 import dev.rewind.executor.helm.HelmReleaseCodec;
 import dev.rewind.executor.helm.HelmReleases;
@@ -38,6 +37,7 @@ import dev.rewind.platform.testing.InfrastructureResource;
 import dev.rewind.platform.testing.KafkaClientTest;
 import dev.rewind.platform.testing.KubernetesSandboxResource;
 import dev.rewind.platform.testing.TestKafka;
+import dev.rewind.sandbox.helm.HelmDemoChart;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -93,7 +93,7 @@ class HelmMethodTest extends KafkaClientTest {
         assertThat(status(target, 1)).isEqualTo("superseded");
         ObjectNode v3 = HelmReleaseCodec.fromSecretData(secret(target, 3).getData().get("release"));
         assertThat(v3.at("/info/description").asText()).isEqualTo("Rollback to 1");
-        assertThat(v3.path("manifest").asText()).isEqualTo(HelmFixtures.manifest(release, "v1.2.5"));
+        assertThat(v3.path("manifest").asText()).isEqualTo(HelmDemoChart.manifest(release, "v1.2.5"));
         assertThat(client().configMaps().inNamespace(target.namespace()).withName(release + "-config").get()
                 .getData()).containsEntry("greeting", "hello");
         assertThat(client().configMaps().inNamespace(target.namespace()).withName(release + "-feature-flags").get())
@@ -200,7 +200,7 @@ class HelmMethodTest extends KafkaClientTest {
     }
 
     private static Deployment renderedDeployment(String release, String tag) {
-        return client().load(new ByteArrayInputStream(HelmFixtures.manifest(release, tag)
+        return client().load(new ByteArrayInputStream(HelmDemoChart.manifest(release, tag)
                 .getBytes(StandardCharsets.UTF_8))).items().stream().filter(Deployment.class::isInstance)
                 .map(Deployment.class::cast).findFirst().orElseThrow();
     }

@@ -14,12 +14,12 @@ import dev.rewind.events.incident.IncidentEvent;
 import dev.rewind.events.incident.RollbackFailed;
 import dev.rewind.events.incident.RollbackSucceeded;
 import dev.rewind.events.incident.RollbackUnverified;
-import dev.rewind.executor.helm.HelmFixtures;
 import dev.rewind.executor.persistence.ExecutionRecord;
 import dev.rewind.kubernetes.DeploymentRevisions;
 import dev.rewind.platform.messaging.CloudEventHeaders;
 import dev.rewind.platform.testing.KubernetesSandboxResource;
 import dev.rewind.platform.testing.TestKafka;
+import dev.rewind.sandbox.helm.HelmDemoChart;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import java.util.List;
@@ -43,7 +43,7 @@ final class Rollbacks {
 
     /** Installs Helm release {@code target.service()} at the first of {@code tags} and upgrades it through the others. */
     static void installHelmRelease(TargetKey target, String... tags) {
-        HelmFixtures.installAndUpgrade(KubernetesSandboxResource.sandbox.client(),
+        HelmDemoChart.installAndUpgrade(KubernetesSandboxResource.sandbox.client(),
                 KubernetesSandboxResource.sandbox.controller()::reconcileAll, target.namespace(), target.service(),
                 tags);
     }

@@ -4,13 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rewind.sandbox.helm.HelmDemoChart;
 import org.junit.jupiter.api.Test;
 
 class HelmManifestTest {
 
     @Test
     void readsTheObjectsInManifestOrderInTheReleaseNamespace() {
-        HelmManifest manifest = HelmManifest.parse(HelmFixtures.manifest("checkout", "v1.3.0"), "shop");
+        HelmManifest manifest = HelmManifest.parse(HelmDemoChart.manifest("checkout", "v1.3.0"), "shop");
 
         assertThat(manifest.objects()).extracting(o -> o.key().toString()).containsExactly(
                 "ConfigMap shop/checkout-config", "ConfigMap shop/checkout-feature-flags",
@@ -19,7 +20,7 @@ class HelmManifestTest {
         ManifestObject deployment = manifest.objects().get(3);
         assertThat(deployment.key().group()).isEqualTo("apps");
         assertThat(deployment.json().at("/spec/template/spec/containers/0/image").asText())
-                .isEqualTo(HelmFixtures.IMAGE + ":v1.3.0");
+                .isEqualTo(HelmDemoChart.IMAGE + ":v1.3.0");
     }
 
     @Test
@@ -46,8 +47,8 @@ class HelmManifestTest {
 
     @Test
     void findsWhatARollbackDeletes() {
-        HelmManifest v1 = HelmManifest.parse(HelmFixtures.manifest("checkout", "v1.2.5"), "shop");
-        HelmManifest v2 = HelmManifest.parse(HelmFixtures.manifest("checkout", "v1.3.0"), "shop");
+        HelmManifest v1 = HelmManifest.parse(HelmDemoChart.manifest("checkout", "v1.2.5"), "shop");
+        HelmManifest v2 = HelmManifest.parse(HelmDemoChart.manifest("checkout", "v1.3.0"), "shop");
 
         assertThat(v2.missingFrom(v1)).extracting(ManifestObject::name)
                 .containsExactly("checkout-feature-flags", "checkout-cache");
@@ -56,7 +57,7 @@ class HelmManifestTest {
 
     @Test
     void marksObjectsAsHelmDoes() {
-        ManifestObject config = HelmManifest.parse(HelmFixtures.manifest("checkout", "v1.2.5"), "shop").objects()
+        ManifestObject config = HelmManifest.parse(HelmDemoChart.manifest("checkout", "v1.2.5"), "shop").objects()
                 .get(0);
 
         ObjectNode owned = HelmManifest.owned(config, "checkout", "shop");

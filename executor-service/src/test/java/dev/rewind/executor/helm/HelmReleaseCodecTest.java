@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rewind.sandbox.helm.HelmDemoChart;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -39,9 +40,9 @@ class HelmReleaseCodecTest {
 
     @Test
     void readsWhatTheJdkEncodesAsHelmDoes() {
-        ObjectNode release = HelmFixtures.release("checkout", "shop", 2, "v1.3.0", "deployed", "Upgrade complete");
+        ObjectNode release = HelmDemoChart.release("checkout", "shop", 2, "v1.3.0", "deployed", "Upgrade complete");
 
-        String apiValue = Base64.getEncoder().encodeToString(HelmFixtures.helmEncoded(release)
+        String apiValue = Base64.getEncoder().encodeToString(HelmDemoChart.helmEncoded(release)
                 .getBytes(StandardCharsets.US_ASCII));
 
         assertThat(HelmReleaseCodec.fromSecretData(apiValue)).isEqualTo(release);
@@ -49,7 +50,7 @@ class HelmReleaseCodecTest {
 
     @Test
     void writesBase64OfGzipOfTheJsonWithUnknownFieldsKept() throws Exception {
-        ObjectNode release = HelmFixtures.release("checkout", "shop", 2, "v1.3.0", "deployed", "Upgrade complete");
+        ObjectNode release = HelmDemoChart.release("checkout", "shop", 2, "v1.3.0", "deployed", "Upgrade complete");
 
         String apiValue = HelmReleaseCodec.toSecretData(release);
 

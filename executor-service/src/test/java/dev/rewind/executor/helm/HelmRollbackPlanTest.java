@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rewind.executor.domain.MethodUnavailable;
+import dev.rewind.sandbox.helm.HelmDemoChart;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -99,7 +100,7 @@ class HelmRollbackPlanTest {
     }
 
     private static HelmRelease revision(long version, String tag, String status) {
-        return HelmRelease.of(HelmFixtures.release("checkout", "shop", version, tag, status, "Upgrade complete"),
+        return HelmRelease.of(HelmDemoChart.release("checkout", "shop", version, tag, status, "Upgrade complete"),
                 Map.of("name", "checkout", "owner", "helm", "status", status, "version", String.valueOf(version),
                         "team", "payments"));
     }

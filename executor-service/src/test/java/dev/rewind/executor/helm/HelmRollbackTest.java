@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rewind.executor.domain.MethodUnavailable;
 import dev.rewind.executor.domain.RollbackRefused;
 import dev.rewind.sandbox.KubernetesSandbox;
+import dev.rewind.sandbox.helm.HelmDemoChart;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -61,7 +62,7 @@ class HelmRollbackTest {
         assertThat(configMap("-feature-flags")).isNull();
         assertThat(configMap("-cache")).isNotNull();
         assertThat(client.apps().deployments().inNamespace(NAMESPACE).withName(name).get().getSpec().getTemplate()
-                .getSpec().getContainers().get(0).getImage()).isEqualTo(HelmFixtures.IMAGE + ":v1.2.5");
+                .getSpec().getContainers().get(0).getImage()).isEqualTo(HelmDemoChart.IMAGE + ":v1.2.5");
         Secret v3 = secret(3);
         assertThat(v3.getType()).isEqualTo("helm.sh/release.v1");
         assertThat(v3.getMetadata().getLabels()).containsEntry("name", name).containsEntry("owner", "helm")
@@ -75,7 +76,7 @@ class HelmRollbackTest {
         assertThat(status(3)).isEqualTo("deployed");
         ObjectNode release = HelmReleaseCodec.fromSecretData(secret(3).getData().get("release"));
         assertThat(release.at("/info/description").asText()).isEqualTo("Rollback to 1");
-        assertThat(release.path("manifest").asText()).isEqualTo(HelmFixtures.manifest(name, "v1.2.5"));
+        assertThat(release.path("manifest").asText()).isEqualTo(HelmDemoChart.manifest(name, "v1.2.5"));
         assertThat(helm.progress(3, execution)).isEqualTo(HelmRollback.Progress.APPLIED);
     }
 
@@ -104,7 +105,7 @@ class HelmRollbackTest {
     @Test
     void neverTakesOverARevisionSomeoneElseMade() {
         install("v1.2.5", "v1.3.0");
-        client.secrets().inNamespace(NAMESPACE).resource(HelmFixtures.secret(HelmFixtures.release(name, NAMESPACE, 3,
+        client.secrets().inNamespace(NAMESPACE).resource(HelmDemoChart.secret(HelmDemoChart.release(name, NAMESPACE, 3,
                 "v1.3.0", "pending-upgrade", "Preparing upgrade"))).create();
 
         assertThatThrownBy(() -> helm.progress(3, execution)).isInstanceOf(RollbackRefused.class)
@@ -183,7 +184,7 @@ class HelmRollbackTest {
     }
 
     private void install(String... tags) {
-        HelmFixtures.installAndUpgrade(client, sandbox.controller()::reconcileAll, NAMESPACE, name, tags);
+        HelmDemoChart.installAndUpgrade(client, sandbox.controller()::reconcileAll, NAMESPACE, name, tags);
     }
 
     private Secret secret(long version) {

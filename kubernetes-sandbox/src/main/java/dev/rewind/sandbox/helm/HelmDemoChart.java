@@ -1,4 +1,4 @@
-package dev.rewind.executor.helm;
+package dev.rewind.sandbox.helm;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -20,17 +20,17 @@ import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * Helm releases as Helm 3 leaves them in a cluster, built independently of the code under test: release JSON as Helm
- * marshals it, Secrets encoded base64(gzip(json)) and then base64 again by the API, objects labelled and annotated
- * as Helm applies them. Two chart versions of one service: v1 (greeting hello) and v2 (greeting hi, plus a feature
+ * A demo chart installed as Helm 3 leaves a release in a cluster, written from Helm's storage format and independent
+ * of Rewind's own Helm code (which tests read it with): release JSON as Helm marshals it, Secrets encoded
+ * base64(gzip(json)) and then base64 again by the API, objects labelled and annotated as Helm applies them. Two chart versions of one service: v1 (greeting hello) and v2 (greeting hi, plus a feature
  * flags ConfigMap and a cache ConfigMap annotated {@code helm.sh/resource-policy: keep}).
  */
-public final class HelmFixtures {
+public final class HelmDemoChart {
 
     public static final String IMAGE = "registry.example/shop/checkout";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private HelmFixtures() {
+    private HelmDemoChart() {
     }
 
     /**
