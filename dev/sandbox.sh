@@ -6,8 +6,14 @@
 # (Prometheus metrics at /metrics; faults injected per version), a monitor that posts Alertmanager webhooks to
 # SANDBOX_ALERT_WEBHOOK for the namespaces of SANDBOX_ENVIRONMENTS (namespace=environment,...), and a Slack stand-in
 # (/slack/webhook, /slack/messages); SANDBOX_MONITOR=off turns the monitor off. docs/drill.md describes them.
+# Its controllers behave as a cluster's over time: rollouts move a step at a time (RollingUpdate 25%/25%), pods are
+# kept for each ReplicaSet, a version annotated sandbox.rewind.dev/simulate (progress-deadline-exceeded, crash-loop,
+# image-pull-backoff) never gets ready pods and times out after its progressDeadlineSeconds, scaled, and Jobs complete
+# (or fail: job-fails). SANDBOX_REALISM=off makes everything instant, as in the tests.
 #   dev/sandbox.sh start|stop|status
-# Environment: SANDBOX_PORT (18443), SANDBOX_APPS_PORT (SANDBOX_PORT + 37), REWIND_STATE_DIR, and the monitor's.
+# Environment: SANDBOX_PORT (18443), SANDBOX_APPS_PORT (SANDBOX_PORT + 37), REWIND_STATE_DIR, the monitor's, and the
+# controllers' (KubernetesSandbox's Javadoc): SANDBOX_REALISM (on), SANDBOX_ROLLOUT_STEP_MS (250),
+# SANDBOX_PROGRESS_DEADLINE_SCALE (0.02: 600 s become 12 s), SANDBOX_PODS (on), SANDBOX_JOBS (on), SANDBOX_JOB_MS (1000).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 

@@ -3,6 +3,7 @@ package dev.rewind.sandbox;
 import dev.rewind.sandbox.apps.DemoApps;
 import dev.rewind.sandbox.apps.SlackStandIn;
 import dev.rewind.sandbox.ci.PipelinesStandIn;
+import dev.rewind.sandbox.helm.HelmDemoChart;
 import dev.rewind.sandbox.monitor.MonitorSettings;
 import dev.rewind.sandbox.monitor.SandboxMonitor;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -27,7 +28,20 @@ import java.util.logging.Logger;
 /**
  * A Kubernetes API without a cluster: the fabric8 mock server in CRUD mode on a loopback port, with the simulated
  * Deployment controller running against it. Clients in other processes reach it through {@link #writeKubeconfig}.
- * Run {@code main} to serve a sandbox with a demo Deployment until the process is stopped.
+ * Its controller is instant ({@link SandboxRealism#INSTANT}) unless started with another {@link SandboxRealism}.
+ * Run {@code main} to serve a sandbox with a demo Deployment until the process is stopped; it runs the controllers as
+ * faithfully as {@link SandboxRealism#fromEnvironment} says (by default {@link SandboxRealism#FAITHFUL}: rollouts in
+ * steps, progress deadlines at 1/50, pods, Jobs run), tuned by these environment variables:
+ * <ul>
+ *   <li>{@code SANDBOX_REALISM=off}: everything at once, as in the tests (no pods, Jobs never run);</li>
+ *   <li>{@code SANDBOX_ROLLOUT_STEP_MS} (250): the time between two steps of a rollout (and two rounds of the Job
+ *   controller), no less than the controller's 50 ms loop;</li>
+ *   <li>{@code SANDBOX_PROGRESS_DEADLINE_SCALE} (0.02): what spec.progressDeadlineSeconds (600 when unset) is
+ *   multiplied by before a broken release's Progressing turns False ProgressDeadlineExceeded (1 waits it out);</li>
+ *   <li>{@code SANDBOX_PODS=off}: no Pod objects (the ReplicaSets' status still counts them);</li>
+ *   <li>{@code SANDBOX_JOBS=off}: Jobs are never run; {@code SANDBOX_JOB_MS} (1000): how long a Job runs before it
+ *   completes (or fails, when its pod template is annotated {@code sandbox.rewind.dev/simulate: job-fails}).</li>
+ * </ul>
  */
 public final class KubernetesSandbox implements AutoCloseable {
 
@@ -42,21 +56,26 @@ public final class KubernetesSandbox implements AutoCloseable {
     private final KubernetesClient client;
     private final SimulatedDeploymentController controller;
 
-    private KubernetesSandbox(KubernetesMockServer server, RecordingDispatcher dispatcher) {
+    private KubernetesSandbox(KubernetesMockServer server, RecordingDispatcher dispatcher, SandboxRealism realism) {
         this.server = server;
         this.dispatcher = dispatcher;
         this.client = server.createClient();
-        this.controller = new SimulatedDeploymentController(client).start(50);
+        this.controller = new SimulatedDeploymentController(client, realism).start(50);
     }
 
-    /** Starts a sandbox on {@code port} of 127.0.0.1 (0 for any free port). */
+    /** Starts a sandbox on {@code port} of 127.0.0.1 (0 for any free port) with an instant controller. */
     public static KubernetesSandbox start(int port) {
+        return start(port, SandboxRealism.INSTANT);
+    }
+
+    /** Starts a sandbox on {@code port} of 127.0.0.1 (0 for any free port) whose controllers are as {@code realism}. */
+    public static KubernetesSandbox start(int port, SandboxRealism realism) {
         MOCK_SERVER_LOG.setLevel(Level.WARNING);
         RecordingDispatcher dispatcher = new RecordingDispatcher(new KubernetesMixedDispatcher(new HashMap<>()));
         KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
                 dispatcher, false);
         server.init(InetAddress.getLoopbackAddress(), port);
-        return new KubernetesSandbox(server, dispatcher);
+        return new KubernetesSandbox(server, dispatcher, realism);
     }
 
     /** A client of this sandbox, for tests and seeding. */
@@ -214,26 +233,33 @@ public final class KubernetesSandbox implements AutoCloseable {
     /**
      * Serves a sandbox with demo Deployments {@code shop/checkout} (the dev stack's development),
      * {@code shop-staging/checkout} (its staging) and {@code shop-production/checkout} (its production), each at
-     * revision 2 (v1.3.0, after v1.2.5); beside it, on {@code args[2]} ({@code SANDBOX_APPS_PORT}), the demo
+     * revision 2 (v1.3.0, after v1.2.5), and the Helm release {@code shop/cart} (revision 2 deployed, revision 1
+     * superseded, as Helm's release Secrets); beside it, on {@code args[2]} ({@code SANDBOX_APPS_PORT}), the demo
      * applications, the monitor ({@link MonitorSettings#fromEnvironment}), the Slack stand-in and the CI's rollback
-     * pipelines ({@link SandboxHttp}).
+     * pipelines ({@link SandboxHttp}). Its controllers are as {@link SandboxRealism#fromEnvironment} says (see the
+     * class's comment).
      */
     public static void main(String[] args) throws InterruptedException {
         int port = args.length > 0 ? Integer.parseInt(args[0]) : 0;
         Path kubeconfig = Path.of(args.length > 1 ? args[1] : "kubeconfig-sandbox.yaml");
         int appsPort = args.length > 2 ? Integer.parseInt(args[2]) : 0;
         MonitorSettings settings = MonitorSettings.fromEnvironment(System.getenv());
-        KubernetesSandbox sandbox = start(port);
+        SandboxRealism realism = SandboxRealism.fromEnvironment(System.getenv());
+        KubernetesSandbox sandbox = start(port, realism);
         for (String namespace : List.of("shop", "shop-staging", "shop-production")) {
             sandbox.deployWithHistory(namespace, "checkout", "registry.example/shop/checkout",
                     List.of("v1.2.5", "v1.3.0"));
         }
+        // A Helm-managed release beside them, stored as Helm 3 stores it (release Secrets), for the Helm method.
+        HelmDemoChart.installAndUpgrade(sandbox.client(), sandbox.controller()::reconcileAll, "shop", "cart",
+                "v1.2.5", "v1.3.0");
         sandbox.writeKubeconfig(kubeconfig, "shop");
         DemoApps apps = new DemoApps(sandbox.client()).start(Duration.ofMillis(100));
         SandboxMonitor monitor = new SandboxMonitor(settings, apps).start();
         PipelinesStandIn pipelines = new PipelinesStandIn(sandbox.client(), Duration.ofMillis(500));
         SandboxHttp http = new SandboxHttp(appsPort, apps, monitor, new SlackStandIn(), pipelines);
-        System.out.println("Kubernetes sandbox at " + sandbox.url() + ", kubeconfig " + kubeconfig.toAbsolutePath());
+        System.out.println("Kubernetes sandbox at " + sandbox.url() + ", kubeconfig " + kubeconfig.toAbsolutePath()
+                + "; " + realism.describe());
         System.out.println("demo applications, monitor, Slack and CI stand-ins at " + http.url() + "; alerts to "
                 + (settings.webhook() == null ? "nowhere (SANDBOX_ALERT_WEBHOOK unset)" : settings.webhook())
                 + " for namespaces " + settings.environments());

@@ -6,6 +6,10 @@ import io.fabric8.mockwebserver.http.Dispatcher;
 import io.fabric8.mockwebserver.http.Headers;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.StatusBuilder;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -15,6 +19,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
 
 /**
  * Passes every request to the CRUD dispatcher and keeps the writes (POST, PUT, PATCH, DELETE) for inspection. Tests
@@ -37,6 +42,7 @@ public final class RecordingDispatcher extends Dispatcher {
     /** The latest reads kept: enough for a test, bounded for a sandbox that serves a dev stack for days. */
     private static final int MAX_READS_KEPT = 10_000;
     private static final String JSON_PATCH = "application/json-patch+json";
+    private static final Pattern POD_LOG = Pattern.compile("^/api/v1/namespaces/[^/]+/pods/[^/]+/log$");
     private static final List<String> WRITES = List.of("POST", "PUT", "PATCH", "DELETE");
     /**
      * How long a withheld answer is held back: far beyond any client's request timeout. The mock server sends each
@@ -74,7 +80,8 @@ public final class RecordingDispatcher extends Dispatcher {
                 }
                 reads.addLast(new Read(path, received));
             }
-            return delegate.dispatch(request);
+            return POD_LOG.matcher(path).matches() ? podLog(path.substring(0, path.length() - "/log".length()),
+                    query(request, "container")) : delegate.dispatch(request);
         }
         // getBytes() copies without consuming, so the CRUD dispatcher still reads the whole body.
         byte[] body = request.getBody() == null ? new byte[0] : request.getBody().getBytes();
@@ -133,6 +140,39 @@ public final class RecordingDispatcher extends Dispatcher {
      */
     public void beforeNextRollbackPatch(String path, String jsonPatch) {
         foreignWrites.put(path, jsonPatch);
+    }
+
+    /**
+     * A pod's logs ({@code GET .../pods/NAME/log}), which the CRUD dispatcher does not serve: read from the pod it
+     * stores (a call on the dispatcher, not over the network), written by {@link PodLogs}.
+     */
+    private MockResponse podLog(String podPath, String container) {
+        MockResponse stored = delegate.dispatch(new RecordedRequest("HTTP/1.1", HttpMethod.GET, podPath,
+                Headers.builder().build(), new Buffer(new byte[0])));
+        if (stored.code() != 200) {
+            return stored;
+        }
+        Pod pod = Serialization.unmarshal(new String(stored.getBody().getBytes(), StandardCharsets.UTF_8), Pod.class);
+        PodLogs.Answer answer = PodLogs.of(pod, container);
+        if (!answer.available()) {
+            return new MockResponse().setResponseCode(400).setHeader("Content-Type", "application/json")
+                    .setBody(Serialization.asJson(new StatusBuilder().withStatus("Failure").withCode(400)
+                            .withReason("BadRequest").withMessage(answer.text()).build()));
+        }
+        return new MockResponse().setResponseCode(200).setHeader("Content-Type", "text/plain").setBody(answer.text());
+    }
+
+    private static String query(RecordedRequest request, String name) {
+        String path = request.getPath() == null ? "" : request.getPath();
+        int start = path.indexOf('?');
+        if (start >= 0) {
+            for (String parameter : path.substring(start + 1).split("&")) {
+                if (parameter.startsWith(name + "=")) {
+                    return URLDecoder.decode(parameter.substring(name.length() + 1), StandardCharsets.UTF_8);
+                }
+            }
+        }
+        return null;
     }
 
     static boolean isRollbackPatch(String method, String contentType, String body) {

@@ -18,6 +18,7 @@ import io.fabric8.kubernetes.client.utils.Serialization;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,10 +40,19 @@ import java.util.logging.Logger;
  * On a template change it reuses the ReplicaSet whose template matches or creates {@code <name>-<hash>}, numbers
  * revisions as the real controller does (a reused ReplicaSet becomes max+1 and records its old number in
  * revision-history), scales ReplicaSets, prunes past revisionHistoryLimit, honours {@code paused}, and publishes
- * status through {@code /status}. A pod template annotated {@value #SIMULATE} = {@code progress-deadline-exceeded}
- * never becomes available: its rollout fails as a broken release does. Tests can also hold a Deployment's rollouts
- * ({@link #holdRollouts}), stop observing it ({@link #stopObserving}) and have others write it in the background
- * ({@link #churn}: an HPA scaling, a controller's status heartbeat, another controller's label).
+ * status through {@code /status}. A pod template annotated {@value #SIMULATE} = {@code progress-deadline-exceeded},
+ * {@code crash-loop} or {@code image-pull-backoff} ({@link SimulatedVersion}) never becomes available: its rollout
+ * fails as a broken release does. Tests can also hold a Deployment's rollouts ({@link #holdRollouts}), stop observing
+ * it ({@link #stopObserving}) and have others write it in the background ({@link #churn}: an HPA scaling, a
+ * controller's status heartbeat, another controller's label).
+ *
+ * <p>How faithfully is a {@link SandboxRealism}. {@link SandboxRealism#INSTANT} (the default) rolls out in one
+ * reconcile: every replica updated and available at once, a broken version's Progressing False
+ * ProgressDeadlineExceeded at once, no pods. With paced rollouts ({@link SandboxRealism#FAITHFUL}) a rollout moves a
+ * step every {@code rolloutStep} ({@link PacedRollouts}): RollingUpdate within maxSurge/maxUnavailable (or Recreate),
+ * Progressing ReplicaSetUpdated while it moves and NewReplicaSetAvailable when done, a broken version timing out
+ * after its (scaled) progressDeadlineSeconds, with pods ({@link SimulatedPods}); Jobs are run by a
+ * {@link SimulatedJobController} on the same loop.
  */
 public final class SimulatedDeploymentController implements AutoCloseable {
 
@@ -63,16 +73,39 @@ public final class SimulatedDeploymentController implements AutoCloseable {
     }
 
     private static final Logger LOG = Logger.getLogger(SimulatedDeploymentController.class.getName());
-    private static final String SAFE = "bcdfghjklmnpqrstvwxz2456789";
+    /** The alphabet of the controllers' generated names (pod-template-hash, pod suffixes). */
+    static final String SAFE = "bcdfghjklmnpqrstvwxz2456789";
 
     private final KubernetesClient client;
+    private final SandboxRealism realism;
+    private final Clock clock;
+    /** Null for instant rollouts. */
+    private final PacedRollouts rollouts;
+    /** Null when Jobs are not run. */
+    private final SimulatedJobController jobs;
+    private Instant lastJobRound = Instant.MIN;
     private final Set<String> held = ConcurrentHashMap.newKeySet();
     private final Set<String> unobserved = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService loop =
             Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("simulated-deployment-controller"));
 
+    /** An instant controller ({@link SandboxRealism#INSTANT}). */
     public SimulatedDeploymentController(KubernetesClient client) {
+        this(client, SandboxRealism.INSTANT);
+    }
+
+    /** A controller as faithful as {@code realism}. */
+    public SimulatedDeploymentController(KubernetesClient client, SandboxRealism realism) {
+        this(client, realism, Clock.systemUTC());
+    }
+
+    /** A controller whose steps, deadlines and pod times follow {@code clock} (tests move it by hand). */
+    SimulatedDeploymentController(KubernetesClient client, SandboxRealism realism, Clock clock) {
         this.client = client;
+        this.realism = realism;
+        this.clock = clock;
+        this.rollouts = realism.pacedRollouts() ? new PacedRollouts(client, realism) : null;
+        this.jobs = realism.jobs() ? new SimulatedJobController(client, realism.jobRunTime(), clock) : null;
     }
 
     /** Reconciles every Deployment every {@code periodMillis}. */
@@ -89,14 +122,24 @@ public final class SimulatedDeploymentController implements AutoCloseable {
         }
     }
 
-    /** One reconcile round over all Deployments whose latest generation was not observed yet. */
+    /**
+     * One reconcile round over all Deployments whose latest generation was not observed yet and, with paced
+     * rollouts, those whose rollout is in progress and due for its next step; then, when Jobs are run and a step
+     * passed since their last round, over the Jobs.
+     */
     public synchronized void reconcileAll() {
+        Instant now = clock.instant();
         for (Deployment deployment : client.apps().deployments().inAnyNamespace().list().getItems()) {
             Long generation = deployment.getMetadata().getGeneration();
             Long observed = deployment.getStatus() == null ? null : deployment.getStatus().getObservedGeneration();
-            if (observed == null || generation == null || observed < generation) {
+            if (observed == null || generation == null || observed < generation
+                    || (rollouts != null && rollouts.due(deployment, now))) {
                 reconcile(deployment);
             }
+        }
+        if (jobs != null && !lastJobRound.plus(realism.rolloutStep()).isAfter(now)) {
+            lastJobRound = now;
+            jobs.reconcileAll();
         }
     }
 
@@ -196,9 +239,11 @@ public final class SimulatedDeploymentController implements AutoCloseable {
                 .filter(rs -> DeploymentRevisions.sameTemplate(rs.getSpec().getTemplate(), deployment.getSpec().getTemplate()))
                 .findFirst().orElse(null);
         long revision;
-        if (current == null) {
+        boolean created = current == null;
+        if (created) {
             revision = max + 1;
-            current = createReplicaSet(deployment, revision, replicas);
+            // A paced rollout scales its new ReplicaSet up step by step, from none.
+            current = createReplicaSet(deployment, revision, rollouts == null ? replicas : 0);
             owned.add(current);
         } else {
             long old = revisionOf(current).orElse(0);
@@ -207,23 +252,35 @@ public final class SimulatedDeploymentController implements AutoCloseable {
                 renumber(current, old, revision);
             }
         }
+        boolean holding = held.contains(namespace + "/" + name);
+        if (rollouts != null) {
+            annotateRevision(deployment, revision);
+            if (rollouts.step(deployment, current, created, owned, holding, clock.instant())) {
+                prune(deployment, owned, current);
+            }
+            return;
+        }
         for (ReplicaSet rs : owned) {
             scale(rs, rs.getMetadata().getName().equals(current.getMetadata().getName()) ? replicas : 0);
         }
         prune(deployment, owned, current);
+        annotateRevision(deployment, revision);
+        boolean broken = !SimulatedVersion.of(deployment.getSpec().getTemplate()).becomesReady();
+        publishStatus(namespace, name, deployment.getMetadata().getGeneration(), replicas, broken, false, holding);
+    }
+
+    private void annotateRevision(Deployment deployment, long revision) {
         String revisionText = String.valueOf(revision);
         if (!revisionText.equals(annotation(deployment, DeploymentRevisions.REVISION))) {
-            client.apps().deployments().inNamespace(namespace).withName(name).edit(d -> {
-                Map<String, String> annotations = d.getMetadata().getAnnotations() == null
-                        ? new HashMap<>() : new HashMap<>(d.getMetadata().getAnnotations());
-                annotations.put(DeploymentRevisions.REVISION, revisionText);
-                d.getMetadata().setAnnotations(annotations);
-                return d;
-            });
+            client.apps().deployments().inNamespace(deployment.getMetadata().getNamespace())
+                    .withName(deployment.getMetadata().getName()).edit(d -> {
+                        Map<String, String> annotations = d.getMetadata().getAnnotations() == null
+                                ? new HashMap<>() : new HashMap<>(d.getMetadata().getAnnotations());
+                        annotations.put(DeploymentRevisions.REVISION, revisionText);
+                        d.getMetadata().setAnnotations(annotations);
+                        return d;
+                    });
         }
-        boolean broken = "progress-deadline-exceeded".equals(templateAnnotation(deployment.getSpec().getTemplate()));
-        publishStatus(namespace, name, deployment.getMetadata().getGeneration(), replicas, broken, false,
-                held.contains(namespace + "/" + name));
     }
 
     private ReplicaSet createReplicaSet(Deployment deployment, long revision, int replicas) {
@@ -355,11 +412,6 @@ public final class SimulatedDeploymentController implements AutoCloseable {
     private static String annotation(Deployment deployment, String key) {
         Map<String, String> annotations = deployment.getMetadata().getAnnotations();
         return annotations == null ? null : annotations.get(key);
-    }
-
-    private static String templateAnnotation(PodTemplateSpec template) {
-        return template.getMetadata() == null || template.getMetadata().getAnnotations() == null ? null
-                : template.getMetadata().getAnnotations().get(SIMULATE);
     }
 
     @Override
