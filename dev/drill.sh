@@ -26,8 +26,9 @@ run_drill() {
   local cp token approver sandbox=()
   cp=$(module_classpath drill) || return 1
   token=$("$REWIND_ROOT/dev/identity.sh" token rewind-drill viewer) || return 1
-  # The production scenario's approver: an on-call engineer of the dev identity provider (never the release's deployer).
-  approver=$("$REWIND_ROOT/dev/identity.sh" token drill-oncall oncall) || return 1
+  # The production scenario's approver: REWIND_DRILL_APPROVER_TOKEN, or an on-call engineer of the dev identity
+  # provider (never the release's deployer).
+  approver=${REWIND_DRILL_APPROVER_TOKEN:-$("$REWIND_ROOT/dev/identity.sh" token drill-oncall oncall)} || return 1
   if [[ " ${args[*]-} " != *" --sandbox"* ]]; then
     sandbox=(--sandbox "http://127.0.0.1:${SANDBOX_APPS_PORT:-$((${SANDBOX_PORT:-18443} + 37))}")
   fi

@@ -106,11 +106,13 @@ up() {
       export SLACK_WEBHOOK_URL=$stand_ins/slack/webhook
     fi
     # The pipeline method's CI: the sandbox's stand-in for Bitbucket's pipelines API unless Bitbucket is set up (its
-    # runs take about a second, so the executor looks at them every 500 ms rather than every 10 s).
+    # runs take about a second and deploy within the run, so the executor looks at them every 500 ms rather than every
+    # 10 s, and waits 2 s rather than 30 s for a late deploy before the next method takes over).
     if [[ -z ${REWIND_BITBUCKET_TOKEN:-}${REWIND_BITBUCKET_USERNAME:-} ]]; then
       export REWIND_EXECUTOR_PIPELINE_BITBUCKET_URL=$stand_ins/bitbucket \
         REWIND_EXECUTOR_PIPELINE_BITBUCKET_WEB_URL=$stand_ins/ci REWIND_BITBUCKET_TOKEN=sandbox \
-        REWIND_EXECUTOR_PIPELINE_POLL_INTERVAL=${REWIND_EXECUTOR_PIPELINE_POLL_INTERVAL:-500ms}
+        REWIND_EXECUTOR_PIPELINE_POLL_INTERVAL=${REWIND_EXECUTOR_PIPELINE_POLL_INTERVAL:-500ms} \
+        REWIND_EXECUTOR_PIPELINE_SETTLE=${REWIND_EXECUTOR_PIPELINE_SETTLE:-2s}
     fi
   fi
   # Approvers' tokens: the dev identity provider's key and issuer, unless a real one is configured.

@@ -22,7 +22,6 @@ final class ApprovalDrill extends Drill {
     static final Duration HOLD = Duration.ofSeconds(3);
 
     private final JsonHttp approver;
-    private Instant requestSeenAt;
     private String heldWhile;
 
     ApprovalDrill(DrillSettings settings, DrillTarget target, KubernetesClient kubernetes, PrintStream out,
@@ -56,33 +55,27 @@ final class ApprovalDrill extends Drill {
     }
 
     private String awaitHeld() {
-        if (settings.approverToken() == null || settings.approverToken().isBlank()) {
-            throw new DrillFailed("no approver token: pass --approver-token or $REWIND_DRILL_APPROVER_TOKEN "
-                    + "(dev/identity.sh token NAME oncall)");
-        }
         long number = incident.path("number").asLong();
         JsonNode request = Poll.until("the approval request of INCIDENT-" + number, settings.detectTimeout(), POLL,
-                () -> approver.jsonIfOk(settings.approvalsUrl() + "/api/v1/approvals?environment="
-                        + encode(target.environment())).flatMap(list -> {
-                            for (JsonNode item : list) {
-                                if (item.path("incidentNumber").asLong() == number) {
-                                    return Optional.of(item);
-                                }
-                            }
-                            return Optional.empty();
-                        }));
-        requestSeenAt = clock.instant();
+                this::approvalRequest);
         mark("drill", "approval request " + request.path("state").asText() + ", needs " + request.path("approvals")
                 .asText() + ", deadline " + request.path("deadline").asText());
         String before = image();
-        Instant holdEnds = requestSeenAt.plus(HOLD);
-        // The drill watches the held rollback for a few seconds: the gate must hold, so there is nothing to wait for.
+        // The request is committed before the incident's record says so: it must come to await approval first.
+        Poll.until("INCIDENT-" + number + " awaiting approval", SETTLE, POLL, () -> {
+            String status = heldStatus(before);
+            if (!List.of("OPEN", "AWAITING_APPROVAL").contains(status)) {
+                throw new DrillFailed("Rewind did not wait for the approval: the incident is " + status);
+            }
+            return status.equals("AWAITING_APPROVAL") ? Optional.of(true) : Optional.empty();
+        });
+        Instant holdEnds = clock.instant().plus(HOLD);
+        // Then the drill watches the held rollback for a few seconds: the gate must hold, so there is nothing to wait for.
         Poll.until("the hold of " + HOLD.toSeconds() + " s", HOLD.plusSeconds(5), POLL, () -> {
-            String status = read(rewind, incidentUrl(incident.path("id").asText())).path("status").asText();
-            String now = image();
-            if (!"AWAITING_APPROVAL".equals(status) || !now.equals(before)) {
-                throw new DrillFailed("Rewind did not wait for the approval: the incident is " + status
-                        + " and " + target + " runs " + now);
+            String status = heldStatus(before);
+            if (!"AWAITING_APPROVAL".equals(status)) {
+                throw new DrillFailed("Rewind did not wait for the approval: the incident left AWAITING_APPROVAL for "
+                        + status);
             }
             return clock.instant().isAfter(holdEnds) ? Optional.of(true) : Optional.empty();
         });
@@ -91,17 +84,20 @@ final class ApprovalDrill extends Drill {
                 + target + " still runs " + settings.testVersion() + " after " + SuccessCriteria.seconds(HOLD);
     }
 
+    /** The incident's status now; fails the drill when the Deployment no longer runs {@code image}. */
+    private String heldStatus(String image) {
+        String status = read(rewind, incidentUrl(incident.path("id").asText())).path("status").asText();
+        String now = image();
+        if (!now.equals(image)) {
+            throw new DrillFailed("Rewind did not wait for the approval: " + target + " runs " + now
+                    + " (the incident is " + status + ")");
+        }
+        return status;
+    }
+
     private String approve() {
-        String requestId = Poll.until("the approval request's id", SETTLE, POLL, () ->
-                approver.jsonIfOk(settings.approvalsUrl() + "/api/v1/approvals?environment="
-                        + encode(target.environment())).flatMap(list -> {
-                            for (JsonNode item : list) {
-                                if (item.path("incidentNumber").asLong() == incident.path("number").asLong()) {
-                                    return Optional.of(item.path("id").asText());
-                                }
-                            }
-                            return Optional.empty();
-                        }));
+        String requestId = Poll.until("the approval request's id", SETTLE, POLL, this::approvalRequest)
+                .path("id").asText();
         JsonHttp.Answer answer = approver.postJson(settings.approvalsUrl() + "/api/v1/approvals/" + requestId
                 + "/approve", "{\"reason\":\"rollback drill: the on-call engineer approves\"}");
         if (answer.status() != 200) {
@@ -112,6 +108,20 @@ final class ApprovalDrill extends Drill {
                 + ", still needed: " + decided.path("stillNeeded").asText();
         mark("drill", "approved through the approval API: " + outcome);
         return outcome;
+    }
+
+    /** This incident's undecided approval request, as the approval API lists it to the approver. */
+    private Optional<JsonNode> approvalRequest() {
+        long number = incident.path("number").asLong();
+        return approver.jsonIfOk(settings.approvalsUrl() + "/api/v1/approvals?environment="
+                + encode(target.environment())).flatMap(list -> {
+                    for (JsonNode item : list) {
+                        if (item.path("incidentNumber").asLong() == number) {
+                            return Optional.of(item);
+                        }
+                    }
+                    return Optional.empty();
+                });
     }
 
     private static Optional<JsonNode> personsApproval(JsonNode incident) {

@@ -78,6 +78,10 @@ abstract class Drill {
             }
         } catch (DrillFailed e) {
             failure = e.getMessage();
+            if (faultInjectedAt != null) {
+                // Best effort: a failed scenario does not leave its alert firing on a stack kept to explore.
+                sandbox.delete(appUrl() + "/versions/" + settings.testVersion() + "/fault");
+            }
         }
         return new DrillResult(scenario(), target.toString(), faultInjectedAt, timeline, criteria(), whereToLook,
                 failure);
@@ -270,28 +274,27 @@ abstract class Drill {
                     + " " + alert.path("status").asText() + " sent to the detector ("
                     + alert.path("annotations").path("summary").asText() + ")");
         }
-        int count = 0;
-        for (JsonNode message : read(sandbox, settings.sandboxUrl() + "/slack/messages")) {
-            String body = message.path("body").asText();
-            if (body.contains(target.deployment())) {
-                mark(Instant.parse(message.path("receivedAt").asText()), "slack", SlackText.of(body));
-                count++;
-            }
+        List<JsonNode> messages = slack();
+        for (JsonNode message : messages) {
+            mark(Instant.parse(message.path("receivedAt").asText()), "slack", SlackText.of(message.path("body").asText()));
         }
-        whereToLook.add("Slack (local stand-in): " + count + " messages about " + target.deployment() + ", "
+        whereToLook.add("Slack (local stand-in): " + messages.size() + " messages about " + target.deployment() + ", "
                 + settings.sandboxUrl() + "/slack/messages");
     }
 
     /** The Slack stand-in's messages about this scenario's Deployment, as text. */
     List<String> slackMessages() {
-        List<String> texts = new ArrayList<>();
+        return slack().stream().map(message -> SlackText.of(message.path("body").asText())).toList();
+    }
+
+    private List<JsonNode> slack() {
+        List<JsonNode> about = new ArrayList<>();
         for (JsonNode message : read(sandbox, settings.sandboxUrl() + "/slack/messages")) {
-            String body = message.path("body").asText();
-            if (body.contains(target.deployment())) {
-                texts.add(SlackText.of(body));
+            if (message.path("body").asText().contains(target.deployment())) {
+                about.add(message);
             }
         }
-        return texts;
+        return about;
     }
 
     private List<JsonNode> monitorAlerts(String status) {

@@ -121,21 +121,31 @@ public final class RollbackDrill implements Callable<Integer> {
         services.put("postmortem-service", postmortem);
         DrillSettings settings = new DrillSettings(services, postmortem, approval, sandbox, token, approverToken,
                 "registry.example/shop/checkout", "v1.0.0", "v1.1.0", fault, detectTimeout, rollbackTimeout);
+        if (scenarios.contains(Scenario.PRODUCTION_APPROVAL) && (approverToken == null || approverToken.isBlank())) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "the production-approval scenario "
+                    + "approves as an on-call engineer: pass --approver-token or $REWIND_DRILL_APPROVER_TOKEN "
+                    + "(dev/identity.sh token NAME oncall), or leave the scenario out with --scenario");
+        }
         String time = Long.toString(Instant.now().getEpochSecond(), 36).toLowerCase(Locale.ROOT);
         try (KubernetesClient kubernetes = new KubernetesClientBuilder().build()) {
             List<Drill> drills = new ArrayList<>();
             for (Scenario scenario : scenarios) {
                 drills.add(drill(scenario, settings, kubernetes, time));
             }
+            List<DrillTarget> targets = drills.stream().map(d -> d.target).toList();
             System.out.println("Checking that Rewind and the sandbox are up ...");
-            try {
-                System.out.println("  " + Preflight.check(settings, kubernetes, drills.stream().map(d -> d.target).toList()));
-            } catch (DrillFailed e) {
-                System.out.println("Drill FAILED: " + e.getMessage());
-                return 1;
-            }
             List<DrillResult> results = new ArrayList<>();
             for (Drill drill : drills) {
+                // Again before each scenario: one that failed may have been a service going down.
+                try {
+                    String up = Preflight.check(settings, kubernetes, targets);
+                    if (results.isEmpty()) {
+                        System.out.println("  " + up);
+                    }
+                } catch (DrillFailed e) {
+                    System.out.println("Drill FAILED: " + e.getMessage());
+                    return 1;
+                }
                 results.add(drill.run());
             }
             results.forEach(result -> System.out.print(DrillReport.render(result)));

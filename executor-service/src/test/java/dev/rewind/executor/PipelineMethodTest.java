@@ -28,6 +28,7 @@ import dev.rewind.executor.strategy.PipelineStrategy;
 import dev.rewind.platform.testing.InfrastructureResource;
 import dev.rewind.platform.testing.KafkaClientTest;
 import dev.rewind.platform.testing.KubernetesSandboxResource;
+import dev.rewind.sandbox.SimulatedDeploymentController;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.HashMap;
@@ -84,14 +85,7 @@ class PipelineMethodTest extends KafkaClientTest {
         awaitTrigger(target);
         bitbucket.setState(runOf(target), "COMPLETED", "FAILED", null);
 
-        RollbackSucceeded succeeded = outcomeOf(kafka, target, command.incidentId(), RollbackSucceeded.class);
-        assertThat(succeeded.method()).isEqualTo(RollbackMethod.KUBECTL);
-        assertThat(succeeded.toVersion()).isEqualTo("v1.2.5");
-        assertThat(steps(target, RollbackSucceeded.class)).anySatisfy(step -> assertThat(step.detail())
-                .startsWith("pipeline cannot roll back: pipeline rollback-development run #")
-                .endsWith("did not succeed (COMPLETED/FAILED); trying kubectl next"));
-        assertThat(appliedPatches(target)).isEqualTo(1);
-        assertThat(triggersOf(target)).hasSize(1);
+        assertHandedOverToKubectl(target, command, "did not succeed (COMPLETED/FAILED)");
     }
 
     @Test
@@ -140,14 +134,43 @@ class PipelineMethodTest extends KafkaClientTest {
         awaitTrigger(target);
         bitbucket.setState(runOf(target), "COMPLETED", "SUCCESSFUL", null);
 
+        assertHandedOverToKubectl(target, command, "succeeded, but deployment " + target.namespace() + "/"
+                + target.service() + " still runs the release judged bad {" + target.service() + "=" + Rollbacks.IMAGE
+                + ":v1.3.0} PT0.3S later: the pipeline deployed nothing");
+    }
+
+    @Test
+    void aRunThatDeployedNothingOverABrokenReleaseHandsOverBeforeFollowingItsStuckRollout() {
+        TargetKey target = uniqueTarget("development");
+        deploy(target, "v1.2.5");
+        KubernetesSandboxResource.sandbox.client().apps().deployments().inNamespace(target.namespace())
+                .withName(target.service()).edit(d -> {
+                    d.getSpec().getTemplate().getSpec().getContainers().get(0).setImage(Rollbacks.IMAGE + ":v1.3.0");
+                    d.getSpec().getTemplate().getMetadata().setAnnotations(new HashMap<>(Map.of(
+                            SimulatedDeploymentController.SIMULATE, "crash-loop")));
+                    return d;
+                });
+        KubernetesSandboxResource.sandbox.controller().reconcileNow(target.namespace(), target.service());
+        annotate(target, "acme/" + target.service());
+        RollbackApproved command = chainCommand(target, null);
+
+        kafka.send(Topics.ROLLBACK_COMMANDS, command);
+        awaitTrigger(target);
+        bitbucket.setState(runOf(target), "COMPLETED", "SUCCESSFUL", null);
+
+        assertHandedOverToKubectl(target, command, "succeeded, but deployment " + target.namespace() + "/"
+                + target.service() + " still runs the release judged bad {" + target.service() + "=" + Rollbacks.IMAGE
+                + ":v1.3.0} PT0.3S later: the pipeline deployed nothing");
+    }
+
+    /** The pipeline's run handed over, saying {@code why}, and kubectl rolled back: one patch, one run started. */
+    private void assertHandedOverToKubectl(TargetKey target, RollbackApproved command, String why) {
         RollbackSucceeded succeeded = outcomeOf(kafka, target, command.incidentId(), RollbackSucceeded.class);
         assertThat(succeeded.method()).isEqualTo(RollbackMethod.KUBECTL);
         assertThat(succeeded.toVersion()).isEqualTo("v1.2.5");
         assertThat(steps(target, RollbackSucceeded.class)).anySatisfy(step -> assertThat(step.detail())
                 .startsWith("pipeline cannot roll back: pipeline rollback-development run #")
-                .contains("succeeded, but deployment " + target.namespace() + "/" + target.service()
-                        + " still runs the release judged bad")
-                .endsWith("the pipeline deployed nothing; trying kubectl next"));
+                .endsWith(why + "; trying kubectl next"));
         assertThat(appliedPatches(target)).isEqualTo(1);
         assertThat(triggersOf(target)).hasSize(1);
     }

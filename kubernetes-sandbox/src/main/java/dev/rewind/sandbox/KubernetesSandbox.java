@@ -256,7 +256,8 @@ public final class KubernetesSandbox implements AutoCloseable {
         sandbox.writeKubeconfig(kubeconfig, "shop");
         DemoApps apps = new DemoApps(sandbox.client()).start(Duration.ofMillis(100));
         SandboxMonitor monitor = new SandboxMonitor(settings, apps).start();
-        PipelinesStandIn pipelines = new PipelinesStandIn(sandbox.client(), Duration.ofMillis(500));
+        PipelinesStandIn pipelines = new PipelinesStandIn(sandbox.client(), Duration.ofMillis(500),
+                settings.environments());
         SandboxHttp http = new SandboxHttp(appsPort, apps, monitor, new SlackStandIn(), pipelines);
         System.out.println("Kubernetes sandbox at " + sandbox.url() + ", kubeconfig " + kubeconfig.toAbsolutePath()
                 + "; " + realism.describe());

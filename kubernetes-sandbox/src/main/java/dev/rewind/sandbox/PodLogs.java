@@ -37,6 +37,10 @@ final class PodLogs {
             return new Answer(false, "container \"" + name + "\" in pod \"" + pod.getMetadata().getName()
                     + "\" is waiting to start: trying and failing to pull image");
         }
+        if (waitingToStart(pod, name)) {
+            return new Answer(false, "container \"" + name + "\" in pod \"" + pod.getMetadata().getName()
+                    + "\" is waiting to start: ContainerCreating");
+        }
         String at = startedAt(pod, name);
         String start = at + " INFO  starting " + image + " (container " + name + ")\n";
         return new Answer(true, switch (version) {
@@ -46,6 +50,18 @@ final class PodLogs {
                     + "refused); not ready\n";
             default -> start + at + " INFO  listening on :8080\n" + at + " INFO  ready\n";
         });
+    }
+
+    /** True while the container is being created: nothing has run yet, so there is nothing to read. */
+    private static boolean waitingToStart(Pod pod, String container) {
+        if (pod.getStatus() == null || pod.getStatus().getContainerStatuses() == null) {
+            return false; // a pod written without statuses (a test's): its container is taken as running
+        }
+        return pod.getStatus().getContainerStatuses().stream()
+                .filter(status -> status.getName().equals(container)).findFirst()
+                .map(status -> status.getState() != null && status.getState().getWaiting() != null
+                        && "ContainerCreating".equals(status.getState().getWaiting().getReason()))
+                .orElse(false);
     }
 
     private static String startedAt(Pod pod, String container) {

@@ -39,8 +39,8 @@ public final class RecordingDispatcher extends Dispatcher {
     public record Read(String path, long receivedNanos) {
     }
 
-    /** The latest reads kept: enough for a test, bounded for a sandbox that serves a dev stack for days. */
-    private static final int MAX_READS_KEPT = 10_000;
+    /** The latest reads and writes kept: enough for a test, bounded for a sandbox that serves a dev stack for days. */
+    private static final int MAX_KEPT = 10_000;
     private static final String JSON_PATCH = "application/json-patch+json";
     private static final Pattern POD_LOG = Pattern.compile("^/api/v1/namespaces/[^/]+/pods/[^/]+/log$");
     private static final List<String> WRITES = List.of("POST", "PUT", "PATCH", "DELETE");
@@ -52,7 +52,7 @@ public final class RecordingDispatcher extends Dispatcher {
     static final Duration WITHHELD_FOR = Duration.ofHours(1);
 
     private final Dispatcher delegate;
-    private final List<Write> writes = new CopyOnWriteArrayList<>();
+    private final Deque<Write> writes = new ArrayDeque<>();
     private final Deque<Read> reads = new ArrayDeque<>();
     private final List<Fault> faults = new CopyOnWriteArrayList<>();
     private final Map<String, String> foreignWrites = new ConcurrentHashMap<>();
@@ -75,7 +75,7 @@ public final class RecordingDispatcher extends Dispatcher {
         }
         if ("GET".equals(request.getMethod())) {
             synchronized (reads) {
-                if (reads.size() == MAX_READS_KEPT) {
+                if (reads.size() == MAX_KEPT) {
                     reads.removeFirst();
                 }
                 reads.addLast(new Read(path, received));
@@ -95,8 +95,13 @@ public final class RecordingDispatcher extends Dispatcher {
             }
         }
         MockResponse response = delegate.dispatch(request);
-        writes.add(new Write(request.getMethod(), request.getPath(), request.getHeader("Content-Type"), text, received,
-                response.code()));
+        synchronized (writes) {
+            if (writes.size() == MAX_KEPT) {
+                writes.removeFirst();
+            }
+            writes.addLast(new Write(request.getMethod(), request.getPath(), request.getHeader("Content-Type"), text,
+                    received, response.code()));
+        }
         if (withheld.contains(path) && isRollbackPatch(request.getMethod(), request.getHeader("Content-Type"), text)) {
             response.setBodyDelay(WITHHELD_FOR);
         }
@@ -181,7 +186,9 @@ public final class RecordingDispatcher extends Dispatcher {
     }
 
     List<Write> writes() {
-        return List.copyOf(writes);
+        synchronized (writes) {
+            return List.copyOf(writes);
+        }
     }
 
     List<Read> reads() {

@@ -40,7 +40,8 @@ import java.util.concurrent.Executors;
  *   <li>{@code POST /slack/webhook}, {@code GET /slack/messages}: the Slack stand-in</li>
  *   <li>{@code /bitbucket/2.0/repositories/{workspace}/{slug}/pipelines/...}: the CI's rollback pipelines, as
  *       Bitbucket's API (start, read one, list); {@code PUT /ci/repositories/{workspace}/{slug}/outcome} with
- *       {@code deploys}, {@code deploys-nothing} or {@code fails} sets what that repository's pipeline does</li>
+ *       {@code deploys}, {@code deploys-nothing} or {@code fails} sets what that repository's pipeline does;
+ *       {@code GET /ci/{workspace}/{slug}/pipelines/results/{number}}: a run, where its web page would be</li>
  * </ul>
  */
 public final class SandboxHttp implements AutoCloseable {
@@ -105,6 +106,14 @@ public final class SandboxHttp implements AutoCloseable {
         } else if (path.length >= 6 && path[0].equals("bitbucket") && String.join("/", path).startsWith(
                 "bitbucket/2.0/repositories/") && path[5].equals("pipelines")) {
             pipelines(exchange, method, path);
+        } else if (method.equals("GET") && path.length == 6 && path[0].equals("ci") && path[3].equals("pipelines")
+                && path[4].equals("results") && path[5].matches("[0-9]{1,9}")) {
+            Optional<?> run = pipelines.runNumber(path[1] + "/" + path[2], Long.parseLong(path[5]));
+            if (run.isPresent()) {
+                json(exchange, 200, run.get());
+            } else {
+                problem(exchange, 404, "no run " + path[5] + " of " + path[1] + "/" + path[2]);
+            }
         } else if (method.equals("PUT") && path.length == 5 && path[0].equals("ci") && path[1].equals("repositories")
                 && path[4].equals("outcome")) {
             try {

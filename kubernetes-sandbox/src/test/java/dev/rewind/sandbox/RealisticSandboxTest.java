@@ -1,12 +1,14 @@
 package dev.rewind.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +16,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** A faithful sandbox, its controllers running on their own: a broken release and its rollback, a Job. */
+/**
+ * A faithful sandbox, its controllers running on their own: a broken release and its rollback, a Job, pods' logs (served
+ * as a real API server serves them: text per container, or why there is none).
+ */
 class RealisticSandboxTest {
 
     private static KubernetesSandbox sandbox;
@@ -92,5 +97,59 @@ class RealisticSandboxTest {
 
     private static List<Pod> pods() {
         return sandbox.client().pods().inNamespace("shop").withLabel("app", "checkout").list().getItems();
+    }
+
+    @Test
+    void aHealthyPodLogsItsStartAndACrashLoopingOneItsError() {
+        sandbox.deployWithHistory("logs", "healthy", "registry.example/shop/checkout", List.of("v1"));
+        sandbox.deployWithHistory("logs", "crashing", "registry.example/shop/checkout", List.of("v1"));
+        simulate("crashing", SimulatedVersion.CRASH_LOOP);
+
+        String healthyPod = podOf("healthy", "v1").getMetadata().getName();
+        String crashingPod = podOf("crashing", "v2").getMetadata().getName();
+
+        // Logs once the containers started (a pod being created has none yet: 400, as from a real API server).
+        String healthy = await().atMost(Duration.ofSeconds(20)).ignoreException(KubernetesClientException.class)
+                .until(() -> sandbox.client().pods().inNamespace("logs").withName(healthyPod).inContainer("healthy")
+                        .getLog(), log -> !log.isEmpty());
+        assertThat(healthy).contains("INFO  starting registry.example/shop/checkout:v1 (container healthy)")
+                .contains("listening on :8080").doesNotContain("ERROR");
+        String crashing = await().atMost(Duration.ofSeconds(20)).ignoreException(KubernetesClientException.class)
+                .until(() -> sandbox.client().pods().inNamespace("logs").withName(crashingPod).getLog(),
+                        log -> !log.isEmpty());
+        assertThat(crashing).contains("ERROR Application run failed");
+    }
+
+    @Test
+    void aPodWhoseImageCannotBePulledHasNoLogsAndAnUnknownPodIsNotFound() {
+        sandbox.deployWithHistory("logs", "unpulled", "registry.example/shop/checkout", List.of("v1"));
+        simulate("unpulled", SimulatedVersion.IMAGE_PULL_BACKOFF);
+        String pod = podOf("unpulled", "v2").getMetadata().getName();
+
+        assertThatThrownBy(() -> sandbox.client().pods().inNamespace("logs").withName(pod).getLog())
+                .isInstanceOfSatisfying(KubernetesClientException.class, e -> {
+                    assertThat(e.getCode()).isEqualTo(400);
+                    assertThat(e.getMessage()).contains("is waiting to start: trying and failing to pull image");
+                });
+        assertThatThrownBy(() -> sandbox.client().pods().inNamespace("logs").withName("no-such-pod").getLog())
+                .isInstanceOfSatisfying(KubernetesClientException.class, e -> assertThat(e.getCode()).isEqualTo(404));
+    }
+
+    /** Moves Deployment {@code name} to v2, whose pods behave as {@code version}. */
+    private static void simulate(String name, SimulatedVersion version) {
+        sandbox.client().apps().deployments().inNamespace("logs").withName(name).edit(d -> {
+            d.getSpec().getTemplate().getSpec().getContainers().get(0).setImage("registry.example/shop/checkout:v2");
+            d.getSpec().getTemplate().getMetadata().setAnnotations(Map.of(SimulatedDeploymentController.SIMULATE,
+                    version.annotation()));
+            return d;
+        });
+    }
+
+    private static Pod podOf(String deployment, String version) {
+        return await().atMost(Duration.ofSeconds(20)).until(() -> sandbox.client().pods().inNamespace("logs").list()
+                .getItems().stream()
+                .filter(pod -> pod.getMetadata().getName().startsWith(deployment + "-")
+                        && pod.getSpec().getContainers().get(0).getImage().endsWith(":" + version))
+                .findFirst().orElse(null), pod -> pod != null);
     }
 }

@@ -30,6 +30,13 @@ public interface PipelineConfig {
     @WithDefault("10s")
     Duration pollInterval();
 
+    /**
+     * How long a run that succeeded must leave the target unchanged on the release judged bad (same generation, same
+     * release) before the next method takes over: a pipeline whose deploy lands a little later is waited for.
+     */
+    @WithDefault("30s")
+    Duration settle();
+
     /** How long a run may take before the rollback by pipeline counts as failed. */
     @WithDefault("30m")
     Duration timeout();

@@ -20,11 +20,13 @@ import dev.rewind.executor.pipeline.PipelineUnavailable;
 import dev.rewind.executor.pipeline.TriggerOutcomeUnknown;
 import dev.rewind.executor.service.ExecutionLedger;
 import dev.rewind.kubernetes.DeploymentRevisions;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import org.jboss.logging.Logger;
 
@@ -157,23 +159,44 @@ public class PipelineStrategy implements RollbackStrategy {
             throw new MethodUnavailable(named + " did not succeed (" + run.detail() + ")");
         }
         LOG.infof("%s succeeded; following deployment %s", named, plan.deployment());
+        refuseWhenNothingDeployed(order, plan, named);
         RolloutStatus rollout = rollbacks.awaitRollout(order.target(), plan, order.rolloutTimeout());
         if (rollout.failed()) {
             return rollout;
         }
         Release running = DeploymentRevisions.releaseOf(rollbacks.current(order.target()));
         Release expected = DeploymentRevisions.releaseOf(plan.toRevision(), plan.template());
-        if (order.judged() != null && running.images().equals(order.judged().images())) {
-            // Its verification failed and nothing changed: the next method checks the target again before it acts.
-            throw new MethodUnavailable(named + " succeeded, but deployment " + plan.deployment() + " still runs the "
-                    + "release judged bad " + new TreeMap<>(running.images()) + ": the pipeline deployed nothing");
-        }
         if (!running.images().equals(expected.images())) {
             return new RolloutStatus(true, true, named + " succeeded but deployment " + plan.deployment() + " runs "
                     + new TreeMap<>(running.images()) + ", not the last good " + new TreeMap<>(expected.images())
                     + ": check what the pipeline deployed");
         }
         return new RolloutStatus(true, false, named + " succeeded; " + rollout.message());
+    }
+
+    /**
+     * The check of what a successful run deployed, before its rollout is followed (a bad release's own rollout may be
+     * stuck): when the target still runs exactly the release judged bad, at the same generation, throughout
+     * {@code settle}, the run deployed nothing and the next method takes over, checking the target again before it
+     * acts. Anything else the run changed is followed and checked as its rollout.
+     */
+    private void refuseWhenNothingDeployed(RollbackOrder order, UndoPlan plan, String named) {
+        if (order.judged() == null) {
+            return;
+        }
+        Deployment first = rollbacks.current(order.target());
+        Instant settled = Instant.now().plus(config.settle());
+        Deployment now = first;
+        while (DeploymentRevisions.releaseOf(now).sameAs(order.judged())
+                && Objects.equals(now.getMetadata().getGeneration(), first.getMetadata().getGeneration())) {
+            if (!Instant.now().isBefore(settled)) {
+                throw new MethodUnavailable(named + " succeeded, but deployment " + plan.deployment() + " still runs "
+                        + "the release judged bad " + new TreeMap<>(order.judged().images()) + " " + config.settle()
+                        + " later: the pipeline deployed nothing");
+            }
+            ExecutionInterrupted.pause(config.pollInterval());
+            now = rollbacks.current(order.target());
+        }
     }
 
     private PipelineRun recordedRun(RollbackOrder order) {

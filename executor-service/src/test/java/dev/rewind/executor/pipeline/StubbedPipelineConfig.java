@@ -37,6 +37,11 @@ record StubbedPipelineConfig(PipelineConfig settings, URI url, Optional<String> 
     }
 
     @Override
+    public Duration settle() {
+        return settings.settle();
+    }
+
+    @Override
     public Duration timeout() {
         return settings.timeout();
     }

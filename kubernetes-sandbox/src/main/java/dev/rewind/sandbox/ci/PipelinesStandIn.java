@@ -26,8 +26,10 @@ import java.util.logging.Logger;
  * A local stand-in for a CI's rollback pipelines, speaking Bitbucket Cloud's pipelines API (REST 2.0) as the
  * executor's pipeline method calls it: start a custom pipeline with variables (201, PENDING), read one run, list runs
  * newest first. A run goes IN_PROGRESS, then does what its repository's {@link PipelineOutcome} says: by default it
- * deploys its {@code VERSION} variable to every Deployment annotated {@code rewind.dev/pipeline-repository} with its
- * repository (each container's image tag set to it, as a CI's deploy step would), then succeeds.
+ * deploys its {@code VERSION} variable to the Deployment named by its {@code SERVICE} variable and annotated
+ * {@code rewind.dev/pipeline-repository} with its repository, in the namespaces of the environment its pipeline is
+ * for ({@code rollback-<environment>}, when the namespaces' environments are known), each container's image tag set
+ * to it as a CI's deploy step would, then succeeds; a run without a VERSION fails.
  */
 public final class PipelinesStandIn implements AutoCloseable {
 
@@ -40,16 +42,21 @@ public final class PipelinesStandIn implements AutoCloseable {
 
     private final KubernetesClient client;
     private final Duration stepTime;
+    private final Map<String, String> environmentsByNamespace;
     private final Map<String, PipelineOutcome> outcomes = new ConcurrentHashMap<>();
     private final Map<String, ObjectNode> runs = new LinkedHashMap<>();
     private final ScheduledExecutorService steps =
             Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("sandbox-pipelines"));
     private long lastBuildNumber;
 
-    /** Runs move on one state every {@code stepTime}. */
-    public PipelinesStandIn(KubernetesClient client, Duration stepTime) {
+    /**
+     * Runs move on one state every {@code stepTime}; {@code environmentsByNamespace} (namespace to environment, empty
+     * when unknown) keeps a run of {@code rollback-staging} out of production's namespaces.
+     */
+    public PipelinesStandIn(KubernetesClient client, Duration stepTime, Map<String, String> environmentsByNamespace) {
         this.client = client;
         this.stepTime = stepTime;
+        this.environmentsByNamespace = Map.copyOf(environmentsByNamespace);
     }
 
     /** Sets what the pipelines of {@code repository} ({@code workspace/slug}) do from now on. */
@@ -75,16 +82,24 @@ public final class PipelinesStandIn implements AutoCloseable {
             runs.remove(runs.keySet().iterator().next());
         }
         PipelineOutcome outcome = outcomes.getOrDefault(repository, PipelineOutcome.DEPLOYS);
-        String version = variable(body, "VERSION");
+        Deploy deploy = new Deploy(repository, variable(body, "SERVICE"), variable(body, "VERSION"),
+                environmentOf(body.at("/target/selector/pattern").asText("")));
         steps.schedule(() -> advance(run, "IN_PROGRESS", null), stepTime.toMillis(), TimeUnit.MILLISECONDS);
-        steps.schedule(() -> finish(repository, run, outcome, version), 2 * stepTime.toMillis(),
-                TimeUnit.MILLISECONDS);
+        steps.schedule(() -> finish(run, outcome, deploy), 2 * stepTime.toMillis(), TimeUnit.MILLISECONDS);
         return run.deepCopy();
     }
 
     /** One run of {@code repository}, by its uuid in braces. */
     public synchronized Optional<ObjectNode> run(String repository, String uuid) {
         return Optional.ofNullable(runs.get(key(repository, uuid))).map(ObjectNode::deepCopy);
+    }
+
+    /** Run number {@code buildNumber} of {@code repository} (where the run's web page would be). */
+    public synchronized Optional<ObjectNode> runNumber(String repository, long buildNumber) {
+        return runs.entrySet().stream()
+                .filter(entry -> entry.getKey().startsWith(repository + " ")
+                        && entry.getValue().path("build_number").asLong() == buildNumber)
+                .map(entry -> entry.getValue().deepCopy()).findFirst();
     }
 
     /** A page of {@code repository}'s runs, newest first, at most {@code pagelen}. */
@@ -104,30 +119,52 @@ public final class PipelinesStandIn implements AutoCloseable {
         return page;
     }
 
-    private void finish(String repository, ObjectNode run, PipelineOutcome outcome, String version) {
+    /** What a run deploys: {@code version} to Deployment {@code service} of {@code repository}, in {@code environment}. */
+    private record Deploy(String repository, String service, String version, String environment) {
+    }
+
+    private void finish(ObjectNode run, PipelineOutcome outcome, Deploy deploy) {
+        if (outcome == PipelineOutcome.FAILS) {
+            advance(run, "COMPLETED", "FAILED");
+            return;
+        }
+        if (outcome == PipelineOutcome.DEPLOYS && (deploy.version() == null || deploy.version().isBlank())) {
+            advance(run, "COMPLETED", "FAILED");
+            return;
+        }
         try {
-            if (outcome == PipelineOutcome.DEPLOYS && version != null) {
-                deploy(repository, version);
+            if (outcome == PipelineOutcome.DEPLOYS) {
+                deploy(deploy);
             }
-            advance(run, "COMPLETED", outcome == PipelineOutcome.FAILS ? "FAILED" : "SUCCESSFUL");
+            advance(run, "COMPLETED", "SUCCESSFUL");
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "pipeline run of " + repository + " could not deploy " + version, e);
+            LOG.log(Level.WARNING, "pipeline run of " + deploy.repository() + " could not deploy " + deploy.version(), e);
             advance(run, "COMPLETED", "ERROR");
         }
     }
 
-    private void deploy(String repository, String version) {
+    private void deploy(Deploy deploy) {
         for (Deployment deployment : client.apps().deployments().inAnyNamespace().list().getItems()) {
             Map<String, String> annotations = deployment.getMetadata().getAnnotations();
-            if (annotations != null && repository.equals(annotations.get(REPOSITORY_ANNOTATION))) {
-                client.apps().deployments().inNamespace(deployment.getMetadata().getNamespace())
-                        .withName(deployment.getMetadata().getName()).edit(d -> {
-                            d.getSpec().getTemplate().getSpec().getContainers()
-                                    .forEach(c -> c.setImage(c.getImage().replaceFirst(":[^:/@]+$", "") + ":" + version));
+            String namespace = deployment.getMetadata().getNamespace();
+            boolean ours = annotations != null && deploy.repository().equals(annotations.get(REPOSITORY_ANNOTATION))
+                    && (deploy.service() == null || deploy.service().equals(deployment.getMetadata().getName()))
+                    && (deploy.environment() == null || environmentsByNamespace.isEmpty()
+                    || deploy.environment().equals(environmentsByNamespace.get(namespace)));
+            if (ours) {
+                client.apps().deployments().inNamespace(namespace).withName(deployment.getMetadata().getName())
+                        .edit(d -> {
+                            d.getSpec().getTemplate().getSpec().getContainers().forEach(c -> c.setImage(
+                                    c.getImage().replaceFirst(":[^:/@]+$", "") + ":" + deploy.version()));
                             return d;
                         });
             }
         }
+    }
+
+    /** The environment of a pipeline named {@code rollback-<environment>}; null for another name. */
+    private static String environmentOf(String pipeline) {
+        return pipeline.startsWith("rollback-") ? pipeline.substring("rollback-".length()) : null;
     }
 
     private synchronized void advance(ObjectNode run, String state, String result) {

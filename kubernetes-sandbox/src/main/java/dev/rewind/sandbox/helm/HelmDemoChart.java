@@ -22,8 +22,9 @@ import java.util.zip.GZIPOutputStream;
 /**
  * A demo chart installed as Helm 3 leaves a release in a cluster, written from Helm's storage format and independent
  * of Rewind's own Helm code (which tests read it with): release JSON as Helm marshals it, Secrets encoded
- * base64(gzip(json)) and then base64 again by the API, objects labelled and annotated as Helm applies them. Two chart versions of one service: v1 (greeting hello) and v2 (greeting hi, plus a feature
- * flags ConfigMap and a cache ConfigMap annotated {@code helm.sh/resource-policy: keep}).
+ * base64(gzip(json)) and then base64 again by the API, objects labelled and annotated as Helm applies them. Two
+ * chart versions of one service: v1 (greeting hello) and v2 (greeting hi, plus a feature flags ConfigMap and a cache
+ * ConfigMap annotated {@code helm.sh/resource-policy: keep}).
  */
 public final class HelmDemoChart {
 

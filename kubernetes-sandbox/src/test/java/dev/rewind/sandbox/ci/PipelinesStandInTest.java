@@ -47,13 +47,17 @@ class PipelinesStandInTest {
         apps = new DemoApps(sandbox.client());
         monitor = new SandboxMonitor(MonitorSettings.fromEnvironment(Map.of("SANDBOX_MONITOR", "off")), apps);
         endpoints = new SandboxHttp(0, apps, monitor, new SlackStandIn(),
-                new PipelinesStandIn(sandbox.client(), Duration.ofMillis(20)));
-        sandbox.deployWithHistory("shop-staging", "checkout", "registry.example/shop/checkout",
-                List.of("v1.0.0", "v1.1.0"));
-        sandbox.client().apps().deployments().inNamespace("shop-staging").withName("checkout").edit(d -> {
-            d.getMetadata().getAnnotations().put(PipelinesStandIn.REPOSITORY_ANNOTATION, "shop/checkout");
-            return d;
-        });
+                new PipelinesStandIn(sandbox.client(), Duration.ofMillis(20),
+                        Map.of("shop-staging", "staging", "shop-production", "production")));
+        // The same repository's Deployment in staging and in production: a staging pipeline deploys to staging only.
+        for (String namespace : List.of("shop-staging", "shop-production")) {
+            sandbox.deployWithHistory(namespace, "checkout", "registry.example/shop/checkout",
+                    List.of("v1.0.0", "v1.1.0"));
+            sandbox.client().apps().deployments().inNamespace(namespace).withName("checkout").edit(d -> {
+                d.getMetadata().getAnnotations().put(PipelinesStandIn.REPOSITORY_ANNOTATION, "shop/checkout");
+                return d;
+            });
+        }
     }
 
     @AfterEach
@@ -80,6 +84,9 @@ class PipelinesStandInTest {
         await().until(() -> JSON.readTree(send("GET", one, null).body()).at("/state/result/name").asText(),
                 "SUCCESSFUL"::equals);
         assertThat(image()).isEqualTo("registry.example/shop/checkout:v1.0.0");
+        assertThat(image("shop-production")).as("the pipeline is staging's").endsWith(":v1.1.0");
+        assertThat(JSON.readTree(send("GET", "/ci/shop/checkout/pipelines/results/1", null).body())
+                .path("uuid").asText()).as("the run's page").isEqualTo(run.path("uuid").asText());
         JsonNode page = JSON.readTree(send("GET", "/bitbucket/2.0/repositories/shop/checkout/pipelines/"
                 + "?sort=-created_on&pagelen=5", null).body());
         assertThat(page.path("values").findValuesAsText("uuid")).containsExactly(run.path("uuid").asText());
@@ -130,8 +137,23 @@ class PipelinesStandInTest {
         assertThat(badOutcome.body()).contains("deploys, deploys-nothing or fails");
     }
 
+    @Test
+    void aRunWithoutAVersionFails() throws Exception {
+        JsonNode run = JSON.readTree(send("POST", "/bitbucket/2.0/repositories/shop/checkout/pipelines/",
+                TRIGGER.replace("\"v1.0.0\"", "\"\"")).body());
+        String one = "/bitbucket/2.0/repositories/shop/checkout/pipelines/"
+                + URLEncoder.encode(run.path("uuid").asText(), StandardCharsets.UTF_8);
+        await().until(() -> JSON.readTree(send("GET", one, null).body()).at("/state/result/name").asText(),
+                "FAILED"::equals);
+        assertThat(image()).endsWith(":v1.1.0");
+    }
+
     private String image() {
-        return sandbox.client().apps().deployments().inNamespace("shop-staging").withName("checkout").get()
+        return image("shop-staging");
+    }
+
+    private String image(String namespace) {
+        return sandbox.client().apps().deployments().inNamespace(namespace).withName("checkout").get()
                 .getSpec().getTemplate().getSpec().getContainers().get(0).getImage();
     }
 
