@@ -78,11 +78,7 @@ class PipelineMethodTest extends KafkaClientTest {
     void aFailedRunHandsOverToKubectlWhichChecksTheTargetAgain() {
         TargetKey target = uniqueTarget("development");
         deploy(target, "v1.2.5", "v1.3.0");
-        annotate(target, "acme/" + target.service());
-        RollbackApproved command = chainCommand(target, null);
-
-        kafka.send(Topics.ROLLBACK_COMMANDS, command);
-        awaitTrigger(target);
+        RollbackApproved command = rollBackThroughThePipeline(target);
         bitbucket.setState(runOf(target), "COMPLETED", "FAILED", null);
 
         assertHandedOverToKubectl(target, command, "did not succeed (COMPLETED/FAILED)");
@@ -110,11 +106,7 @@ class PipelineMethodTest extends KafkaClientTest {
     void aRunThatDeployedSomethingElseIsNotASuccess() {
         TargetKey target = uniqueTarget("development");
         deploy(target, "v1.2.5", "v1.3.0");
-        annotate(target, "acme/" + target.service());
-        RollbackApproved command = chainCommand(target, null);
-
-        kafka.send(Topics.ROLLBACK_COMMANDS, command);
-        awaitTrigger(target);
+        RollbackApproved command = rollBackThroughThePipeline(target);
         release(target, "v1.2.6-hotfix");
         bitbucket.setState(runOf(target), "COMPLETED", "SUCCESSFUL", null);
 
@@ -127,11 +119,7 @@ class PipelineMethodTest extends KafkaClientTest {
     void aRunThatSucceededButDeployedNothingHandsOverToKubectl() {
         TargetKey target = uniqueTarget("development");
         deploy(target, "v1.2.5", "v1.3.0");
-        annotate(target, "acme/" + target.service());
-        RollbackApproved command = chainCommand(target, null);
-
-        kafka.send(Topics.ROLLBACK_COMMANDS, command);
-        awaitTrigger(target);
+        RollbackApproved command = rollBackThroughThePipeline(target);
         bitbucket.setState(runOf(target), "COMPLETED", "SUCCESSFUL", null);
 
         assertHandedOverToKubectl(target, command, "succeeded, but deployment " + target.namespace() + "/"
@@ -151,11 +139,7 @@ class PipelineMethodTest extends KafkaClientTest {
                     return d;
                 });
         KubernetesSandboxResource.sandbox.controller().reconcileNow(target.namespace(), target.service());
-        annotate(target, "acme/" + target.service());
-        RollbackApproved command = chainCommand(target, null);
-
-        kafka.send(Topics.ROLLBACK_COMMANDS, command);
-        awaitTrigger(target);
+        RollbackApproved command = rollBackThroughThePipeline(target);
         bitbucket.setState(runOf(target), "COMPLETED", "SUCCESSFUL", null);
 
         assertHandedOverToKubectl(target, command, "succeeded, but deployment " + target.namespace() + "/"
@@ -173,6 +157,15 @@ class PipelineMethodTest extends KafkaClientTest {
                 .endsWith(why + "; trying kubectl next"));
         assertThat(appliedPatches(target)).isEqualTo(1);
         assertThat(triggersOf(target)).hasSize(1);
+    }
+
+    /** Names the target's pipeline repository, sends a rollback command, and waits for the run it starts. */
+    private RollbackApproved rollBackThroughThePipeline(TargetKey target) {
+        annotate(target, "acme/" + target.service());
+        RollbackApproved command = chainCommand(target, null);
+        kafka.send(Topics.ROLLBACK_COMMANDS, command);
+        awaitTrigger(target);
+        return command;
     }
 
     private static BitbucketStub.Request awaitTrigger(TargetKey target) {
