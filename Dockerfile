@@ -7,14 +7,16 @@ COPY ${SERVICE}/target/quarkus-app/lib/ lib/
 COPY ${SERVICE}/target/quarkus-app/*.jar ./
 COPY ${SERVICE}/target/quarkus-app/app/ app/
 COPY ${SERVICE}/target/quarkus-app/quarkus/ quarkus/
+# The JVM options every service runs with, then this service's own: the files dev/stack.sh and the system tests read.
+COPY dev/service-jvm.options jvm.options
+COPY ${SERVICE}/jvm.options service-jvm.options
 # The class-data sharing archive of the classes the service loads at start, made here by this image's JVM (one made
 # by another JVM is refused): the service starts about 20% sooner. Starting for it needs no broker or database.
-RUN java -XX:ArchiveClassesAtExit=app-cds.jsa -Dquarkus.appcds.generate=true -jar quarkus-run.jar
+RUN java @jvm.options @service-jvm.options -XX:ArchiveClassesAtExit=app-cds.jsa -Dquarkus.appcds.generate=true -jar quarkus-run.jar
 USER 185
-# The JVM options dev/lib.sh runs the services with (REWIND_JAVA_OPTS, measured by bench/footprint.sh); keep both alike.
+# glibc keeps one malloc arena per thread otherwise.
 ENV MALLOC_ARENA_MAX=2
-ENV JAVA_OPTS="-XX:+UseSerialGC -Xms32m -Xmx256m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 \
--XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=160m -Xss512k -XX:SharedArchiveFile=app-cds.jsa -Xshare:auto \
--Djava.util.logging.manager=org.jboss.logmanager.LogManager"
+# Added to the two files: replace to tune one deployment without rebuilding.
+ENV JAVA_OPTS="-XX:SharedArchiveFile=app-cds.jsa -Xshare:auto -Djava.util.logging.manager=org.jboss.logmanager.LogManager"
 # From /deployments: the archive names the jar by its relative path.
-ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -jar quarkus-run.jar"]
+ENTRYPOINT ["sh", "-c", "exec java @jvm.options @service-jvm.options $JAVA_OPTS -jar quarkus-run.jar"]

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# Measures each packaged service's footprint as dev/stack.sh and the container image run it (the same JVM options,
-# REWIND_JAVA_OPTS in dev/lib.sh): the time from `java` to /q/health/ready answering UP, and the resident memory (RSS)
-# when ready and after 10 s idle; each service alone, RUNS times (3) after a first start that migrates its
-# schema, then the five at once. Starts its own broker,
-# database and Kubernetes sandbox on other ports, in its own state directory, and removes them afterwards.
+# Measures each packaged service's footprint as dev/stack.sh and the container image run it (the same JVM options:
+# dev/service-jvm.options, then <service>/jvm.options): the time from `java` to /q/health/ready answering UP, and the
+# resident memory (RSS) when ready and after 10 s idle; each service alone, RUNS times (3) after a first start that
+# migrates its schema, then the five at once. Starts its own broker, database and Kubernetes sandbox on other ports, in
+# its own state directory, and removes them afterwards.
 #   bench/footprint.sh            (build the services first: mvn package -DskipTests)
 # Environment: RUNS (3), REWIND_JAVA_OPTS (to compare other JVM options).
 # Output: target/bench/footprint.txt, the services' logs of the last runs in target/bench/footprint-logs
@@ -79,7 +79,8 @@ done
 
 {
   echo "footprint of each service started alone, $RUNS runs after one that migrated its schema (median, range)"
-  echo "JVM options: $(service_java_opts SERVICE)"
+  echo "JVM options: $REWIND_JAVA_OPTS (dev/service-jvm.options), then each service's own:"
+  for service in "${SERVICES[@]}"; do echo "  $service: $(service_java_opts "$service" | cut -c$((${#REWIND_JAVA_OPTS} + 2))-)"; done
   echo "load before: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores"
   printf '%-20s %-22s %-22s %-22s\n' service "ready (ms)" "RSS at ready (MB)" "RSS 10 s later (MB)"
 } | tee "$OUT"

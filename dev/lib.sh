@@ -4,22 +4,25 @@ REWIND_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 # Throwaway state (broker logs, database cluster, pids) lives outside the checkout: PostgreSQL runs as the
 # postgres user, which must be able to reach its data directory.
 REWIND_STATE_DIR=${REWIND_STATE_DIR:-/tmp/rewind}
-# The JVM options each service runs with here (bench/footprint.sh measures them; the container image sets the same
-# in its JAVA_OPTS): a serial collector and a heap that starts small and gives memory back (a service needs a few tens
-# of MB; -Xmx bounds a burst), a smaller code cache and metaspace bound, half-size thread stacks. MALLOC_ARENA_MAX
-# keeps glibc from reserving an arena per thread. Together about 60 MB less resident per service (bench/footprint.sh).
-REWIND_JAVA_OPTS=${REWIND_JAVA_OPTS:--XX:+UseSerialGC -Xms32m -Xmx256m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=160m -Xss512k}
+# The JVM options each service runs with (dev/service-jvm.options, which the system tests and the container image
+# read too; bench/footprint.sh measures them), as words; REWIND_JAVA_OPTS replaces them to compare others.
+# MALLOC_ARENA_MAX keeps glibc from reserving an arena per thread (the image sets it too).
+REWIND_JAVA_OPTS=${REWIND_JAVA_OPTS:-$(sed -e 's/#.*//' "$REWIND_ROOT/dev/service-jvm.options" | xargs)}
 export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 
-# The JVM options of service $1: REWIND_JAVA_OPTS, and its class-data sharing archive when the build made one
-# (quarkus.package.jar.appcds.enabled): the classes it loads at start, read from a memory-mapped file. The archive
-# names the jar by its relative path: run `java ... -jar quarkus-run.jar` from target/quarkus-app.
+# The JVM options of service $1: REWIND_JAVA_OPTS, the service's own ($1/jvm.options), and its class-data sharing
+# archive when the build made one (quarkus.package.jar.appcds.enabled): the classes it loads at start, read from a
+# memory-mapped file. The archive names the jar by its relative path: run `java ... -jar quarkus-run.jar` from
+# target/quarkus-app.
 service_java_opts() {
-  local archive=$REWIND_ROOT/$1/target/quarkus-app/app-cds.jsa
+  local archive=$REWIND_ROOT/$1/target/quarkus-app/app-cds.jsa own=$REWIND_ROOT/$1/jvm.options words=
+  printf '%s' "$REWIND_JAVA_OPTS"
+  [[ -f $own ]] && words=$(sed -e 's/#.*//' "$own" | xargs)
+  if [[ -n $words ]]; then
+    printf ' %s' "$words"
+  fi
   if [[ -f $archive ]]; then
-    printf '%s -XX:SharedArchiveFile=app-cds.jsa -Xshare:auto' "$REWIND_JAVA_OPTS"
-  else
-    printf '%s' "$REWIND_JAVA_OPTS"
+    printf ' %s' '-XX:SharedArchiveFile=app-cds.jsa -Xshare:auto'
   fi
 }
 

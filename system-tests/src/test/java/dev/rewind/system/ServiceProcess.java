@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,9 +75,8 @@ public final class ServiceProcess implements AutoCloseable {
         Path log = root.resolve("system-tests/target/system-test-logs/" + instance + ".log");
         try {
             Files.createDirectories(log.getParent());
-            // The flags dev/stack.sh starts every service with.
-            ProcessBuilder builder = new ProcessBuilder(List.of(javaBinary(), "-XX:+UseSerialGC", "-Xmx256m",
-                    "-jar", jar.toString()))
+            ProcessBuilder builder = new ProcessBuilder(javaCommand(root, name, jar))
+                    .directory(jar.getParent().toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(again ? ProcessBuilder.Redirect.appendTo(log.toFile())
                             : ProcessBuilder.Redirect.to(log.toFile()));
@@ -184,6 +184,25 @@ public final class ServiceProcess implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * How dev/stack.sh and the image start a service: the options of dev/service-jvm.options, then its own
+     * (&lt;service&gt;/jvm.options), and the class-data sharing archive the build made next to the jar when there is
+     * one (it names the jar by its relative path, so the process runs from the jar's directory).
+     */
+    private static List<String> javaCommand(Path root, String name, Path jar) {
+        List<String> command = new ArrayList<>(List.of(javaBinary(),
+                "@" + root.resolve("dev/service-jvm.options")));
+        Path own = root.resolve(name).resolve("jvm.options");
+        if (Files.exists(own)) {
+            command.add("@" + own);
+        }
+        if (Files.exists(jar.resolveSibling("app-cds.jsa"))) {
+            command.addAll(List.of("-XX:SharedArchiveFile=app-cds.jsa", "-Xshare:auto"));
+        }
+        command.addAll(List.of("-jar", jar.getFileName().toString()));
+        return command;
     }
 
     private static String javaBinary() {

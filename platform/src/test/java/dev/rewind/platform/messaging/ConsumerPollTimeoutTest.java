@@ -12,17 +12,19 @@ import org.junit.jupiter.api.Test;
  */
 class ConsumerPollTimeoutTest {
 
-    /** What a first record may wait at each hop, at most: well under the time a hop takes when warm. */
-    private static final int LONGEST_ACCEPTABLE_POLL_MS = 50;
+    /** What a first record may wait at each hop, once per partition after a start or a rebalance, at most. */
+    private static final int LONGEST_ACCEPTABLE_POLL_MS = 100;
+    /** Shorter polls wake idle consumers so often that they cost CPU the services' work needs (measured). */
+    private static final int SHORTEST_ACCEPTABLE_POLL_MS = 50;
 
     @Test
-    void everyConsumerPollsBrieflySoTheFirstRecordOfAPartitionDoesNotWaitASecond() throws IOException {
+    void everyConsumerPollsBrieflySoTheFirstRecordOfAPartitionDoesNotWaitASecondButNotSoOftenThatIdlingCostsCpu() throws IOException {
         Properties defaults = PlatformDefaults.load();
 
         String pollTimeout = defaults.getProperty("mp.messaging.connector.smallrye-kafka.poll-timeout");
 
         assertThat(pollTimeout).as("mp.messaging.connector.smallrye-kafka.poll-timeout (SmallRye's default: 1000)")
                 .isNotNull();
-        assertThat(Integer.parseInt(pollTimeout)).isBetween(1, LONGEST_ACCEPTABLE_POLL_MS);
+        assertThat(Integer.parseInt(pollTimeout)).isBetween(SHORTEST_ACCEPTABLE_POLL_MS, LONGEST_ACCEPTABLE_POLL_MS);
     }
 }
