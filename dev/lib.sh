@@ -7,7 +7,11 @@ REWIND_STATE_DIR=${REWIND_STATE_DIR:-/tmp/rewind}
 # The JVM options each service runs with (dev/service-jvm.options, which the system tests and the container image
 # read too; bench/footprint.sh measures them), as words; REWIND_JAVA_OPTS replaces them to compare others.
 # MALLOC_ARENA_MAX keeps glibc from reserving an arena per thread (the image sets it too).
-REWIND_JAVA_OPTS=${REWIND_JAVA_OPTS:-$(sed -e 's/#.*//' "$REWIND_ROOT/dev/service-jvm.options" | xargs)}
+# The options in java argument file $1, as words (its comments left out).
+argfile_words() {
+  sed -e 's/#.*//' "$1" | xargs
+}
+REWIND_JAVA_OPTS=${REWIND_JAVA_OPTS:-$(argfile_words "$REWIND_ROOT/dev/service-jvm.options")}
 export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 
 # The JVM options of service $1: REWIND_JAVA_OPTS, the service's own ($1/jvm.options), and its class-data sharing
@@ -17,7 +21,7 @@ export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 service_java_opts() {
   local archive=$REWIND_ROOT/$1/target/quarkus-app/app-cds.jsa own=$REWIND_ROOT/$1/jvm.options words=
   printf '%s' "$REWIND_JAVA_OPTS"
-  [[ -f $own ]] && words=$(sed -e 's/#.*//' "$own" | xargs)
+  [[ -f $own ]] && words=$(argfile_words "$own")
   if [[ -n $words ]]; then
     printf ' %s' "$words"
   fi
