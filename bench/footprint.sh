@@ -5,7 +5,7 @@
 # migrates its schema, then the five at once. Starts its own broker, database and Kubernetes sandbox on other ports, in
 # its own state directory, and removes them afterwards.
 #   bench/footprint.sh            (build the services first: mvn package -DskipTests)
-# Environment: RUNS (3), REWIND_JAVA_OPTS (to compare other JVM options).
+# Environment: RUNS (3), REWIND_JAVA_OPTS (to compare other common JVM options; <service>/jvm.options still apply).
 # Output: target/bench/footprint.txt, the services' logs of the last runs in target/bench/footprint-logs
 set -euo pipefail
 export REWIND_STATE_DIR=${REWIND_STATE_DIR:-/tmp/rewind-footprint-$$}
@@ -79,7 +79,7 @@ done
 
 {
   echo "footprint of each service started alone, $RUNS runs after one that migrated its schema (median, range)"
-  echo "JVM options: $REWIND_JAVA_OPTS (dev/service-jvm.options), then each service's own:"
+  echo "JVM options (REWIND_JAVA_OPTS): $REWIND_JAVA_OPTS, then each service's own:"
   for service in "${SERVICES[@]}"; do echo "  $service: $(service_java_opts "$service" | cut -c$((${#REWIND_JAVA_OPTS} + 2))-)"; done
   echo "load before: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores"
   printf '%-20s %-22s %-22s %-22s\n' service "ready (ms)" "RSS at ready (MB)" "RSS 10 s later (MB)"

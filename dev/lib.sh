@@ -4,13 +4,15 @@ REWIND_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 # Throwaway state (broker logs, database cluster, pids) lives outside the checkout: PostgreSQL runs as the
 # postgres user, which must be able to reach its data directory.
 REWIND_STATE_DIR=${REWIND_STATE_DIR:-/tmp/rewind}
-# The JVM options each service runs with (dev/service-jvm.options, which the system tests and the container image
-# read too; bench/footprint.sh measures them), as words; REWIND_JAVA_OPTS replaces them to compare others.
-# MALLOC_ARENA_MAX keeps glibc from reserving an arena per thread (the image sets it too).
-# The options in java argument file $1, as words (its comments left out).
+# The options in java argument file $1, as words: a comment starts with # at the start of a word, as for java.
+# Values with spaces in them are not supported.
 argfile_words() {
-  sed -e 's/#.*//' "$1" | xargs
+  sed -E -e 's/(^|[[:space:]])#.*//' "$1" | xargs
 }
+# The JVM options every service runs with (dev/service-jvm.options, which the system tests and the container image
+# read too; bench/footprint.sh measures them), as words; REWIND_JAVA_OPTS replaces them to compare others (a
+# service's own jvm.options still follow them). MALLOC_ARENA_MAX keeps glibc from reserving an arena per thread (the
+# image sets it too).
 REWIND_JAVA_OPTS=${REWIND_JAVA_OPTS:-$(argfile_words "$REWIND_ROOT/dev/service-jvm.options")}
 export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 

@@ -207,7 +207,7 @@ class AlertStormBench {
         if (recording != null && !recording.isBlank()) {
             options += " -XX:StartFlightRecording=settings="
                     + System.getProperty("rewind.bench.jfr-settings", "profile") + ",filename="
-                    + recording.replaceFirst("(\\.jfr)?$", "-" + instance + ".jfr");
+                    + Path.of(recording.replaceFirst("(\\.jfr)?$", "-" + instance + ".jfr")).toAbsolutePath();
         }
         if (!options.isBlank()) {
             env.put("JAVA_TOOL_OPTIONS", options.strip());

@@ -68,6 +68,8 @@ public final class ServiceProcess implements AutoCloseable {
 
     private static ServiceProcess start(Path root, String name, String instance, int port,
                                         Map<String, String> environment, boolean again) {
+        // Absolute: the process runs from the jar's directory, so relative paths would resolve from there.
+        root = root.toAbsolutePath().normalize();
         Path jar = root.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: package the services first (mvn package)");
@@ -192,8 +194,11 @@ public final class ServiceProcess implements AutoCloseable {
      * one (it names the jar by its relative path, so the process runs from the jar's directory).
      */
     private static List<String> javaCommand(Path root, String name, Path jar) {
-        List<String> command = new ArrayList<>(List.of(javaBinary(),
-                "@" + root.resolve("dev/service-jvm.options")));
+        List<String> command = new ArrayList<>(List.of(javaBinary()));
+        Path common = root.resolve("dev/service-jvm.options");
+        if (Files.exists(common)) { // a checkout older than the file: its own defaults
+            command.add("@" + common);
+        }
         Path own = root.resolve(name).resolve("jvm.options");
         if (Files.exists(own)) {
             command.add("@" + own);
