@@ -3,6 +3,8 @@ package dev.rewind.sandbox;
 import dev.rewind.sandbox.apps.DemoApps;
 import dev.rewind.sandbox.apps.SlackStandIn;
 import dev.rewind.sandbox.ci.PipelinesStandIn;
+import dev.rewind.sandbox.gitops.GitOpsCrds;
+import dev.rewind.sandbox.gitops.SimulatedGitOpsController;
 import dev.rewind.sandbox.helm.HelmDemoChart;
 import dev.rewind.sandbox.monitor.MonitorSettings;
 import dev.rewind.sandbox.monitor.SandboxMonitor;
@@ -18,6 +20,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -27,7 +30,8 @@ import java.util.logging.Logger;
 
 /**
  * A Kubernetes API without a cluster: the fabric8 mock server in CRUD mode on a loopback port, with the simulated
- * Deployment controller running against it. Clients in other processes reach it through {@link #writeKubeconfig}.
+ * Deployment controller running against it, and Argo CD's and Flux's resources served with a stand-in for their
+ * controllers ({@link SimulatedGitOpsController}). Clients in other processes reach it through {@link #writeKubeconfig}.
  * Its controller is instant ({@link SandboxRealism#INSTANT}) unless started with another {@link SandboxRealism}.
  * Run {@code main} to serve a sandbox with a demo Deployment until the process is stopped; it runs the controllers as
  * faithfully as {@link SandboxRealism#fromEnvironment} says (by default {@link SandboxRealism#FAITHFUL}: rollouts in
@@ -51,16 +55,22 @@ public final class KubernetesSandbox implements AutoCloseable {
      */
     private static final Logger MOCK_SERVER_LOG = Logger.getLogger("io.fabric8.mockwebserver");
 
+    /** How often the GitOps stand-in looks for drift: a self-healing Application sets it back within a second. */
+    private static final long GITOPS_ROUND_MILLIS = 200;
+
     private final KubernetesMockServer server;
     private final RecordingDispatcher dispatcher;
     private final KubernetesClient client;
     private final SimulatedDeploymentController controller;
+    private final SimulatedGitOpsController gitOps;
 
     private KubernetesSandbox(KubernetesMockServer server, RecordingDispatcher dispatcher, SandboxRealism realism) {
         this.server = server;
         this.dispatcher = dispatcher;
         this.client = server.createClient();
         this.controller = new SimulatedDeploymentController(client, realism).start(50);
+        GitOpsCrds.install(client);
+        this.gitOps = new SimulatedGitOpsController(client, Clock.systemUTC()).start(GITOPS_ROUND_MILLIS);
     }
 
     /** Starts a sandbox on {@code port} of 127.0.0.1 (0 for any free port) with an instant controller. */
@@ -85,6 +95,11 @@ public final class KubernetesSandbox implements AutoCloseable {
 
     public SimulatedDeploymentController controller() {
         return controller;
+    }
+
+    /** The stand-in for Argo CD and Flux: Deployments they own are set back to what Git holds. */
+    public SimulatedGitOpsController gitOps() {
+        return gitOps;
     }
 
     /** The API server's URL, e.g. {@code http://127.0.0.1:41234}. */
@@ -225,6 +240,7 @@ public final class KubernetesSandbox implements AutoCloseable {
 
     @Override
     public void close() {
+        gitOps.close();
         controller.close();
         client.close();
         server.destroy();

@@ -96,6 +96,21 @@ public interface ExecutorConfig {
         Duration maxDuration();
     }
 
+    /** How the executor tells whether Argo CD or Flux applies a target from Git (then it never undoes it in the cluster). */
+    GitOps gitops();
+
+    /** Where Argo CD keeps its Applications and how it labels what it deploys. */
+    interface GitOps {
+
+        /** The namespace Argo CD runs in: an Application named by the instance label or a tracking id lives there. */
+        @WithDefault("argocd")
+        String argoCdNamespace();
+
+        /** Argo CD's instance label (argocd-cm {@code application.instanceLabelKey}). */
+        @WithDefault("app.kubernetes.io/instance")
+        String argoCdInstanceLabel();
+    }
+
     /** The execution lease: held while driving, renewed, taken over by another instance when it expired. */
     interface Lease {
 

@@ -1,6 +1,7 @@
 package dev.rewind.executor.domain;
 
 import dev.rewind.events.RollbackMethod;
+import dev.rewind.executor.gitops.GitOpsOwner;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -13,13 +14,16 @@ import java.util.stream.Collectors;
  * The order in which the rollback methods are tried for one target: the method a command asked for first, then the
  * Deployment's own list (annotation {@value #ANNOTATION}) or else its environment's configured chain, restricted to
  * the methods configuration allows. The configured chain's "helm or kubectl" is settled by the Deployment: helm is
- * left out for one Helm does not manage. A list that cannot be read never blocks a rollback: the configured chain is
+ * left out for one Helm does not manage, and the methods that change only the cluster for one Argo CD or Flux applies
+ * from Git (they would undo it, and Git would still name the faulty release). A list that cannot be read never blocks a rollback: the configured chain is
  * used and the problem reported.
  *
  * @param methods the methods to try, in order; never empty
  * @param warnings what people should fix about the Deployment's list, reported as a step
+ * @param leftOut methods left out before any was tried, as {@code method,method: why}: part of the reason given when
+ *                none of {@code methods} can roll the target back
  */
-public record MethodChain(List<RollbackMethod> methods, List<String> warnings) {
+public record MethodChain(List<RollbackMethod> methods, List<String> warnings, List<String> leftOut) {
 
     /** The Deployment annotation naming its methods in order, e.g. {@code pipeline,kubectl,redeploy}. */
     public static final String ANNOTATION = "rewind.dev/rollback-methods";
@@ -27,9 +31,15 @@ public record MethodChain(List<RollbackMethod> methods, List<String> warnings) {
     public MethodChain {
         methods = List.copyOf(methods);
         warnings = List.copyOf(warnings);
+        leftOut = List.copyOf(leftOut);
         if (methods.isEmpty()) {
             throw new IllegalArgumentException("a method chain needs at least one method");
         }
+    }
+
+    /** A chain that left no method out. */
+    public MethodChain(List<RollbackMethod> methods, List<String> warnings) {
+        this(methods, warnings, List.of());
     }
 
     /**
@@ -40,11 +50,13 @@ public record MethodChain(List<RollbackMethod> methods, List<String> warnings) {
      * @param configured the environment's configured chain
      * @param allowed the methods configuration allows at all
      * @param helmManaged true when Helm manages the Deployment
+     * @param gitOps the GitOps resource applying the Deployment from Git, or null: the methods that change only the
+     *               cluster ({@link GitOpsOwner#IN_CLUSTER}) are then left out
      * @throws RollbackRefused when no allowed method is left
      */
     public static MethodChain resolve(String deployment, RollbackMethod requested, String annotation,
                                       List<RollbackMethod> configured, Set<RollbackMethod> allowed,
-                                      boolean helmManaged) {
+                                      boolean helmManaged, GitOpsOwner gitOps) {
         List<String> warnings = new ArrayList<>();
         List<RollbackMethod> base = helmManaged ? configured
                 : configured.stream().filter(method -> method != RollbackMethod.HELM).toList();
@@ -72,7 +84,32 @@ public record MethodChain(List<RollbackMethod> methods, List<String> warnings) {
             throw new RollbackRefused("no allowed rollback method for deployment " + deployment + ": "
                     + String.join("; ", warnings));
         }
-        return new MethodChain(List.copyOf(ordered), warnings);
+        List<String> leftOut = new ArrayList<>();
+        if (gitOps != null) {
+            leaveOutInCluster(deployment, ordered, gitOps, warnings, leftOut);
+        }
+        return new MethodChain(List.copyOf(ordered), warnings, leftOut);
+    }
+
+    /**
+     * Leaves the in-cluster methods out of {@code ordered} for a Deployment {@code gitOps} applies from Git, saying
+     * so; refuses when no other method is left.
+     */
+    private static void leaveOutInCluster(String deployment, LinkedHashSet<RollbackMethod> ordered, GitOpsOwner gitOps,
+                                          List<String> warnings, List<String> leftOut) {
+        List<RollbackMethod> inCluster = ordered.stream().filter(GitOpsOwner.IN_CLUSTER::contains).toList();
+        String refusal = gitOps.inClusterRefusal(deployment, inCluster);
+        ordered.removeAll(inCluster);
+        if (ordered.isEmpty()) {
+            throw new RollbackRefused(refusal);
+        }
+        if (!inCluster.isEmpty()) {
+            warnings.add(format(inCluster) + " skipped: " + refusal);
+            leftOut.add(format(inCluster) + ": " + refusal);
+        }
+        warnings.add("deployment " + deployment + " is managed by " + gitOps.describe() + ": " + format(
+                List.copyOf(ordered)) + " must roll it back through Git, or " + gitOps.kind().title() + " "
+                + gitOps.name() + " may set it back");
     }
 
     /** Parses {@code pipeline, kubectl,REDEPLOY}: names in any case, separated by commas. */

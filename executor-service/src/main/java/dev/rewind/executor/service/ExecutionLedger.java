@@ -133,6 +133,7 @@ public class ExecutionLedger {
     private void recordChain(ExecutionRecord execution, MethodChain chain) {
         execution.chain = MethodChain.format(chain.methods());
         execution.attempt = 0;
+        execution.attempts = chain.leftOut().isEmpty() ? null : String.join("\n", chain.leftOut());
         execution.method = chain.methods().get(0);
         execution.updatedAt = Instant.now(clock);
         if (!chain.warnings().isEmpty()) {
@@ -159,8 +160,9 @@ public class ExecutionLedger {
         if (execution.attempt + 1 >= chain.size()) {
             String tried = (execution.attempts == null ? "" : execution.attempts + "\n")
                     + execution.method.name().toLowerCase(Locale.ROOT) + ": " + reason;
-            throw new RollbackRefused(chain.size() == 1 ? reason : "no rollback method could roll back deployment "
-                    + deploymentOf(execution) + " (" + String.join("; ", tried.split("\n")) + ")");
+            throw new RollbackRefused(chain.size() == 1 && execution.attempts == null ? reason : "no rollback method "
+                    + "could roll back deployment " + deploymentOf(execution) + " (" + String.join("; ",
+                    tried.split("\n")) + ")");
         }
         handOver(execution, chain, reason);
         return execution;

@@ -8,6 +8,7 @@ import dev.rewind.executor.domain.LeaseLost;
 import dev.rewind.executor.domain.MethodChain;
 import dev.rewind.executor.domain.MethodUnavailable;
 import dev.rewind.executor.domain.RollbackRefused;
+import dev.rewind.executor.gitops.GitOpsOwnership;
 import dev.rewind.executor.kubernetes.DeploymentRollbacks;
 import dev.rewind.executor.kubernetes.ObservedDeployment;
 import dev.rewind.executor.kubernetes.RolloutStatus;
@@ -246,7 +247,7 @@ public class RollbackRunner {
         while (true) {
             try {
                 Optional<Committed> committed = current.plan == null ? planAndStart(current, order)
-                        : resumed(current);
+                        : resumed(current, order);
                 if (committed.isPresent()) {
                     change(committed.get(), order);
                 }
@@ -270,8 +271,10 @@ public class RollbackRunner {
      */
     private Optional<Committed> planAndStart(ExecutionRecord execution, RollbackOrder order) {
         ObservedDeployment observed = rollbacks.observe(order.target(), order.judged(), order.incidentNumber());
+        GitOpsOwnership gitOps = strategies.gitOpsOf(observed);
         MigrationMark migration = migrations.check(observed.deployment());
-        MethodChain chosen = execution.chain == null ? strategies.chainFor(execution.requestedMethod, observed) : null;
+        MethodChain chosen = execution.chain == null ? strategies.chainFor(execution.requestedMethod, observed, gitOps)
+                : null;
         List<RollbackMethod> methods = chosen != null ? chosen.methods() : MethodChain.stored(execution.chain);
         boolean migrationFirst = migration == MigrationMark.REVERSIBLE;
         List<String> handovers = new ArrayList<>();
@@ -280,6 +283,7 @@ public class RollbackRunner {
             UndoPlan plan;
             try {
                 strategy = strategies.of(methods.get(i));
+                RollbackStrategies.refuseInCluster(methods.get(i), observed, gitOps);
                 plan = strategy.plan(order, observed);
                 ledger.start(execution.id, chosen, handovers, methods.get(i), plan, !migrationFirst);
             } catch (MethodUnavailable unavailable) {
@@ -317,9 +321,10 @@ public class RollbackRunner {
 
     /**
      * The plan an earlier run of the execution committed to, checked again: a plan recorded by an executor without
-     * the bad-release guard may be resumed here. Its migration is looked at again unless the patch may have been sent.
+     * the bad-release guard may be resumed here. Its migration is looked at again unless the patch may have been sent,
+     * and so is whether Argo CD or Flux applies the target now.
      */
-    private Optional<Committed> resumed(ExecutionRecord execution) {
+    private Optional<Committed> resumed(ExecutionRecord execution, RollbackOrder order) {
         UndoPlan plan = ExecutionLedger.planOf(execution);
         RollbackStrategy strategy = strategies.of(plan.methodOrKubectl());
         if (plan.skipped() != null) {
@@ -327,6 +332,9 @@ public class RollbackRunner {
             return Optional.empty();
         }
         refuseReturningToABadRelease(execution, plan);
+        if (execution.patchSentAt == null) {
+            refuseInClusterNow(plan.methodOrKubectl(), rollbacks.observedNow(order.target()));
+        }
         return Optional.of(new Committed(execution, strategy, plan, execution.patchSentAt == null, false));
     }
 
@@ -347,6 +355,7 @@ public class RollbackRunner {
         UndoPlan plan = committed.plan();
         if (committed.migrationFirst()) {
             ObservedDeployment current = rollbacks.observe(order.target(), order.judged(), order.incidentNumber());
+            refuseInClusterNow(plan.methodOrKubectl(), current);
             migrations.rollBack(order.target(), current.deployment(), plan.fromVersion(), plan.toVersion(),
                     id.toString()).ifPresent(done -> ledger.migrationRolledBack(id, done));
         }
@@ -406,6 +415,11 @@ public class RollbackRunner {
             LOG.warnf("cannot diagnose %s: %s", order.target(), e.toString());
             return List.of("no diagnosis: the cluster could not be read (" + e.getMessage() + ")");
         }
+    }
+
+    /** Hands over to the next method when {@code method} changes only the cluster and GitOps applies it now. */
+    private void refuseInClusterNow(RollbackMethod method, ObservedDeployment observed) {
+        RollbackStrategies.refuseInCluster(method, observed, strategies.gitOpsOf(observed));
     }
 
     /** Refuses {@code plan} when it returns the target to a release judged bad before; overrides do not skip this. */

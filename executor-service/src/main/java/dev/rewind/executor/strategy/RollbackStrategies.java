@@ -4,14 +4,20 @@ import dev.rewind.events.RollbackMethod;
 import dev.rewind.executor.config.ExecutorConfig;
 import dev.rewind.executor.domain.MethodChain;
 import dev.rewind.executor.domain.MethodUnavailable;
+import dev.rewind.executor.domain.RollbackRefused;
+import dev.rewind.executor.gitops.GitOpsOwner;
+import dev.rewind.executor.gitops.GitOpsOwners;
+import dev.rewind.executor.gitops.GitOpsOwnership;
 import dev.rewind.executor.helm.HelmManaged;
 import dev.rewind.executor.kubernetes.ObservedDeployment;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /** The rollback methods this executor performs, and the order in which to try them for a target. */
 @ApplicationScoped
@@ -19,11 +25,36 @@ public class RollbackStrategies {
 
     private final Map<RollbackMethod, RollbackStrategy> byMethod = new EnumMap<>(RollbackMethod.class);
     private final ExecutorConfig config;
+    private final GitOpsOwners gitOps;
 
     @Inject
-    public RollbackStrategies(Instance<RollbackStrategy> strategies, ExecutorConfig config) {
+    public RollbackStrategies(Instance<RollbackStrategy> strategies, ExecutorConfig config, GitOpsOwners gitOps) {
         strategies.forEach(strategy -> byMethod.put(strategy.method(), strategy));
         this.config = config;
+        this.gitOps = gitOps;
+    }
+
+    /**
+     * The GitOps resource applying {@code observed}'s Deployment, as its cluster shows it now.
+     *
+     * @throws RollbackRefused when that is unknown or ambiguous
+     */
+    public GitOpsOwnership gitOpsOf(ObservedDeployment observed) {
+        return gitOps.of(observed);
+    }
+
+    /**
+     * Refuses {@code method} when it changes only the cluster and {@code gitOps} says Argo CD or Flux applies the
+     * Deployment from Git: checked again for every method at the moment it plans or makes its change.
+     *
+     * @throws MethodUnavailable naming the owner: the next method of the chain is tried
+     */
+    public static void refuseInCluster(RollbackMethod method, ObservedDeployment observed, GitOpsOwnership gitOps) {
+        if (gitOps.owner() != null && GitOpsOwner.IN_CLUSTER.contains(method)) {
+            var deployment = observed.deployment().getMetadata();
+            throw new MethodUnavailable(gitOps.owner().inClusterRefusal(deployment.getNamespace() + "/"
+                    + deployment.getName(), List.of(method)));
+        }
     }
 
     /**
@@ -49,11 +80,16 @@ public class RollbackStrategies {
         }
     }
 
-    /** The methods to try for {@code observed}, the one the command asked for ({@code requested}) first. */
-    public MethodChain chainFor(RollbackMethod requested, ObservedDeployment observed) {
+    /**
+     * The methods to try for {@code observed}, the one the command asked for ({@code requested}) first, with what
+     * {@code gitOps} found (its owner leaves the in-cluster methods out, its warnings are the chain's).
+     */
+    public MethodChain chainFor(RollbackMethod requested, ObservedDeployment observed, GitOpsOwnership gitOps) {
         var deployment = observed.deployment().getMetadata();
-        return MethodChain.resolve(deployment.getNamespace() + "/" + deployment.getName(), requested,
+        MethodChain chain = MethodChain.resolve(deployment.getNamespace() + "/" + deployment.getName(), requested,
                 observed.annotation(MethodChain.ANNOTATION), config.chainOf(observed.environment().name()),
-                config.allowedMethods(), helmManaged(observed));
+                config.allowedMethods(), helmManaged(observed), gitOps.owner());
+        return new MethodChain(chain.methods(), Stream.concat(gitOps.warnings().stream(), chain.warnings().stream())
+                .toList(), chain.leftOut());
     }
 }

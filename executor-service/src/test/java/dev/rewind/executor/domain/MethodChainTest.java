@@ -8,6 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rewind.events.RollbackMethod;
+import dev.rewind.executor.gitops.GitOpsOwner;
+import dev.rewind.kubernetes.gitops.GitOpsKind;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -20,7 +22,7 @@ class MethodChainTest {
 
     @Test
     void theConfiguredChainWhenNothingElseIsSaid() {
-        MethodChain chain = MethodChain.resolve("shop/checkout", null, null, CONFIGURED, ALL, false);
+        MethodChain chain = MethodChain.resolve("shop/checkout", null, null, CONFIGURED, ALL, false, null);
 
         assertThat(chain.methods()).containsExactly(PIPELINE, KUBECTL, REDEPLOY);
         assertThat(chain.warnings()).isEmpty();
@@ -28,21 +30,21 @@ class MethodChainTest {
 
     @Test
     void theDeploymentsAnnotationReplacesTheConfiguredChainInAnyCase() {
-        MethodChain chain = MethodChain.resolve("shop/checkout", null, " Redeploy, kubectl ", CONFIGURED, ALL, false);
+        MethodChain chain = MethodChain.resolve("shop/checkout", null, " Redeploy, kubectl ", CONFIGURED, ALL, false, null);
 
         assertThat(chain.methods()).containsExactly(REDEPLOY, KUBECTL);
     }
 
     @Test
     void theRequestedMethodComesFirstAndIsNotTriedTwice() {
-        MethodChain chain = MethodChain.resolve("shop/checkout", KUBECTL, null, CONFIGURED, ALL, false);
+        MethodChain chain = MethodChain.resolve("shop/checkout", KUBECTL, null, CONFIGURED, ALL, false, null);
 
         assertThat(chain.methods()).containsExactly(KUBECTL, PIPELINE, REDEPLOY);
     }
 
     @Test
     void anUnreadableAnnotationFallsBackToTheConfiguredChainAndSaysWhatToFix() {
-        MethodChain chain = MethodChain.resolve("shop/checkout", null, "kubectl,rollout-undo", CONFIGURED, ALL, false);
+        MethodChain chain = MethodChain.resolve("shop/checkout", null, "kubectl,rollout-undo", CONFIGURED, ALL, false, null);
 
         assertThat(chain.methods()).containsExactly(PIPELINE, KUBECTL, REDEPLOY);
         assertThat(chain.warnings()).singleElement().asString()
@@ -54,7 +56,7 @@ class MethodChainTest {
     @Test
     void methodsConfigurationDoesNotAllowAreSkippedWithAWarning() {
         MethodChain chain = MethodChain.resolve("shop/checkout", HELM, "redeploy,kubectl", CONFIGURED,
-                EnumSet.of(KUBECTL, PIPELINE), false);
+                EnumSet.of(KUBECTL, PIPELINE), false, null);
 
         assertThat(chain.methods()).containsExactly(KUBECTL);
         assertThat(chain.warnings()).singleElement().asString()
@@ -64,7 +66,7 @@ class MethodChainTest {
     @Test
     void refusesWhenNoAllowedMethodIsLeft() {
         assertThatThrownBy(() -> MethodChain.resolve("shop/checkout", null, "redeploy", CONFIGURED,
-                EnumSet.of(KUBECTL), false))
+                EnumSet.of(KUBECTL), false, null))
                 .isInstanceOf(RollbackRefused.class)
                 .hasMessageContaining("no allowed rollback method for deployment shop/checkout");
     }
@@ -73,12 +75,39 @@ class MethodChainTest {
     void theConfiguredHelmOrKubectlIsSettledByTheDeployment() {
         List<RollbackMethod> configured = List.of(PIPELINE, HELM, KUBECTL, REDEPLOY);
 
-        assertThat(MethodChain.resolve("shop/checkout", null, null, configured, ALL, true).methods())
+        assertThat(MethodChain.resolve("shop/checkout", null, null, configured, ALL, true, null).methods())
                 .containsExactly(PIPELINE, HELM, KUBECTL, REDEPLOY);
-        assertThat(MethodChain.resolve("shop/checkout", null, null, configured, ALL, false).methods())
+        assertThat(MethodChain.resolve("shop/checkout", null, null, configured, ALL, false, null).methods())
                 .containsExactly(PIPELINE, KUBECTL, REDEPLOY);
-        assertThat(MethodChain.resolve("shop/checkout", null, "helm,kubectl", configured, ALL, false).methods())
+        assertThat(MethodChain.resolve("shop/checkout", null, "helm,kubectl", configured, ALL, false, null).methods())
                 .as("a Deployment that names helm gets it, and is told why it cannot").containsExactly(HELM, KUBECTL);
+    }
+
+    @Test
+    void aTargetArgoCdOrFluxAppliesFromGitIsNeverRolledBackInTheCluster() {
+        GitOpsOwner argo = new GitOpsOwner(GitOpsKind.ARGO_CD_APPLICATION, "argocd", "checkout",
+                "automated sync with self-heal", true);
+
+        MethodChain chain = MethodChain.resolve("shop/checkout", KUBECTL, null, CONFIGURED, ALL, true, argo);
+
+        assertThat(chain.methods()).containsExactly(PIPELINE);
+        assertThat(chain.warnings()).first().asString().startsWith("kubectl,redeploy skipped: deployment "
+                + "shop/checkout is managed by Argo CD Application argocd/checkout (automated sync with self-heal): its "
+                + "controller would set an in-cluster rollback");
+        assertThat(chain.warnings()).last().asString().contains("pipeline must roll it back through Git");
+    }
+
+    @Test
+    void refusesNamingTheOwnerWhenOnlyInClusterMethodsAreLeft() {
+        GitOpsOwner flux = new GitOpsOwner(GitOpsKind.FLUX_KUSTOMIZATION, "flux-system", "shop", "suspended", false);
+
+        assertThatThrownBy(() -> MethodChain.resolve("shop/checkout", null, "kubectl,redeploy", CONFIGURED, ALL,
+                false, flux))
+                .isInstanceOf(RollbackRefused.class)
+                .hasMessage("deployment shop/checkout is managed by Flux Kustomization flux-system/shop (suspended): an "
+                        + "in-cluster rollback (kubectl, redeploy) would hold only until its next sync or resume, and "
+                        + "Git would still name the faulty release; roll back in Git (revert the release's commit) and "
+                        + "let it sync, or use a rollback pipeline that does");
     }
 
     @Test

@@ -1,0 +1,60 @@
+package dev.rewind.executor.gitops;
+
+import dev.rewind.executor.config.ExecutorConfig;
+import dev.rewind.executor.domain.RollbackRefused;
+import dev.rewind.executor.gitops.GitOpsOwnership.Found;
+import dev.rewind.executor.gitops.GitOpsOwnership.Lookup;
+import dev.rewind.executor.gitops.GitOpsOwnership.Missing;
+import dev.rewind.executor.gitops.GitOpsOwnership.Unreadable;
+import dev.rewind.executor.kubernetes.KubernetesApi;
+import dev.rewind.executor.kubernetes.ObservedDeployment;
+import dev.rewind.kubernetes.gitops.GitOpsKind;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * Finds the GitOps resource applying a target's Deployment in its cluster ({@link GitOpsOwnership}): reads only the
+ * resources its marks name, so a Deployment without marks costs no call.
+ */
+@ApplicationScoped
+public class GitOpsOwners {
+
+    private final KubernetesApi api;
+    private final ExecutorConfig.GitOps config;
+
+    @Inject
+    public GitOpsOwners(KubernetesApi api, ExecutorConfig config) {
+        this.api = api;
+        this.config = config.gitops();
+    }
+
+    /**
+     * The owner of {@code observed}'s Deployment, as its cluster shows it now.
+     *
+     * @throws RollbackRefused when it is unknown or ambiguous
+     */
+    public GitOpsOwnership of(ObservedDeployment observed) {
+        ObjectMeta metadata = observed.deployment().getMetadata();
+        return GitOpsOwnership.settle(metadata.getNamespace(), metadata.getName(),
+                GitOpsMarks.of(metadata, config.argoCdNamespace(), config.argoCdInstanceLabel()),
+                (kind, namespace, name) -> read(observed.client(), kind, namespace, name));
+    }
+
+    private Lookup read(KubernetesClient client, GitOpsKind kind, String namespace, String name) {
+        try {
+            GenericKubernetesResource resource = api.call(() -> client.genericKubernetesResources(kind.context())
+                    .inNamespace(namespace).withName(name).get());
+            return resource == null ? new Missing() : new Found(resource);
+        } catch (KubernetesClientException e) {
+            if (e.getCode() == 401 || e.getCode() == 403) {
+                return new Unreadable("the Kubernetes API answered " + e.getCode() + " to reading " + kind.plural()
+                        + "." + kind.group() + " " + namespace + "/" + name);
+            }
+            throw e;
+        }
+    }
+}

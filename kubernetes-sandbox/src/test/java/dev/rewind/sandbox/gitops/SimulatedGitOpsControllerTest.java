@@ -1,0 +1,125 @@
+package dev.rewind.sandbox.gitops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.rewind.kubernetes.gitops.GitOpsKind;
+import dev.rewind.sandbox.KubernetesSandbox;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The GitOps stand-in undoes an in-cluster rollback of a Deployment it owns exactly where Argo CD or Flux would. */
+class SimulatedGitOpsControllerTest {
+
+    private static final String IMAGE = "registry.example/shop/checkout";
+    private static KubernetesSandbox sandbox;
+
+    @BeforeAll
+    static void start() {
+        sandbox = KubernetesSandbox.start(0);
+    }
+
+    @AfterAll
+    static void stop() {
+        sandbox.close();
+    }
+
+    @Test
+    void aSelfHealingApplicationSetsAPlainUndoBackWithinASecond() {
+        deploy("heal");
+        GitOpsSetup.argoCd(sandbox.client(), "shop", "heal", "heal", true, true);
+        sandbox.gitOps().reconcileAll();
+
+        undo("heal");
+
+        await().atMost(Duration.ofSeconds(1)).untilAsserted(() -> assertThat(image("heal")).endsWith(":v1.3.0"));
+        GenericKubernetesResource app = application("heal");
+        assertThat((String) app.get("status", "sync", "status")).isEqualTo("Synced");
+        assertThat((List<?>) app.get("status", "resources")).hasSize(1);
+    }
+
+    @Test
+    void automatedSyncWithoutSelfHealKeepsTheUndoUntilTheNextCommit() {
+        deploy("noheal");
+        GitOpsSetup.argoCd(sandbox.client(), "shop", "noheal", "noheal", true, false);
+        sandbox.gitOps().reconcileAll();
+
+        undo("noheal");
+        sandbox.gitOps().reconcileAll();
+
+        assertThat(image("noheal")).endsWith(":v1.2.5");
+        assertThat((String) application("noheal").get("status", "sync", "status")).isEqualTo("OutOfSync");
+        var next = deployment("noheal").getSpec().getTemplate();
+        next.getSpec().getContainers().get(0).setImage(IMAGE + ":v1.4.0");
+        sandbox.gitOps().commit("shop", "noheal", next);
+        sandbox.gitOps().reconcileAll();
+        assertThat(image("noheal")).as("a new commit is synced").endsWith(":v1.4.0");
+    }
+
+    @Test
+    void anApplicationWithoutAutomatedSyncNeverSetsItBack() {
+        deploy("manual");
+        GitOpsSetup.argoCd(sandbox.client(), "shop", "manual", "manual", false, false);
+        sandbox.gitOps().reconcileAll();
+
+        undo("manual");
+        sandbox.gitOps().reconcileAll();
+
+        assertThat(image("manual")).endsWith(":v1.2.5");
+    }
+
+    @Test
+    void aKustomizationSetsItBackUnlessSuspended() {
+        deploy("flux");
+        deploy("paused");
+        GitOpsSetup.flux(sandbox.client(), "shop", "flux", "flux-system", "shop-apps", false);
+        GitOpsSetup.flux(sandbox.client(), "shop", "paused", "flux-system", "shop-paused", true);
+        sandbox.gitOps().reconcileAll();
+
+        undo("flux");
+        undo("paused");
+        sandbox.gitOps().reconcileAll();
+
+        assertThat(image("flux")).endsWith(":v1.3.0");
+        assertThat(image("paused")).endsWith(":v1.2.5");
+    }
+
+    @Test
+    void theCustomResourcesAreServedByTheirCrds() {
+        assertThat(sandbox.client().apiextensions().v1().customResourceDefinitions().list().getItems())
+                .extracting(crd -> crd.getMetadata().getName())
+                .contains("applications.argoproj.io", "kustomizations.kustomize.toolkit.fluxcd.io",
+                        "helmreleases.helm.toolkit.fluxcd.io");
+    }
+
+    private static void deploy(String name) {
+        sandbox.deployWithHistory("shop", name, IMAGE, List.of("v1.2.5", "v1.3.0"));
+    }
+
+    /** What {@code kubectl rollout undo} leaves: the previous release's template. */
+    private static void undo(String name) {
+        sandbox.client().apps().deployments().inNamespace("shop").withName(name).edit(d -> {
+            d.getSpec().getTemplate().getSpec().getContainers().get(0).setImage(IMAGE + ":v1.2.5");
+            return d;
+        });
+    }
+
+    private static Deployment deployment(String name) {
+        return sandbox.client().apps().deployments().inNamespace("shop").withName(name).get();
+    }
+
+    private static String image(String name) {
+        return deployment(name).getSpec().getTemplate().getSpec().getContainers().get(0).getImage();
+    }
+
+    private static GenericKubernetesResource application(String name) {
+        return sandbox.client().genericKubernetesResources(GitOpsKind.ARGO_CD_APPLICATION.context())
+                .inNamespace(GitOpsSetup.ARGO_CD_NAMESPACE).withName(name).get();
+    }
+
+}
