@@ -4,6 +4,7 @@ import dev.rewind.events.RollbackMethod;
 import dev.rewind.events.Severity;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -109,6 +110,57 @@ public interface ExecutorConfig {
         /** Argo CD's instance label (argocd-cm {@code application.instanceLabelKey}). */
         @WithDefault("app.kubernetes.io/instance")
         String argoCdInstanceLabel();
+
+        /** Per name, a Git hosting service whose repositories GitOps resources deploy from. */
+        Map<String, GitHostSettings> gitHosts();
+
+        /** Retries of a Git host's calls that failed for a passing reason (no answer, 429, 5xx). */
+        GitRetry gitRetry();
+    }
+
+    /** One Git hosting service: its kind, API, the repository URLs it serves and the token Rewind acts with. */
+    interface GitHostSettings {
+
+        GitHostType type();
+
+        /** The API's base URL: {@code https://api.github.com}, {@code https://gitlab.example.com}. */
+        URI apiUrl();
+
+        /**
+         * The repository URLs it serves, as prefixes: {@code https://github.com/acme/}; SSH forms
+         * ({@code git@github.com:acme/deploy.git}) match the same.
+         */
+        List<String> repositoryUrls();
+
+        /** The token, from the environment or a Kubernetes Secret, never from the repository. */
+        String token();
+
+        @WithDefault("5s")
+        Duration connectTimeout();
+
+        @WithDefault("15s")
+        Duration readTimeout();
+    }
+
+    /** The Git hosting services Rewind speaks to. */
+    enum GitHostType {
+        GITHUB, GITLAB
+    }
+
+    /** Exponential backoff with jitter for a Git host's calls, for at most {@link #maxDuration}. */
+    interface GitRetry {
+
+        @WithDefault("500ms")
+        Duration delay();
+
+        @WithDefault("10s")
+        Duration maxDelay();
+
+        @WithDefault("200ms")
+        Duration jitter();
+
+        @WithDefault("1m")
+        Duration maxDuration();
     }
 
     /** The execution lease: held while driving, renewed, taken over by another instance when it expired. */

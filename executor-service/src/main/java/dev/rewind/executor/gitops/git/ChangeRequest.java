@@ -1,0 +1,16 @@
+package dev.rewind.executor.gitops.git;
+
+/**
+ * A pull request (GitHub) or merge request (GitLab) as the host answered it.
+ *
+ * @param number its number (GitHub) or iid (GitLab)
+ * @param url where people read it
+ * @param headSha the head of its branch
+ * @param mergeSha the merge commit once merged, else null
+ */
+public record ChangeRequest(long number, String url, String branch, String headSha, String mergeSha) {
+
+    public boolean merged() {
+        return mergeSha != null;
+    }
+}

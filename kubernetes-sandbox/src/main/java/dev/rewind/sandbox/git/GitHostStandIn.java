@@ -1,0 +1,159 @@
+package dev.rewind.sandbox.git;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.rewind.sandbox.DaemonThreads;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * GitHub's and GitLab's REST APIs over {@link SandboxGit}, on a loopback port: the subsets a GitOps rollback uses
+ * (read a branch and its files, create a branch, commit, open, find and merge a pull or merge request), with their
+ * status codes and error bodies. {@code /github/...} answers as {@code api.github.com}, {@code /gitlab/api/v4/...}
+ * as a GitLab instance. Requests need the configured token; tests queue failures ({@link #failNext}) and read what
+ * was received ({@link #received}).
+ */
+public final class GitHostStandIn implements AutoCloseable {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    /** One request as received: method, raw path and query, body. */
+    public record Request(String method, String path, String query, String body) {
+    }
+
+    /** A queued failure: the status and message the next request gets. */
+    private record Failure(int status, String message) {
+    }
+
+    private final SandboxGit git;
+    private final String token;
+    private final HttpServer server;
+    private final ExecutorService workers = Executors.newFixedThreadPool(2, DaemonThreads.named("sandbox-git"));
+    private final Deque<Failure> failures = new ArrayDeque<>();
+    private final List<Request> received = new CopyOnWriteArrayList<>();
+    private final GitHubRoutes github;
+    private final GitLabRoutes gitlab;
+
+    /** Serves {@code git} on {@code port} of 127.0.0.1 (0: any free port) to clients presenting {@code token}. */
+    public GitHostStandIn(SandboxGit git, int port, String token) {
+        this.git = git;
+        this.token = token;
+        this.github = new GitHubRoutes(git);
+        this.gitlab = new GitLabRoutes(git);
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 32);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.setExecutor(workers);
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    /** The base URL, e.g. {@code http://127.0.0.1:18481}; GitHub's API at {@code /github}, GitLab's at {@code /gitlab}. */
+    public String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    public SandboxGit git() {
+        return git;
+    }
+
+    /** Answers the next {@code times} requests with {@code status} and {@code message}, as a struggling host would. */
+    public synchronized void failNext(int status, String message, int times) {
+        for (int i = 0; i < times; i++) {
+            failures.add(new Failure(status, message));
+        }
+    }
+
+    /** Every request received, oldest first. */
+    public List<Request> received() {
+        return List.copyOf(received);
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            String path = exchange.getRequestURI().getRawPath();
+            String query = exchange.getRequestURI().getRawQuery();
+            received.add(new Request(exchange.getRequestMethod(), path, query, body));
+            Reply reply;
+            try {
+                reply = route(exchange, path, query, body);
+            } catch (RuntimeException e) {
+                reply = Reply.error(500, e.toString());
+            }
+            byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", reply.contentType());
+            exchange.sendResponseHeaders(reply.status(), bytes.length == 0 ? -1 : bytes.length);
+            if (bytes.length > 0) {
+                exchange.getResponseBody().write(bytes);
+            }
+        }
+    }
+
+    private Reply route(HttpExchange exchange, String path, String query, String body) throws IOException {
+        Failure failure = nextFailure();
+        if (failure != null) {
+            return Reply.error(failure.status(), failure.message());
+        }
+        Map<String, String> params = query(query);
+        JsonNode json = body.isBlank() ? JSON.createObjectNode() : JSON.readTree(body);
+        String method = exchange.getRequestMethod();
+        if (path.startsWith("/github/")) {
+            if (!("Bearer " + token).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+                return Reply.error(401, "Bad credentials");
+            }
+            return github.route(method, path.substring("/github".length()), params, json);
+        }
+        if (path.startsWith("/gitlab/api/v4/")) {
+            if (!token.equals(exchange.getRequestHeaders().getFirst("PRIVATE-TOKEN"))
+                    && !("Bearer " + token).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+                return Reply.error(401, "401 Unauthorized");
+            }
+            return gitlab.route(method, path.substring("/gitlab/api/v4".length()), params, json);
+        }
+        return Reply.error(404, "Not Found");
+    }
+
+    private synchronized Failure nextFailure() {
+        return failures.poll();
+    }
+
+    static Map<String, String> query(String query) {
+        Map<String, String> params = new HashMap<>();
+        if (query != null) {
+            for (String pair : query.split("&")) {
+                int eq = pair.indexOf('=');
+                if (eq > 0) {
+                    params.put(decode(pair.substring(0, eq)), decode(pair.substring(eq + 1)));
+                }
+            }
+        }
+        return params;
+    }
+
+    static String decode(String text) {
+        return URLDecoder.decode(text, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        workers.shutdownNow();
+    }
+}
