@@ -3,8 +3,9 @@
 # Kubernetes sandbox and the five services (dev/stack.sh up), then deploys a test version to staging, injects a
 # failure (12% 5xx), and watches Rewind detect it, roll back, verify and document it; then the same failure as a
 # production P1, approved through the API as an on-call engineer; a release with an irreversible migration, which
-# Rewind must decline; and a rollback pipeline that succeeds but deploys nothing, so that its check fails and the next
-# method rolls back. Prints a line per phase and a report per scenario (timeline, success criteria, where to look
+# Rewind must decline; a rollback pipeline that succeeds but deploys nothing, so that its check fails and the next
+# method rolls back; and a target Argo CD deploys from Git, where a plain undo is set back and Rewind rolls back in Git
+# (a pull request pinning the last good image). Prints a line per phase and a report per scenario (timeline, success criteria, where to look
 # next). Exits non-zero when a scenario fails; --scenario staging runs the runbook's drill alone.
 #   dev/drill.sh [--keep] [drill options]      --keep leaves the stack running to explore; dev/stack.sh down stops it
 #   dev/drill.sh --help                         the drill's options (scenarios, timeouts, fault, namespaces)

@@ -114,6 +114,16 @@ up() {
         REWIND_EXECUTOR_PIPELINE_POLL_INTERVAL=${REWIND_EXECUTOR_PIPELINE_POLL_INTERVAL:-500ms} \
         REWIND_EXECUTOR_PIPELINE_SETTLE=${REWIND_EXECUTOR_PIPELINE_SETTLE:-2s}
     fi
+    # The gitops method's Git host: the sandbox's stand-in (GitHub's API) for the repository its Argo CD and Flux
+    # stand-ins deploy from. A properties file, since the host is a named map entry of the executor's configuration.
+    cat > "$REWIND_STATE_DIR/sandbox-git-host.properties" <<EOF_GIT
+rewind.executor.gitops.git-hosts.sandbox.type=GITHUB
+rewind.executor.gitops.git-hosts.sandbox.api-url=$stand_ins/github
+rewind.executor.gitops.git-hosts.sandbox.repository-urls=https://git.example/
+rewind.executor.gitops.git-hosts.sandbox.token=sandbox-git-token
+rewind.executor.gitops.sync-poll-interval=500ms
+EOF_GIT
+    export QUARKUS_CONFIG_LOCATIONS=$QUARKUS_CONFIG_LOCATIONS,$REWIND_STATE_DIR/sandbox-git-host.properties
   fi
   # Approvers' tokens: the dev identity provider's key and issuer, unless a real one is configured.
   if [[ -z ${MP_JWT_VERIFY_PUBLICKEY_LOCATION:-}${MP_JWT_VERIFY_PUBLICKEY:-} ]]; then

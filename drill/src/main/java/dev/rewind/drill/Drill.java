@@ -143,14 +143,7 @@ abstract class Drill {
                 .endSpec().build()).create();
         awaitRolledOut(settings.goodVersion());
         mark("drill", "deployed " + settings.goodVersion() + " (the last good version)");
-        deployments.withName(target.deployment()).edit(d -> {
-            Map<String, String> annotations = new HashMap<>(d.getMetadata().getAnnotations());
-            annotations.putAll(testVersionAnnotations);
-            d.getMetadata().setAnnotations(annotations);
-            d.getSpec().getTemplate().getSpec().getContainers().get(0)
-                    .setImage(settings.image() + ":" + settings.testVersion());
-            return d;
-        });
+        releaseTestVersion(testVersionAnnotations);
         awaitRolledOut(settings.testVersion());
         Poll.until("the demo application serving " + settings.testVersion(), SETTLE, POLL,
                 () -> runningVersions().equals(List.of(settings.testVersion())) ? Optional.of(true) : Optional.empty());
@@ -159,6 +152,18 @@ abstract class Drill {
         whereToLook.add("demo application: " + appUrl() + " (health " + appUrl() + "/health, metrics "
                 + settings.sandboxUrl() + "/metrics)");
         return target + " runs " + settings.testVersion() + " after " + settings.goodVersion();
+    }
+
+    /** Puts the test version on the Deployment, as a release's deploy would; a GitOps scenario pushes it to Git. */
+    void releaseTestVersion(Map<String, String> testVersionAnnotations) {
+        kubernetes.apps().deployments().inNamespace(target.namespace()).withName(target.deployment()).edit(d -> {
+            Map<String, String> annotations = new HashMap<>(d.getMetadata().getAnnotations());
+            annotations.putAll(testVersionAnnotations);
+            d.getMetadata().setAnnotations(annotations);
+            d.getSpec().getTemplate().getSpec().getContainers().get(0)
+                    .setImage(settings.image() + ":" + settings.testVersion());
+            return d;
+        });
     }
 
     private String inject() {
@@ -334,7 +339,7 @@ abstract class Drill {
         return deployment().getSpec().getTemplate().getSpec().getContainers().get(0).getImage();
     }
 
-    private void awaitRolledOut(String version) {
+    void awaitRolledOut(String version) {
         Poll.until(target + " rolled out to " + version, SETTLE, POLL, () -> {
             Deployment d = deployment();
             boolean done = d != null && d.getStatus() != null
@@ -411,7 +416,7 @@ abstract class Drill {
         return settings.incidentsUrl() + "/api/v1/incidents/" + id;
     }
 
-    private String appUrl() {
+    String appUrl() {
         return settings.sandboxUrl() + "/apps/" + target.namespace() + "/" + target.deployment();
     }
 

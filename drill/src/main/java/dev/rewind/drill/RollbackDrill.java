@@ -22,8 +22,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "rewind-drill", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Runs the runbook's rollback drill (staging rolls back on its own), a production P1 that waits "
-                + "for approval, a rollback Rewind must decline, and a pipeline that deploys nothing (the next method "
-                + "takes over), and reports them.")
+                + "for approval, a rollback Rewind must decline, a pipeline that deploys nothing (the next method "
+                + "takes over), and a target Argo CD deploys from Git (rolled back in Git), and reports them.")
 public final class RollbackDrill implements Callable<Integer> {
 
     @Option(names = "--token", required = true, defaultValue = "${env:REWIND_DRILL_TOKEN}",
@@ -55,9 +55,9 @@ public final class RollbackDrill implements Callable<Integer> {
                     + "(dev/identity.sh token NAME oncall) [$REWIND_DRILL_APPROVER_TOKEN]")
     String approverToken;
 
-    @Option(names = "--scenario", split = ",", defaultValue = "staging,production-approval,declined,fallback",
+    @Option(names = "--scenario", split = ",", defaultValue = "staging,production-approval,declined,fallback,gitops",
             converter = Scenario.Converter.class,
-            description = "Scenarios to run, in order: staging, production-approval, declined, fallback "
+            description = "Scenarios to run, in order: staging, production-approval, declined, fallback, gitops "
                     + "[${DEFAULT-VALUE}]")
     List<Scenario> scenarios;
 
@@ -94,7 +94,9 @@ public final class RollbackDrill implements Callable<Integer> {
         /** A rollback declined: the release carries an irreversible migration. */
         DECLINED,
         /** The pipeline method's run deploys nothing: its check fails and the next method rolls back. */
-        FALLBACK;
+        FALLBACK,
+        /** A target Argo CD deploys from Git: a plain undo is set back; Rewind rolls back in Git. */
+        GITOPS;
 
         /** Reads {@code production-approval} and the like. */
         static final class Converter implements CommandLine.ITypeConverter<Scenario> {
@@ -106,7 +108,7 @@ public final class RollbackDrill implements Callable<Integer> {
                     }
                 }
                 throw new CommandLine.TypeConversionException("unknown scenario '" + value
-                        + "': staging, production-approval, declined or fallback");
+                        + "': staging, production-approval, declined, fallback or gitops");
             }
         }
     }
@@ -164,6 +166,8 @@ public final class RollbackDrill implements Callable<Integer> {
             case DECLINED -> new DeclinedDrill(settings, target(staging, "--staging", "declined", time), kubernetes,
                     System.out, clock);
             case FALLBACK -> new FallbackDrill(settings, target(staging, "--staging", "fallback", time), kubernetes,
+                    System.out, clock);
+            case GITOPS -> new GitOpsDrill(settings, target(staging, "--staging", "gitops", time), kubernetes,
                     System.out, clock);
         };
     }

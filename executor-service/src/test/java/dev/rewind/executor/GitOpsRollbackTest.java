@@ -5,13 +5,16 @@ import static dev.rewind.executor.Rollbacks.command;
 import static dev.rewind.executor.Rollbacks.deploy;
 import static dev.rewind.executor.Rollbacks.deployment;
 import static dev.rewind.executor.Rollbacks.outcome;
+import static dev.rewind.executor.Rollbacks.outcomeOf;
 import static dev.rewind.platform.testing.PublishedEvents.about;
 import static dev.rewind.platform.testing.PublishedEvents.uniqueTarget;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rewind.events.EventJson;
+import dev.rewind.events.RollbackMethod;
 import dev.rewind.events.TargetKey;
 import dev.rewind.events.Topics;
+import dev.rewind.events.command.RollbackApproved;
 import dev.rewind.events.incident.RollbackFailed;
 import dev.rewind.events.incident.RollbackStepCompleted;
 import dev.rewind.events.incident.RollbackSucceeded;
@@ -20,15 +23,21 @@ import dev.rewind.kubernetes.gitops.GitOpsKind;
 import dev.rewind.platform.testing.InfrastructureResource;
 import dev.rewind.platform.testing.KafkaClientTest;
 import dev.rewind.platform.testing.KubernetesSandboxResource;
+import dev.rewind.sandbox.KubernetesSandbox;
+import dev.rewind.sandbox.git.SandboxGit;
 import dev.rewind.sandbox.gitops.GitOpsSetup;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * A target Argo CD or Flux applies from Git is never rolled back in the cluster, where its controller would set the
- * rollback back and Git would keep naming the faulty release: the executor refuses, naming the owner.
+ * A target Argo CD or Flux applies from Git is rolled back in Git (a pull request pinning the last good images,
+ * merged, synced by the controller) and never in the cluster, where its controller would set the rollback back and
+ * Git would keep naming the faulty release; when Git cannot be changed, the executor refuses, naming the owner.
  */
 @QuarkusTest
 @WithTestResource(InfrastructureResource.class)
@@ -36,41 +45,118 @@ import org.junit.jupiter.api.Test;
 class GitOpsRollbackTest extends KafkaClientTest {
 
     @Test
-    void refusesToUndoInTheClusterWhatASelfHealingArgoCdApplicationApplies() {
+    void rollsBackInGitWhatASelfHealingArgoCdApplicationApplies() {
         TargetKey target = uniqueTarget("development");
         deploy(target, "v1.2.5", "v1.3.0");
-        GitOpsSetup.argoCd(KubernetesSandboxResource.sandbox.client(), target.namespace(), target.service(),
+        GitOpsSetup.argoCd(sandbox().client(), sandbox().git(), target.namespace(), target.service(),
                 target.service(), true, true);
         UUID incident = UUID.randomUUID();
 
-        RollbackFailed failed = outcome(kafka, target, command(target, incident), RollbackFailed.class);
+        RollbackSucceeded succeeded = outcome(kafka, target, command(target, incident), RollbackSucceeded.class);
+
+        assertThat(succeeded.method()).isEqualTo(RollbackMethod.GITOPS);
+        assertThat(manifest(target)).contains("image: \"registry.example/shop/checkout:v1.2.5\"")
+                .doesNotContain("v1.3.0");
+        assertThat(versionOf(target)).isEqualTo("v1.2.5");
+        assertThat(appliedPatches(target)).as("nothing rolled back in the cluster").isZero();
+        RollbackStepCompleted merged = step(target, incident, "git-change-merged");
+        assertThat(merged.detail()).startsWith("change https://github.com/shop/deploy/pull/");
+        String synced = application(target).get("status", "sync", "revision");
+        assertThat(git().isAncestor(GitOpsSetup.REPOSITORY, mergeOf(merged), synced))
+                .as("Argo CD synced the merge or a later commit").isTrue();
+    }
+
+    @Test
+    void rollsBackInGitWhatAFluxKustomizationApplies() {
+        TargetKey target = uniqueTarget("development");
+        deploy(target, "v1.2.5", "v1.3.0");
+        GitOpsSetup.flux(sandbox().client(), sandbox().git(), target.namespace(), target.service(), "flux-system",
+                target.service(), false);
+
+        RollbackSucceeded succeeded = outcome(kafka, target, command(target, UUID.randomUUID()),
+                RollbackSucceeded.class);
+
+        assertThat(succeeded.method()).isEqualTo(RollbackMethod.GITOPS);
+        assertThat(manifest(target)).contains("registry.example/shop/checkout:v1.2.5");
+        assertThat(versionOf(target)).isEqualTo("v1.2.5");
+        assertThat(appliedPatches(target)).isZero();
+    }
+
+    @Test
+    void aChangeTheHostWillNotMergeStaysOpenAndTheRollbackFails() {
+        TargetKey target = uniqueTarget("development");
+        deploy(target, "v1.2.5", "v1.3.0");
+        GitOpsSetup.argoCd(sandbox().client(), sandbox().git(), target.namespace(), target.service(),
+                target.service(), true, true);
+        sandbox().gitHost().failNext("PUT", "/merge", 405, "Pull Request is not mergeable");
+
+        RollbackFailed failed = outcome(kafka, target, command(target, UUID.randomUUID()), RollbackFailed.class);
+
+        assertThat(failed.reason()).startsWith("GitHub will not merge pull request https://github.com/shop/deploy/pull/")
+                .contains("(405 Pull Request is not mergeable); the change stays open at https://github.com/shop/"
+                        + "deploy/pull/");
+        assertThat(manifest(target)).contains("v1.3.0");
+        assertThat(versionOf(target)).isEqualTo("v1.3.0");
+        assertThat(appliedPatches(target)).isZero();
+    }
+
+    @Test
+    void inAnEnvironmentThatReviewsChangesTheRollbackWaitsForPeopleToMerge() {
+        TargetKey target = uniqueTarget("staging");
+        deploy(target, "v1.2.5", "v1.3.0");
+        GitOpsSetup.argoCd(sandbox().client(), sandbox().git(), target.namespace(), target.service(),
+                target.service(), true, true);
+        UUID incident = UUID.randomUUID();
+        RollbackApproved command = command(target, incident);
+        kafka.send(Topics.ROLLBACK_COMMANDS, command);
+
+        RollbackStepCompleted opened = step(target, incident, "git-change-opened");
+        assertThat(versionOf(target)).as("not merged, not deployed").isEqualTo("v1.3.0");
+        long number = Long.parseLong(opened.detail().replaceAll("^change https://github.com/shop/deploy/pull/(\\d+) .*",
+                "$1"));
+        git().merge(GitOpsSetup.REPOSITORY, number, null);
+
+        outcomeOf(kafka, target, incident, RollbackSucceeded.class);
+        assertThat(versionOf(target)).isEqualTo("v1.2.5");
+    }
+
+    @Test
+    void refusesWhenGitCannotBeChangedAndNamesTheOwner() {
+        TargetKey target = uniqueTarget("development");
+        deploy(target, "v1.2.5", "v1.3.0");
+        GitOpsSetup.argoCd(sandbox().client(), sandbox().git(), target.namespace(), target.service(),
+                target.service(), true, true);
+        sandbox().client().genericKubernetesResources(GitOpsKind.ARGO_CD_APPLICATION.context())
+                .inNamespace(GitOpsSetup.ARGO_CD_NAMESPACE).withName(target.service()).patch(PatchContext.of(
+                        PatchType.JSON_MERGE), "{\"spec\":{\"source\":{\"repoURL\":\"https://github.com/other/x.git\"}}}");
+
+        RollbackFailed failed = outcome(kafka, target, command(target, UUID.randomUUID()), RollbackFailed.class);
 
         String deployment = target.namespace() + "/" + target.service();
         assertThat(failed.reason()).startsWith("no rollback method could roll back deployment " + deployment
                 + " (kubectl,redeploy: deployment " + deployment + " is managed by Argo CD Application argocd/"
                 + target.service() + " (automated sync with self-heal): its controller would set an in-cluster "
                 + "rollback (kubectl, redeploy) back to what Git holds, and Git would still name the faulty release")
+                .contains("; gitops: Argo CD Application argocd/" + target.service() + " (automated sync with "
+                        + "self-heal) deploys from https://github.com/other/x.git, which no configured Git host serves")
                 .contains("; pipeline: ");
         assertThat(appliedPatches(target)).isZero();
         assertThat(versionOf(target)).isEqualTo("v1.3.0");
-        RollbackStepCompleted chain = EventJson.read(kafka.awaitRecord(Topics.INCIDENT_EVENTS.name(),
-                about(target, RollbackStepCompleted.class).and(r -> r.value().contains(incident.toString()))
-                        .and(r -> r.value().contains("method-chain"))).value(), RollbackStepCompleted.class);
-        assertThat(chain.detail()).contains("pipeline must roll it back through Git");
     }
 
     @Test
-    void refusesAlsoWhileAFluxKustomizationIsSuspended() {
+    void refusesWhileAFluxKustomizationIsSuspended() {
         TargetKey target = uniqueTarget("development");
         deploy(target, "v1.2.5", "v1.3.0");
-        GitOpsSetup.flux(KubernetesSandboxResource.sandbox.client(), target.namespace(), target.service(),
-                "flux-system", target.service(), true);
+        GitOpsSetup.flux(sandbox().client(), sandbox().git(), target.namespace(), target.service(), "flux-system",
+                target.service(), true);
 
         RollbackFailed failed = outcome(kafka, target, command(target, UUID.randomUUID()), RollbackFailed.class);
 
         assertThat(failed.reason()).contains("is managed by Flux Kustomization flux-system/" + target.service()
                 + " (suspended): an in-cluster rollback (kubectl, redeploy) would hold only until its next sync or "
-                + "resume");
+                + "resume").contains("gitops: Flux Kustomization flux-system/" + target.service() + " (suspended) "
+                + "does not apply Git by itself");
         assertThat(appliedPatches(target)).isZero();
     }
 
@@ -78,16 +164,46 @@ class GitOpsRollbackTest extends KafkaClientTest {
     void aDeploymentWithOnlyHelmsInstanceLabelIsNotTakenForArgoCds() {
         TargetKey target = uniqueTarget("development");
         deploy(target, "v1.2.5", "v1.3.0");
-        KubernetesSandboxResource.sandbox.client().apps().deployments().inNamespace(target.namespace())
-                .withName(target.service()).edit(d -> {
+        sandbox().client().apps().deployments().inNamespace(target.namespace()).withName(target.service())
+                .edit(d -> {
                     d.getMetadata().getLabels().put(GitOpsKind.ARGO_INSTANCE_LABEL, target.service());
                     return d;
                 });
 
-        outcome(kafka, target, command(target, UUID.randomUUID()), RollbackSucceeded.class);
+        RollbackSucceeded succeeded = outcome(kafka, target, command(target, UUID.randomUUID()),
+                RollbackSucceeded.class);
 
+        assertThat(succeeded.method()).isEqualTo(RollbackMethod.KUBECTL);
         assertThat(appliedPatches(target)).isOne();
         assertThat(versionOf(target)).isEqualTo("v1.2.5");
+    }
+
+    private RollbackStepCompleted step(TargetKey target, UUID incident, String step) {
+        return EventJson.read(kafka.awaitRecord(Topics.INCIDENT_EVENTS.name(),
+                about(target, RollbackStepCompleted.class).and(r -> r.value().contains(incident.toString()))
+                        .and(r -> r.value().contains("\"" + step + "\""))).value(), RollbackStepCompleted.class);
+    }
+
+    private static String mergeOf(RollbackStepCompleted merged) {
+        return merged.detail().substring(merged.detail().lastIndexOf(' ') + 1);
+    }
+
+    private static KubernetesSandbox sandbox() {
+        return KubernetesSandboxResource.sandbox;
+    }
+
+    private static SandboxGit git() {
+        return sandbox().git();
+    }
+
+    private static String manifest(TargetKey target) {
+        return git().files(GitOpsSetup.REPOSITORY, "main").orElseThrow()
+                .get(GitOpsSetup.manifestPath(target.namespace(), target.service()));
+    }
+
+    private static GenericKubernetesResource application(TargetKey target) {
+        return sandbox().client().genericKubernetesResources(GitOpsKind.ARGO_CD_APPLICATION.context())
+                .inNamespace(GitOpsSetup.ARGO_CD_NAMESPACE).withName(target.service()).get();
     }
 
     private static String versionOf(TargetKey target) {

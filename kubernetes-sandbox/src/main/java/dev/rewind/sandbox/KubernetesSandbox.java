@@ -3,7 +3,10 @@ package dev.rewind.sandbox;
 import dev.rewind.sandbox.apps.DemoApps;
 import dev.rewind.sandbox.apps.SlackStandIn;
 import dev.rewind.sandbox.ci.PipelinesStandIn;
+import dev.rewind.sandbox.git.GitHostStandIn;
+import dev.rewind.sandbox.git.SandboxGit;
 import dev.rewind.sandbox.gitops.GitOpsCrds;
+import dev.rewind.sandbox.gitops.GitOpsEndpoints;
 import dev.rewind.sandbox.gitops.SimulatedGitOpsController;
 import dev.rewind.sandbox.helm.HelmDemoChart;
 import dev.rewind.sandbox.monitor.MonitorSettings;
@@ -58,11 +61,16 @@ public final class KubernetesSandbox implements AutoCloseable {
     /** How often the GitOps stand-in looks for drift: a self-healing Application sets it back within a second. */
     private static final long GITOPS_ROUND_MILLIS = 200;
 
+    /** The token the sandbox's Git hosting stand-in accepts. */
+    public static final String GIT_TOKEN = "sandbox-git-token";
+
     private final KubernetesMockServer server;
     private final RecordingDispatcher dispatcher;
     private final KubernetesClient client;
     private final SimulatedDeploymentController controller;
+    private final SandboxGit git = new SandboxGit();
     private final SimulatedGitOpsController gitOps;
+    private final GitHostStandIn gitHost;
 
     private KubernetesSandbox(KubernetesMockServer server, RecordingDispatcher dispatcher, SandboxRealism realism) {
         this.server = server;
@@ -70,7 +78,8 @@ public final class KubernetesSandbox implements AutoCloseable {
         this.client = server.createClient();
         this.controller = new SimulatedDeploymentController(client, realism).start(50);
         GitOpsCrds.install(client);
-        this.gitOps = new SimulatedGitOpsController(client, Clock.systemUTC()).start(GITOPS_ROUND_MILLIS);
+        this.gitOps = new SimulatedGitOpsController(client, git, Clock.systemUTC()).start(GITOPS_ROUND_MILLIS);
+        this.gitHost = new GitHostStandIn(git, 0, GIT_TOKEN);
     }
 
     /** Starts a sandbox on {@code port} of 127.0.0.1 (0 for any free port) with an instant controller. */
@@ -100,6 +109,21 @@ public final class KubernetesSandbox implements AutoCloseable {
     /** The stand-in for Argo CD and Flux: Deployments they own are set back to what Git holds. */
     public SimulatedGitOpsController gitOps() {
         return gitOps;
+    }
+
+    /** The Git repositories the GitOps resources deploy from ({@link dev.rewind.sandbox.gitops.GitOpsSetup}). */
+    public SandboxGit git() {
+        return git;
+    }
+
+    /** The GitOps endpoints {@link SandboxHttp} serves: the Git hosting stand-in, a team's moves through Git. */
+    public GitOpsEndpoints gitOpsEndpoints() {
+        return new GitOpsEndpoints(client, git, gitHost);
+    }
+
+    /** GitHub's and GitLab's APIs over {@link #git()}, for clients presenting {@link #GIT_TOKEN}. */
+    public GitHostStandIn gitHost() {
+        return gitHost;
     }
 
     /** The API server's URL, e.g. {@code http://127.0.0.1:41234}. */
@@ -240,6 +264,7 @@ public final class KubernetesSandbox implements AutoCloseable {
 
     @Override
     public void close() {
+        gitHost.close();
         gitOps.close();
         controller.close();
         client.close();
@@ -274,10 +299,11 @@ public final class KubernetesSandbox implements AutoCloseable {
         SandboxMonitor monitor = new SandboxMonitor(settings, apps).start();
         PipelinesStandIn pipelines = new PipelinesStandIn(sandbox.client(), Duration.ofMillis(500),
                 settings.environments());
-        SandboxHttp http = new SandboxHttp(appsPort, apps, monitor, new SlackStandIn(), pipelines);
+        SandboxHttp http = new SandboxHttp(appsPort, apps, monitor, new SlackStandIn(), pipelines,
+                sandbox.gitOpsEndpoints());
         System.out.println("Kubernetes sandbox at " + sandbox.url() + ", kubeconfig " + kubeconfig.toAbsolutePath()
                 + "; " + realism.describe());
-        System.out.println("demo applications, monitor, Slack and CI stand-ins at " + http.url() + "; alerts to "
+        System.out.println("demo applications, monitor, Slack, CI and Git stand-ins at " + http.url() + "; alerts to "
                 + (settings.webhook() == null ? "nowhere (SANDBOX_ALERT_WEBHOOK unset)" : settings.webhook())
                 + " for namespaces " + settings.environments());
         Thread.currentThread().join();

@@ -14,6 +14,7 @@ import dev.rewind.sandbox.apps.PrometheusText;
 import dev.rewind.sandbox.apps.SlackStandIn;
 import dev.rewind.sandbox.ci.PipelineOutcome;
 import dev.rewind.sandbox.ci.PipelinesStandIn;
+import dev.rewind.sandbox.gitops.GitOpsEndpoints;
 import dev.rewind.sandbox.monitor.SandboxMonitor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,7 +30,7 @@ import java.util.concurrent.Executors;
 
 /**
  * The sandbox's own HTTP endpoints beside its Kubernetes API: the demo applications (Prometheus metrics, health,
- * status, fault injection), the monitor's sent alerts, and the Slack stand-in.
+ * status, fault injection), the monitor's sent alerts, and the Slack, CI and Git hosting stand-ins.
  * <ul>
  *   <li>{@code GET /metrics}: every application's metrics, Prometheus text format</li>
  *   <li>{@code GET /apps/{namespace}/{deployment}}: the versions running, their faults, requests served</li>
@@ -42,6 +43,9 @@ import java.util.concurrent.Executors;
  *       Bitbucket's API (start, read one, list); {@code PUT /ci/repositories/{workspace}/{slug}/outcome} with
  *       {@code deploys}, {@code deploys-nothing} or {@code fails} sets what that repository's pipeline does;
  *       {@code GET /ci/{workspace}/{slug}/pipelines/results/{number}}: a run, where its web page would be</li>
+ *   <li>{@code /github/...}, {@code /gitlab/api/v4/...}, {@code /gitops/{namespace}/{deployment}/...}: the Git
+ *       repository Argo CD's and Flux's stand-ins deploy from, as GitHub's and GitLab's APIs, and a team's moves
+ *       through it ({@link GitOpsEndpoints})</li>
  * </ul>
  */
 public final class SandboxHttp implements AutoCloseable {
@@ -56,14 +60,16 @@ public final class SandboxHttp implements AutoCloseable {
     private final SandboxMonitor monitor;
     private final SlackStandIn slack;
     private final PipelinesStandIn pipelines;
+    private final GitOpsEndpoints gitops;
 
     /** Serves on {@code port} of 127.0.0.1 (0 for any free port). */
     public SandboxHttp(int port, DemoApps apps, SandboxMonitor monitor, SlackStandIn slack,
-                       PipelinesStandIn pipelines) {
+                       PipelinesStandIn pipelines, GitOpsEndpoints gitops) {
         this.apps = apps;
         this.monitor = monitor;
         this.slack = slack;
         this.pipelines = pipelines;
+        this.gitops = gitops;
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
         } catch (IOException e) {
@@ -92,6 +98,9 @@ public final class SandboxHttp implements AutoCloseable {
     private void route(HttpExchange exchange) throws IOException {
         String method = exchange.getRequestMethod();
         String[] path = exchange.getRequestURI().getPath().replaceAll("^/+|/+$", "").split("/");
+        if (gitops.serve(exchange, method, path)) {
+            return;
+        }
         if (method.equals("GET") && path.length == 1 && path[0].equals("metrics")) {
             send(exchange, 200, "text/plain; version=0.0.4", PrometheusText.render(apps.apps()));
         } else if (path[0].equals("apps") && path.length >= 3) {

@@ -20,14 +20,14 @@ public interface ExecutorConfig {
      * {@code rewind.dev/rollback-methods}) and whose environment has no chain of its own: the next is tried whenever
      * one cannot roll the target back (not configured, no history) before it changed anything.
      */
-    @WithDefault("PIPELINE,HELM,KUBECTL,REDEPLOY")
+    @WithDefault("GITOPS,PIPELINE,HELM,KUBECTL,REDEPLOY")
     List<RollbackMethod> chain();
 
     /** Per environment name, its own chain instead of {@link #chain()}. */
     Map<String, List<RollbackMethod>> environmentChains();
 
     /** The methods Rewind may use at all, whatever a Deployment's annotation names. */
-    @WithDefault("PIPELINE,HELM,KUBECTL,REDEPLOY")
+    @WithDefault("GITOPS,PIPELINE,HELM,KUBECTL,REDEPLOY")
     Set<RollbackMethod> allowedMethods();
 
     /** The chain of environment {@code environment}. */
@@ -110,6 +110,28 @@ public interface ExecutorConfig {
         /** Argo CD's instance label (argocd-cm {@code application.instanceLabelKey}). */
         @WithDefault("app.kubernetes.io/instance")
         String argoCdInstanceLabel();
+
+        /** The branch of a source that tracks {@code HEAD} (an Argo CD Application without targetRevision). */
+        @WithDefault("main")
+        String defaultBranch();
+
+        /**
+         * Whether the GitOps method merges its change itself (the rollback is approved already by the approval
+         * policy); false leaves it open for review, and the rollback waits for people to merge it.
+         */
+        @WithDefault("true")
+        boolean merge();
+
+        /** Per environment name, {@link #merge()} for that environment. */
+        Map<String, Boolean> environmentMerge();
+
+        /** How long the GitOps controller has to apply the merged change, after which the rollback fails. */
+        @WithDefault("5m")
+        Duration syncTimeout();
+
+        /** How often the GitOps method looks at the controller's sync status while waiting. */
+        @WithDefault("2s")
+        Duration syncPollInterval();
 
         /** Per name, a Git hosting service whose repositories GitOps resources deploy from. */
         Map<String, GitHostSettings> gitHosts();

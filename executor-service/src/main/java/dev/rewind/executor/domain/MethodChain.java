@@ -9,13 +9,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The order in which the rollback methods are tried for one target: the method a command asked for first, then the
  * Deployment's own list (annotation {@value #ANNOTATION}) or else its environment's configured chain, restricted to
  * the methods configuration allows. The configured chain's "helm or kubectl" is settled by the Deployment: helm is
- * left out for one Helm does not manage, and the methods that change only the cluster for one Argo CD or Flux applies
- * from Git (they would undo it, and Git would still name the faulty release). A list that cannot be read never blocks a rollback: the configured chain is
+ * left out for one Helm does not manage; gitops is left out for a Deployment no GitOps controller applies, and put
+ * first for one Argo CD or Flux applies from Git, whose methods that change only the cluster are left out (the
+ * controller would undo them, and Git would still name the faulty release). A list that cannot be read never blocks a rollback: the configured chain is
  * used and the problem reported.
  *
  * @param methods the methods to try, in order; never empty
@@ -58,8 +60,12 @@ public record MethodChain(List<RollbackMethod> methods, List<String> warnings, L
                                       List<RollbackMethod> configured, Set<RollbackMethod> allowed,
                                       boolean helmManaged, GitOpsOwner gitOps) {
         List<String> warnings = new ArrayList<>();
-        List<RollbackMethod> base = helmManaged ? configured
-                : configured.stream().filter(method -> method != RollbackMethod.HELM).toList();
+        List<RollbackMethod> base = configured.stream()
+                .filter(method -> method != RollbackMethod.HELM || helmManaged)
+                .filter(method -> method != RollbackMethod.GITOPS || gitOps != null).toList();
+        if (gitOps != null && !base.contains(RollbackMethod.GITOPS)) {
+            base = Stream.concat(Stream.of(RollbackMethod.GITOPS), base.stream()).toList();
+        }
         if (annotation != null && !annotation.isBlank()) {
             try {
                 base = parse(annotation);

@@ -1,6 +1,7 @@
 package dev.rewind.executor.gitops;
 
 import dev.rewind.executor.config.ExecutorConfig;
+import dev.rewind.executor.domain.MethodUnavailable;
 import dev.rewind.executor.domain.RollbackRefused;
 import dev.rewind.executor.gitops.GitOpsOwnership.Found;
 import dev.rewind.executor.gitops.GitOpsOwnership.Lookup;
@@ -42,6 +43,35 @@ public class GitOpsOwners {
         return GitOpsOwnership.settle(metadata.getNamespace(), metadata.getName(),
                 GitOpsMarks.of(metadata, config.argoCdNamespace(), config.argoCdInstanceLabel()),
                 (kind, namespace, name) -> read(observed.client(), kind, namespace, name));
+    }
+
+    /**
+     * Where {@code owner} of {@code observed}'s Deployment deploys from, read now.
+     *
+     * @throws MethodUnavailable when Rewind cannot change it in Git ({@link GitOpsSource})
+     */
+    public GitOpsSource sourceOf(ObservedDeployment observed, GitOpsOwner owner) {
+        KubernetesClient client = observed.client();
+        GenericKubernetesResource resource = api.call(() -> client.genericKubernetesResources(owner.kind().context())
+                .inNamespace(owner.namespace()).withName(owner.name()).get());
+        if (resource == null) {
+            throw new MethodUnavailable(owner.kind().title() + " " + owner.namespace() + "/" + owner.name()
+                    + " no longer exists");
+        }
+        if (owner.kind() == GitOpsKind.ARGO_CD_APPLICATION) {
+            return GitOpsSource.ofApplication(resource, config.defaultBranch());
+        }
+        if (owner.kind() != GitOpsKind.FLUX_KUSTOMIZATION) {
+            throw new MethodUnavailable(owner.describe() + " renders a Helm chart: Rewind does not change its "
+                    + "values in Git yet");
+        }
+        String kind = resource.get("spec", "sourceRef", "kind");
+        String name = resource.get("spec", "sourceRef", "name");
+        String namespace = resource.get("spec", "sourceRef", "namespace");
+        GenericKubernetesResource repository = !"GitRepository".equals(kind) || name == null ? null
+                : api.call(() -> client.genericKubernetesResources(GitOpsKind.FLUX_GIT_REPOSITORY.context())
+                .inNamespace(namespace == null ? owner.namespace() : namespace).withName(name).get());
+        return GitOpsSource.ofKustomization(resource, repository);
     }
 
     private Lookup read(KubernetesClient client, GitOpsKind kind, String namespace, String name) {

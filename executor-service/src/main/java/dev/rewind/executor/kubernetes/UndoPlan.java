@@ -1,6 +1,7 @@
 package dev.rewind.executor.kubernetes;
 
 import dev.rewind.events.RollbackMethod;
+import dev.rewind.executor.gitops.GitChange;
 import dev.rewind.executor.pipeline.PipelineTrigger;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import java.util.Map;
@@ -21,11 +22,14 @@ import java.util.Map;
  * @param method the method that planned it; null in plans recorded before there were several, all of them kubectl's
  * @param pipeline the CI pipeline to run, for the pipeline method (the template is then what it should deploy); null
  *                 for the others
+ * @param gitChange the change to make in Git, for the GitOps method (the template is then what its sync should
+ *                  deploy); null for the others
  */
 public record UndoPlan(String namespace, String name, long fromRevision, long toRevision, String fromVersion,
                        String toVersion, String resourceVersion, PodTemplateSpec template,
                        Map<String, String> annotations, String skipped, PodTemplateSpec fromTemplate,
-                       Map<String, String> targetAnnotations, RollbackMethod method, PipelineTrigger pipeline) {
+                       Map<String, String> targetAnnotations, RollbackMethod method, PipelineTrigger pipeline,
+                       GitChange gitChange) {
 
     /** The Deployment as people name it, {@code namespace/name}. */
     public String deployment() {
@@ -35,7 +39,13 @@ public record UndoPlan(String namespace, String name, long fromRevision, long to
     /** This plan as the pipeline method's: the CI pipeline {@code trigger} is to deploy its template. */
     public UndoPlan runBy(PipelineTrigger trigger) {
         return new UndoPlan(namespace, name, fromRevision, toRevision, fromVersion, toVersion, resourceVersion, template,
-                annotations, skipped, fromTemplate, targetAnnotations, RollbackMethod.PIPELINE, trigger);
+                annotations, skipped, fromTemplate, targetAnnotations, RollbackMethod.PIPELINE, trigger, null);
+    }
+
+    /** This plan as the GitOps method's: {@code change} in Git is to make its sync deploy its template. */
+    public UndoPlan changedInGit(GitChange change) {
+        return new UndoPlan(namespace, name, fromRevision, toRevision, fromVersion, toVersion, resourceVersion, template,
+                annotations, skipped, fromTemplate, targetAnnotations, RollbackMethod.GITOPS, null, change);
     }
 
     /** The method that planned it: plans recorded before there were several are kubectl's. */

@@ -126,6 +126,10 @@ public class ExecutionRecord extends PanacheEntityBase {
     @Column(name = "pipeline_run")
     public String pipelineRun;
 
+    /** The GitOps method's pull or merge request as JSON, recorded once opened and again once merged. */
+    @Column(name = "git_change")
+    public String gitChange;
+
     /** When the migration-rollback Job was seen completed and announced. */
     @Column(name = "migration_rolled_back_at")
     public Instant migrationRolledBackAt;

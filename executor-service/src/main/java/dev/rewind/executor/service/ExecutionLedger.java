@@ -17,6 +17,7 @@ import dev.rewind.executor.domain.ExecutionState;
 import dev.rewind.executor.domain.MethodChain;
 import dev.rewind.executor.domain.RollbackCooldown;
 import dev.rewind.executor.domain.RollbackRefused;
+import dev.rewind.executor.gitops.git.ChangeRequest;
 import dev.rewind.executor.kubernetes.UndoPlan;
 import dev.rewind.executor.metrics.ExecutorMetrics;
 import dev.rewind.executor.persistence.ExecutionLease;
@@ -177,6 +178,7 @@ public class ExecutionLedger {
         execution.method = next;
         execution.plan = null;
         execution.pipelineRun = null;
+        execution.gitChange = null;
         execution.patchSentAt = null;
         execution.patchedAt = null;
         execution.updatedAt = Instant.now(clock);
@@ -303,6 +305,26 @@ public class ExecutionLedger {
     /** The pipeline method's run recorded for {@code execution}, if triggered. */
     public static Optional<PipelineRun> pipelineRunOf(ExecutionRecord execution) {
         return Optional.ofNullable(execution.pipelineRun).map(json -> Serialization.unmarshal(json, PipelineRun.class));
+    }
+
+    /**
+     * Records the GitOps method's change request as soon as the host answered (a step with its link), and again once
+     * merged (a step with the merge commit).
+     */
+    @Transactional
+    public void gitChangeRecorded(UUID executionId, ChangeRequest request, String detail) {
+        ExecutionRecord execution = owned(executionId);
+        boolean merged = request.merged();
+        execution.gitChange = Serialization.asJson(request);
+        execution.updatedAt = Instant.now(clock);
+        outbox.publish(Topics.INCIDENT_EVENTS, new RollbackStepCompleted(execution.incidentId, target(execution),
+                execution.id, merged ? "git-change-merged" : "git-change-opened", detail, execution.updatedAt));
+    }
+
+    /** The GitOps method's change request recorded for {@code execution}, if opened. */
+    public static Optional<ChangeRequest> gitChangeOf(ExecutionRecord execution) {
+        return Optional.ofNullable(execution.gitChange).map(json -> Serialization.unmarshal(json,
+                ChangeRequest.class));
     }
 
     /** The plan a started execution committed to. */

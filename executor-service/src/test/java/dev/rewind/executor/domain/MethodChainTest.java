@@ -1,5 +1,6 @@
 package dev.rewind.executor.domain;
 
+import static dev.rewind.events.RollbackMethod.GITOPS;
 import static dev.rewind.events.RollbackMethod.HELM;
 import static dev.rewind.events.RollbackMethod.KUBECTL;
 import static dev.rewind.events.RollbackMethod.PIPELINE;
@@ -90,11 +91,15 @@ class MethodChainTest {
 
         MethodChain chain = MethodChain.resolve("shop/checkout", KUBECTL, null, CONFIGURED, ALL, true, argo);
 
-        assertThat(chain.methods()).containsExactly(PIPELINE);
+        assertThat(chain.methods()).as("gitops first, for such a target only").containsExactly(GITOPS, PIPELINE);
         assertThat(chain.warnings()).first().asString().startsWith("kubectl,redeploy skipped: deployment "
                 + "shop/checkout is managed by Argo CD Application argocd/checkout (automated sync with self-heal): its "
                 + "controller would set an in-cluster rollback");
-        assertThat(chain.warnings()).last().asString().contains("pipeline must roll it back through Git");
+        assertThat(chain.warnings()).last().asString().contains("gitops,pipeline must roll it back through Git");
+        assertThat(MethodChain.resolve("shop/checkout", null, "gitops,kubectl", CONFIGURED, ALL, false, null)
+                .methods()).as("named by the Deployment, tried and told why it cannot").containsExactly(GITOPS, KUBECTL);
+        assertThat(MethodChain.resolve("shop/checkout", null, null, List.of(GITOPS, KUBECTL), ALL, false, null)
+                .methods()).as("left out of a configured chain where nothing applies from Git").containsExactly(KUBECTL);
     }
 
     @Test

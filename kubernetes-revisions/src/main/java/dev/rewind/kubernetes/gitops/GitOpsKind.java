@@ -3,9 +3,9 @@ package dev.rewind.kubernetes.gitops;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 
 /**
- * The GitOps controllers' resources that own a Deployment, as their CRDs declare them (Argo CD v1alpha1 Application,
- * Flux kustomize-controller v1 Kustomization, Flux helm-controller v2 HelmRelease), with the marks each controller
- * leaves on the objects it applies.
+ * The GitOps controllers' resources, as their CRDs declare them: those that own a Deployment (Argo CD v1alpha1
+ * Application, Flux kustomize-controller v1 Kustomization, Flux helm-controller v2 HelmRelease), with the marks each
+ * controller leaves on the objects it applies, and the Flux GitRepository a Kustomization deploys from.
  */
 public enum GitOpsKind {
 
@@ -17,7 +17,10 @@ public enum GitOpsKind {
             true, "kustomize.toolkit.fluxcd.io"),
     /** Flux: stamps {@code helm.toolkit.fluxcd.io/name} and {@code /namespace} on what it renders. */
     FLUX_HELM_RELEASE("Flux HelmRelease", "helm.toolkit.fluxcd.io", "v2", "HelmRelease", "helmreleases", true,
-            "helm.toolkit.fluxcd.io");
+            "helm.toolkit.fluxcd.io"),
+    /** Flux: the Git repository a Kustomization's {@code sourceRef} names (url, branch); owns nothing itself. */
+    FLUX_GIT_REPOSITORY("Flux GitRepository", "source.toolkit.fluxcd.io", "v1", "GitRepository", "gitrepositories",
+            true, null);
 
     /** Argo CD's tracking annotation: {@code <app>:<group>/<kind>:<namespace>/<name>}, app {@code <appNs>_<name>}. */
     public static final String ARGO_TRACKING_ID = "argocd.argoproj.io/tracking-id";

@@ -35,8 +35,12 @@ public final class GitHostStandIn implements AutoCloseable {
     public record Request(String method, String path, String query, String body) {
     }
 
-    /** A queued failure: the status and message the next request gets. */
-    private record Failure(int status, String message) {
+    /** A queued failure: the status and message the next request matching it gets (any when method is null). */
+    private record Failure(String method, String pathEnd, int status, String message) {
+
+        boolean matches(String requestMethod, String path) {
+            return method == null || method.equals(requestMethod) && path.endsWith(pathEnd);
+        }
     }
 
     private final SandboxGit git;
@@ -76,8 +80,16 @@ public final class GitHostStandIn implements AutoCloseable {
     /** Answers the next {@code times} requests with {@code status} and {@code message}, as a struggling host would. */
     public synchronized void failNext(int status, String message, int times) {
         for (int i = 0; i < times; i++) {
-            failures.add(new Failure(status, message));
+            failures.add(new Failure(null, null, status, message));
         }
+    }
+
+    /**
+     * Answers the next request {@code method} whose path ends with {@code pathEnd} (e.g. {@code PUT} and
+     * {@code /merge}) with {@code status} and {@code message}; other requests are served.
+     */
+    public synchronized void failNext(String method, String pathEnd, int status, String message) {
+        failures.add(new Failure(method, pathEnd, status, message));
     }
 
     /** Every request received, oldest first. */
@@ -87,27 +99,32 @@ public final class GitHostStandIn implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            String path = exchange.getRequestURI().getRawPath();
-            String query = exchange.getRequestURI().getRawQuery();
-            received.add(new Request(exchange.getRequestMethod(), path, query, body));
-            Reply reply;
-            try {
-                reply = route(exchange, path, query, body);
-            } catch (RuntimeException e) {
-                reply = Reply.error(500, e.toString());
-            }
-            byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", reply.contentType());
-            exchange.sendResponseHeaders(reply.status(), bytes.length == 0 ? -1 : bytes.length);
-            if (bytes.length > 0) {
-                exchange.getResponseBody().write(bytes);
-            }
+            serve(exchange);
+        }
+    }
+
+    /** Answers {@code exchange}, whose path starts with {@code /github/} or {@code /gitlab/}; the caller closes it. */
+    public void serve(HttpExchange exchange) throws IOException {
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        String path = exchange.getRequestURI().getRawPath();
+        String query = exchange.getRequestURI().getRawQuery();
+        received.add(new Request(exchange.getRequestMethod(), path, query, body));
+        Reply reply;
+        try {
+            reply = route(exchange, path, query, body);
+        } catch (RuntimeException e) {
+            reply = Reply.error(500, e.toString());
+        }
+        byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", reply.contentType());
+        exchange.sendResponseHeaders(reply.status(), bytes.length == 0 ? -1 : bytes.length);
+        if (bytes.length > 0) {
+            exchange.getResponseBody().write(bytes);
         }
     }
 
     private Reply route(HttpExchange exchange, String path, String query, String body) throws IOException {
-        Failure failure = nextFailure();
+        Failure failure = nextFailure(exchange.getRequestMethod(), path);
         if (failure != null) {
             return Reply.error(failure.status(), failure.message());
         }
@@ -130,8 +147,14 @@ public final class GitHostStandIn implements AutoCloseable {
         return Reply.error(404, "Not Found");
     }
 
-    private synchronized Failure nextFailure() {
-        return failures.poll();
+    private synchronized Failure nextFailure(String method, String path) {
+        for (Failure failure : failures) {
+            if (failure.matches(method, path)) {
+                failures.remove(failure);
+                return failure;
+            }
+        }
+        return null;
     }
 
     static Map<String, String> query(String query) {
@@ -140,7 +163,13 @@ public final class GitHostStandIn implements AutoCloseable {
             for (String pair : query.split("&")) {
                 int eq = pair.indexOf('=');
                 if (eq > 0) {
-                    params.put(decode(pair.substring(0, eq)), decode(pair.substring(eq + 1)));
+                    String key = decode(pair.substring(0, eq));
+                    // A repeated key (refs[]=a&refs[]=b) is kept as refs[], refs[]#2, ...
+                    String unique = key;
+                    for (int n = 2; params.containsKey(unique); n++) {
+                        unique = key + "#" + n;
+                    }
+                    params.put(unique, decode(pair.substring(eq + 1)));
                 }
             }
         }

@@ -15,7 +15,8 @@ import java.util.Optional;
 /**
  * GitHub's REST API (v3, {@code X-GitHub-Api-Version 2022-11-28}) over {@link SandboxGit}: refs, recursive trees,
  * contents (read and update one file on a branch, blob sha checked: 409 when stale), pull requests (open: 422 when one
- * is open for the branch; list by head; read; merge: 405 not mergeable, 409 head moved).
+ * is open for the branch; list by head; read; merge: 405 not mergeable, 409 head moved), and the comparison of two
+ * commits (identical, ahead, behind, diverged).
  */
 final class GitHubRoutes {
 
@@ -59,6 +60,16 @@ final class GitHubRoutes {
             String file = GitHostStandIn.decode(rest.substring("contents/".length()));
             return method.equals("GET") ? content(repository, file, query.getOrDefault("ref", "main"))
                     : method.equals("PUT") ? updateContent(repository, file, body) : Reply.error(404, "Not Found");
+        }
+        if (method.equals("GET") && rest.startsWith("compare/") && rest.contains("...")) {
+            String[] refs = GitHostStandIn.decode(rest.substring("compare/".length())).split("\\.\\.\\.", 2);
+            if (git.commitOf(repository, refs[0]).isEmpty() || git.commitOf(repository, refs[1]).isEmpty()) {
+                return Reply.error(404, "Not Found");
+            }
+            boolean ahead = git.isAncestor(repository, refs[0], refs[1]);
+            boolean behind = git.isAncestor(repository, refs[1], refs[0]);
+            return Reply.json(200, Map.of("status", ahead && behind ? "identical" : ahead ? "ahead" : behind
+                    ? "behind" : "diverged"));
         }
         if (rest.equals("pulls")) {
             return method.equals("POST") ? openPull(repository, body) : listPulls(repository, query);

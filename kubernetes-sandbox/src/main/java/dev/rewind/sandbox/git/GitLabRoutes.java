@@ -12,7 +12,8 @@ import java.util.Optional;
  * GitLab's REST API (v4) over {@link SandboxGit}, projects addressed by URL-encoded path ({@code shop%2Fdeploy}):
  * branches, recursive trees, raw files, commits with actions (a new branch from {@code start_sha} or
  * {@code start_branch}; 400 when the branch exists or {@code last_commit_id} is stale), merge requests (open: 409 when
- * one is open for the branch; list by source branch; merge: 405 cannot be merged, 406 not open, 409 sha mismatch).
+ * one is open for the branch; list by source branch; merge: 405 cannot be merged, 406 not open, 409 sha mismatch),
+ * and the merge base of two commits.
  */
 final class GitLabRoutes {
 
@@ -49,6 +50,14 @@ final class GitLabRoutes {
             String file = GitHostStandIn.decode(rest.substring("repository/files/".length(), rest.length() - 4));
             Optional<String> text = git.files(repository, query.getOrDefault("ref", "main")).map(f -> f.get(file));
             return text.map(Reply::text).orElse(Reply.error(404, "404 File Not Found"));
+        }
+        if (method.equals("GET") && rest.equals("repository/merge_base")) {
+            List<String> refs = query.entrySet().stream().filter(e -> e.getKey().startsWith("refs[]"))
+                    .map(Map.Entry::getValue).toList();
+            if (refs.size() != 2 || refs.stream().anyMatch(r -> git.commitOf(repository, r).isEmpty())) {
+                return Reply.error(400, "Provide exactly two existing refs");
+            }
+            return Reply.json(200, Map.of("id", git.mergeBase(repository, refs.get(0), refs.get(1))));
         }
         if (method.equals("POST") && rest.equals("repository/commits")) {
             return commit(repository, body);

@@ -141,6 +141,23 @@ public final class SandboxGit {
         return sha;
     }
 
+    /** True when commit {@code ancestor} is {@code descendant} or one of its ancestors. */
+    public synchronized boolean isAncestor(String repository, String ancestor, String descendant) {
+        repo(repository);
+        for (String sha = descendant; sha != null && commits.containsKey(sha); sha = commits.get(sha).parent()) {
+            if (sha.equals(ancestor)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The newest commit both {@code a} and {@code b} descend from. */
+    public synchronized String mergeBase(String repository, String a, String b) {
+        repo(repository);
+        return mergeBase(a, b);
+    }
+
     private String mergeBase(String head, String base) {
         List<String> baseAncestors = new ArrayList<>();
         for (String sha = base; sha != null; sha = commits.get(sha).parent()) {

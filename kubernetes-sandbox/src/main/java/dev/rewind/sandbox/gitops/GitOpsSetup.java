@@ -1,49 +1,61 @@
 package dev.rewind.sandbox.gitops;
 
 import dev.rewind.kubernetes.gitops.GitOpsKind;
+import dev.rewind.sandbox.git.SandboxGit;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Puts a sandbox Deployment under a GitOps controller, as deploying it through Argo CD or Flux would: the owning
- * resource (an Application in {@value #ARGO_CD_NAMESPACE}, or a Kustomization) and the marks the controller leaves
- * on the Deployment (Argo CD's tracking annotation and instance label, Flux's owner labels).
+ * Puts a sandbox Deployment under a GitOps controller, as deploying it through Argo CD or Flux would: its manifest
+ * committed to repository {@value #REPOSITORY} of the sandbox's Git ({@code apps/<namespace>/<name>/deployment.yaml}
+ * on {@code main}), the owning resource (an Application in {@value #ARGO_CD_NAMESPACE}, or a Kustomization and its
+ * GitRepository), and the marks the controller leaves on the Deployment (Argo CD's tracking annotation and instance
+ * label, Flux's owner labels).
  */
 public final class GitOpsSetup {
 
     /** The namespace Argo CD runs in, where its Applications live. */
     public static final String ARGO_CD_NAMESPACE = "argocd";
 
-    /** The Git repository the sandbox's GitOps resources deploy from. */
-    public static final String REPOSITORY = "https://git.example/shop/deploy.git";
+    /** The repository ({@code owner/name}) of the sandbox's Git the GitOps resources deploy from. */
+    public static final String REPOSITORY = "shop/deploy";
+
+    /** Its URL, as the GitOps resources name it. */
+    public static final String REPOSITORY_URL = GitOpsSource.URL_PREFIX + REPOSITORY + ".git";
 
     private GitOpsSetup() {
     }
 
+    /** Where Deployment {@code namespace/name}'s manifest is committed. */
+    public static String manifestPath(String namespace, String name) {
+        return "apps/" + namespace + "/" + name + "/deployment.yaml";
+    }
+
     /**
-     * Application {@code app} in {@value #ARGO_CD_NAMESPACE} deploys Deployment {@code namespace/name}, with automated
-     * sync when {@code autoSync} (self-healing when {@code selfHeal}).
+     * Application {@code app} in {@value #ARGO_CD_NAMESPACE} deploys Deployment {@code namespace/name} from
+     * {@code apps/<namespace>/<name>}, with automated sync when {@code autoSync} (self-healing when
+     * {@code selfHeal}).
      */
-    public static GenericKubernetesResource argoCd(KubernetesClient client, String namespace, String name, String app,
-                                                   boolean autoSync, boolean selfHeal) {
+    public static GenericKubernetesResource argoCd(KubernetesClient client, SandboxGit git, String namespace,
+                                                   String name, String app, boolean autoSync, boolean selfHeal) {
+        commitManifest(client, git, namespace, name);
         Map<String, Object> spec = new LinkedHashMap<>();
         spec.put("project", "default");
-        spec.put("source", Map.of("repoURL", REPOSITORY, "path", "apps/" + namespace + "/" + name,
+        spec.put("source", Map.of("repoURL", REPOSITORY_URL, "path", "apps/" + namespace + "/" + name,
                 "targetRevision", "main"));
         spec.put("destination", Map.of("server", "https://kubernetes.default.svc", "namespace", namespace));
         if (autoSync) {
             spec.put("syncPolicy", Map.of("automated", Map.of("prune", true, "selfHeal", selfHeal)));
         }
-        GenericKubernetesResource application = client.genericKubernetesResources(
-                GitOpsKind.ARGO_CD_APPLICATION.context()).inNamespace(ARGO_CD_NAMESPACE).resource(
-                new GenericKubernetesResourceBuilder().withApiVersion(GitOpsKind.ARGO_CD_APPLICATION.apiVersion())
-                        .withKind(GitOpsKind.ARGO_CD_APPLICATION.kind())
-                        .withNewMetadata().withName(app).withNamespace(ARGO_CD_NAMESPACE).endMetadata()
-                        .withAdditionalProperties(Map.of("spec", spec)).build()).create();
+        GenericKubernetesResource application = create(client, GitOpsKind.ARGO_CD_APPLICATION, ARGO_CD_NAMESPACE,
+                app, spec);
         client.apps().deployments().inNamespace(namespace).withName(name).edit(d -> {
             d.getMetadata().setAnnotations(new HashMap<>(d.getMetadata().getAnnotations() == null ? Map.of()
                     : d.getMetadata().getAnnotations()));
@@ -56,13 +68,19 @@ public final class GitOpsSetup {
     }
 
     /**
-     * Kustomization {@code kustomizationNamespace/kustomization} applies Deployment {@code namespace/name}; suspended
-     * when {@code suspended}.
+     * Kustomization {@code kustomizationNamespace/kustomization} applies Deployment {@code namespace/name} from
+     * {@code ./apps/<namespace>} of GitRepository {@code deploy} beside it; suspended when {@code suspended}.
      */
-    public static GenericKubernetesResource flux(KubernetesClient client, String namespace, String name,
-                                                 String kustomizationNamespace, String kustomization,
+    public static GenericKubernetesResource flux(KubernetesClient client, SandboxGit git, String namespace,
+                                                 String name, String kustomizationNamespace, String kustomization,
                                                  boolean suspended) {
+        commitManifest(client, git, namespace, name);
         GitOpsKind kind = GitOpsKind.FLUX_KUSTOMIZATION;
+        if (client.genericKubernetesResources(GitOpsKind.FLUX_GIT_REPOSITORY.context())
+                .inNamespace(kustomizationNamespace).withName("deploy").get() == null) {
+            create(client, GitOpsKind.FLUX_GIT_REPOSITORY, kustomizationNamespace, "deploy", Map.of(
+                    "interval", "1m", "url", REPOSITORY_URL, "ref", Map.of("branch", "main")));
+        }
         Map<String, Object> spec = new LinkedHashMap<>();
         spec.put("interval", "10m");
         spec.put("path", "./apps/" + namespace);
@@ -71,16 +89,37 @@ public final class GitOpsSetup {
         if (suspended) {
             spec.put("suspend", true);
         }
-        GenericKubernetesResource owner = client.genericKubernetesResources(kind.context())
-                .inNamespace(kustomizationNamespace).resource(new GenericKubernetesResourceBuilder()
-                        .withApiVersion(kind.apiVersion()).withKind(kind.kind())
-                        .withNewMetadata().withName(kustomization).withNamespace(kustomizationNamespace).endMetadata()
-                        .withAdditionalProperties(Map.of("spec", spec)).build()).create();
+        GenericKubernetesResource owner = create(client, kind, kustomizationNamespace, kustomization, spec);
         client.apps().deployments().inNamespace(namespace).withName(name).edit(d -> {
             d.getMetadata().getLabels().put(kind.ownerNameLabel(), kustomization);
             d.getMetadata().getLabels().put(kind.ownerNamespaceLabel(), kustomizationNamespace);
             return d;
         });
         return owner;
+    }
+
+    /** Commits the Deployment's manifest as it runs now (creating the repository on first use). */
+    private static void commitManifest(KubernetesClient client, SandboxGit git, String namespace, String name) {
+        Deployment live = client.apps().deployments().inNamespace(namespace).withName(name).get();
+        Deployment manifest = new DeploymentBuilder().withNewMetadata().withName(name).withNamespace(namespace)
+                .endMetadata().withNewSpec().withReplicas(live.getSpec().getReplicas())
+                .withSelector(live.getSpec().getSelector()).withTemplate(live.getSpec().getTemplate()).endSpec()
+                .build();
+        Map<String, String> file = Map.of(manifestPath(namespace, name), Serialization.asYaml(manifest));
+        synchronized (git) {
+            if (git.exists(REPOSITORY)) {
+                git.commit(REPOSITORY, "main", file, "deploy " + namespace + "/" + name);
+            } else {
+                git.create(REPOSITORY, "main", file);
+            }
+        }
+    }
+
+    private static GenericKubernetesResource create(KubernetesClient client, GitOpsKind kind, String namespace,
+                                                    String name, Map<String, Object> spec) {
+        return client.genericKubernetesResources(kind.context()).inNamespace(namespace).resource(
+                new GenericKubernetesResourceBuilder().withApiVersion(kind.apiVersion()).withKind(kind.kind())
+                        .withNewMetadata().withName(name).withNamespace(namespace).endMetadata()
+                        .withAdditionalProperties(Map.of("spec", spec)).build()).create();
     }
 }

@@ -2,6 +2,7 @@ package dev.rewind.sandbox.gitops;
 
 import dev.rewind.kubernetes.gitops.GitOpsKind;
 import dev.rewind.sandbox.DaemonThreads;
+import dev.rewind.sandbox.git.SandboxGit;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -19,30 +20,39 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * A stand-in for Argo CD's application controller and Flux's kustomize-controller: each Deployment a GitOps resource
- * owns (by the marks {@link GitOpsSetup} leaves) has a desired pod template, its state in Git, recorded when the
- * controller first sees it and moved by {@link #commit}. A Deployment that drifts from it is set back as the real
- * controllers do: Argo CD at once with automated sync and self-heal, and on a new commit with automated sync alone;
- * a Kustomization on every round unless suspended; a HelmRelease unless suspended when its drift detection is
- * {@code enabled}. Argo CD Applications get the status the executor reads (sync, health, resources, history).
+ * A stand-in for Argo CD's application controller and Flux's kustomize-controller. Each Deployment a GitOps resource
+ * owns (by the marks {@link GitOpsSetup} leaves) has a desired state: its manifest in the sandbox's Git at the head
+ * of the branch its owner deploys from (its images applied to the live template), or, for a source outside the
+ * sandbox's Git, the template first seen. A Deployment that drifts from it is set back as
+ * the real controllers do: Argo CD at once with automated sync and self-heal, and only for a new revision with
+ * automated sync alone; a Kustomization on every round unless suspended; a HelmRelease unless suspended when its
+ * drift detection is {@code enabled}. Owners get the status Rewind reads: an Application's sync (status and revision),
+ * health, resources and history; a Kustomization's lastAppliedRevision ({@code main@sha1:<id>}) and Ready condition.
  */
 public final class SimulatedGitOpsController implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(SimulatedGitOpsController.class.getName());
 
     private final KubernetesClient client;
+    private final SandboxGit git;
     private final Clock clock;
-    /** Per Deployment ({@code namespace/name}), the template Git holds and the revision that holds it. */
-    private final Map<String, Desired> git = new ConcurrentHashMap<>();
+    /** The revision standing for a template first seen, for a source outside the sandbox's Git. */
+    private static final String ADOPTED = "0".repeat(39) + "1";
+
+    /** Per Deployment ({@code namespace/name}) whose source is not the sandbox's Git: the template first seen. */
+    private final Map<String, Desired> outsideGit = new ConcurrentHashMap<>();
+    /** Per Deployment, the revision its controller last applied. */
+    private final Map<String, String> applied = new ConcurrentHashMap<>();
     private final ScheduledExecutorService loop =
             Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("simulated-gitops-controller"));
 
-    /** The pod template Git holds for a Deployment, at a revision; {@code synced} once applied since committed. */
-    private record Desired(PodTemplateSpec template, String revision, boolean synced) {
+    /** The pod template a Deployment should run, at a revision. */
+    private record Desired(PodTemplateSpec template, String revision) {
     }
 
-    public SimulatedGitOpsController(KubernetesClient client, Clock clock) {
+    public SimulatedGitOpsController(KubernetesClient client, SandboxGit git, Clock clock) {
         this.client = client;
+        this.git = git;
         this.clock = clock;
     }
 
@@ -58,20 +68,6 @@ public final class SimulatedGitOpsController implements AutoCloseable {
         return this;
     }
 
-    /**
-     * Commits {@code template} as Deployment {@code namespace/name}'s state in Git (a release or a revert merged):
-     * its controller applies it on its next round unless sync is off or suspended.
-     */
-    public void commit(String namespace, String name, PodTemplateSpec template) {
-        git.put(namespace + "/" + name, new Desired(Serialization.clone(template), revisionAfter(
-                git.get(namespace + "/" + name)), false));
-    }
-
-    /** The revision Git holds for Deployment {@code namespace/name}, once its controller has seen it. */
-    public Optional<String> revision(String namespace, String name) {
-        return Optional.ofNullable(git.get(namespace + "/" + name)).map(Desired::revision);
-    }
-
     /** One round over every Deployment a GitOps resource owns: sets back drift where its controller would. */
     public synchronized void reconcileAll() {
         for (Deployment deployment : client.apps().deployments().inAnyNamespace().list().getItems()) {
@@ -82,25 +78,34 @@ public final class SimulatedGitOpsController implements AutoCloseable {
     private void reconcile(Deployment deployment, Owner owner) {
         String key = deployment.getMetadata().getNamespace() + "/" + deployment.getMetadata().getName();
         PodTemplateSpec live = deployment.getSpec().getTemplate();
-        Desired desired = git.computeIfAbsent(key, k -> new Desired(Serialization.clone(live), revisionAfter(null),
-                true));
+        Desired desired = fromGit(owner, deployment).orElseGet(() -> outsideGit.computeIfAbsent(key,
+                k -> new Desired(Serialization.clone(live), ADOPTED)));
+        applied.putIfAbsent(key, desired.revision());
         boolean drifted = !Serialization.asJson(live).equals(Serialization.asJson(desired.template()));
-        if (drifted && owner.setsBack(desired.synced())) {
+        if (drifted && owner.setsBack(desired.revision().equals(applied.get(key)))) {
             client.apps().deployments().inNamespace(deployment.getMetadata().getNamespace())
                     .withName(deployment.getMetadata().getName()).edit(d -> {
                         d.getSpec().setTemplate(Serialization.clone(desired.template()));
                         return d;
                     });
-            git.put(key, new Desired(desired.template(), desired.revision(), true));
             drifted = false;
-            LOG.fine(() -> owner.kind().title() + " " + owner.name() + " set deployment " + key + " back to "
+            LOG.fine(() -> owner.kind().title() + " " + owner.name() + " set deployment " + key + " to "
                     + desired.revision());
-        } else if (!drifted && !desired.synced()) {
-            git.put(key, new Desired(desired.template(), desired.revision(), true));
+        }
+        if (!drifted) {
+            applied.put(key, desired.revision());
         }
         if (owner.kind() == GitOpsKind.ARGO_CD_APPLICATION) {
-            ArgoStatus.write(client, owner.resource(), deployment, desired.revision(), drifted, clock.instant());
+            ArgoStatus.write(client, owner.resource(), deployment, applied.get(key), drifted, clock.instant());
+        } else if (owner.kind() == GitOpsKind.FLUX_KUSTOMIZATION) {
+            FluxStatus.write(client, owner.resource(), applied.get(key), clock.instant());
         }
+    }
+
+    private Optional<Desired> fromGit(Owner owner, Deployment deployment) {
+        return GitOpsSource.of(client, owner.kind(), owner.resource()).flatMap(source -> git.head(source.repository(),
+                        source.branch()).flatMap(head -> source.desired(git, head, deployment)
+                        .map(template -> new Desired(template, head))));
     }
 
     private Optional<Owner> owner(Deployment deployment) {
@@ -126,11 +131,6 @@ public final class SimulatedGitOpsController implements AutoCloseable {
                 .withName(name).get()).map(resource -> new Owner(kind, resource));
     }
 
-    private static String revisionAfter(Desired previous) {
-        long next = previous == null ? 1 : Long.parseLong(previous.revision().substring(32), 16) + 1;
-        return "%032x%08x".formatted(0xfeedL, next);
-    }
-
     @Override
     public void close() {
         loop.shutdownNow();
@@ -143,17 +143,18 @@ public final class SimulatedGitOpsController implements AutoCloseable {
             return resource.getMetadata().getNamespace() + "/" + resource.getMetadata().getName();
         }
 
-        /** True when this controller sets a drifted Deployment back ({@code synced}: Git's state was applied). */
-        boolean setsBack(boolean synced) {
+        /** True when this controller sets a drifted Deployment back ({@code applied}: its revision was applied). */
+        boolean setsBack(boolean applied) {
             return switch (kind) {
                 case ARGO_CD_APPLICATION -> {
                     Map<String, Object> automated = resource.get("spec", "syncPolicy", "automated");
                     boolean autoSync = automated != null && !Boolean.FALSE.equals(automated.get("enabled"));
-                    yield autoSync && (!synced || Boolean.TRUE.equals(automated.get("selfHeal")));
+                    yield autoSync && (!applied || Boolean.TRUE.equals(automated.get("selfHeal")));
                 }
                 case FLUX_KUSTOMIZATION -> !Boolean.TRUE.equals(resource.get("spec", "suspend"));
                 case FLUX_HELM_RELEASE -> !Boolean.TRUE.equals(resource.get("spec", "suspend"))
                         && "enabled".equals(resource.get("spec", "driftDetection", "mode"));
+                case FLUX_GIT_REPOSITORY -> false;
             };
         }
     }

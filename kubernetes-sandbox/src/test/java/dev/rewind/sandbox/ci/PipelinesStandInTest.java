@@ -48,7 +48,8 @@ class PipelinesStandInTest {
         monitor = new SandboxMonitor(MonitorSettings.fromEnvironment(Map.of("SANDBOX_MONITOR", "off")), apps);
         endpoints = new SandboxHttp(0, apps, monitor, new SlackStandIn(),
                 new PipelinesStandIn(sandbox.client(), Duration.ofMillis(20),
-                        Map.of("shop-staging", "staging", "shop-production", "production")));
+                        Map.of("shop-staging", "staging", "shop-production", "production")),
+                sandbox.gitOpsEndpoints());
         // The same repository's Deployment in staging and in production: a staging pipeline deploys to staging only.
         for (String namespace : List.of("shop-staging", "shop-production")) {
             sandbox.deployWithHistory(namespace, "checkout", "registry.example/shop/checkout",

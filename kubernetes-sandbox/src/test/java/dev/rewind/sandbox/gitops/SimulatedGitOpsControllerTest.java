@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,7 +33,7 @@ class SimulatedGitOpsControllerTest {
     @Test
     void aSelfHealingApplicationSetsAPlainUndoBackWithinASecond() {
         deploy("heal");
-        GitOpsSetup.argoCd(sandbox.client(), "shop", "heal", "heal", true, true);
+        GitOpsSetup.argoCd(sandbox.client(), sandbox.git(), "shop", "heal", "heal", true, true);
         sandbox.gitOps().reconcileAll();
 
         undo("heal");
@@ -46,7 +47,7 @@ class SimulatedGitOpsControllerTest {
     @Test
     void automatedSyncWithoutSelfHealKeepsTheUndoUntilTheNextCommit() {
         deploy("noheal");
-        GitOpsSetup.argoCd(sandbox.client(), "shop", "noheal", "noheal", true, false);
+        GitOpsSetup.argoCd(sandbox.client(), sandbox.git(), "shop", "noheal", "noheal", true, false);
         sandbox.gitOps().reconcileAll();
 
         undo("noheal");
@@ -54,17 +55,16 @@ class SimulatedGitOpsControllerTest {
 
         assertThat(image("noheal")).endsWith(":v1.2.5");
         assertThat((String) application("noheal").get("status", "sync", "status")).isEqualTo("OutOfSync");
-        var next = deployment("noheal").getSpec().getTemplate();
-        next.getSpec().getContainers().get(0).setImage(IMAGE + ":v1.4.0");
-        sandbox.gitOps().commit("shop", "noheal", next);
+        String commit = release("noheal", "v1.3.0", "v1.4.0");
         sandbox.gitOps().reconcileAll();
         assertThat(image("noheal")).as("a new commit is synced").endsWith(":v1.4.0");
+        assertThat((String) application("noheal").get("status", "sync", "revision")).isEqualTo(commit);
     }
 
     @Test
     void anApplicationWithoutAutomatedSyncNeverSetsItBack() {
         deploy("manual");
-        GitOpsSetup.argoCd(sandbox.client(), "shop", "manual", "manual", false, false);
+        GitOpsSetup.argoCd(sandbox.client(), sandbox.git(), "shop", "manual", "manual", false, false);
         sandbox.gitOps().reconcileAll();
 
         undo("manual");
@@ -77,8 +77,8 @@ class SimulatedGitOpsControllerTest {
     void aKustomizationSetsItBackUnlessSuspended() {
         deploy("flux");
         deploy("paused");
-        GitOpsSetup.flux(sandbox.client(), "shop", "flux", "flux-system", "shop-apps", false);
-        GitOpsSetup.flux(sandbox.client(), "shop", "paused", "flux-system", "shop-paused", true);
+        GitOpsSetup.flux(sandbox.client(), sandbox.git(), "shop", "flux", "flux-system", "shop-apps", false);
+        GitOpsSetup.flux(sandbox.client(), sandbox.git(), "shop", "paused", "flux-system", "shop-paused", true);
         sandbox.gitOps().reconcileAll();
 
         undo("flux");
@@ -87,6 +87,21 @@ class SimulatedGitOpsControllerTest {
 
         assertThat(image("flux")).endsWith(":v1.3.0");
         assertThat(image("paused")).endsWith(":v1.2.5");
+    }
+
+    @Test
+    void aRevertMergedInGitIsAppliedAndReportedByItsRevision() {
+        deploy("reverted");
+        GitOpsSetup.flux(sandbox.client(), sandbox.git(), "shop", "reverted", "flux-system", "shop-reverted", false);
+        sandbox.gitOps().reconcileAll();
+
+        String commit = release("reverted", "v1.3.0", "v1.2.5");
+        sandbox.gitOps().reconcileAll();
+
+        assertThat(image("reverted")).endsWith(":v1.2.5");
+        GenericKubernetesResource kustomization = sandbox.client().genericKubernetesResources(
+                GitOpsKind.FLUX_KUSTOMIZATION.context()).inNamespace("flux-system").withName("shop-reverted").get();
+        assertThat((String) kustomization.get("status", "lastAppliedRevision")).isEqualTo("main@sha1:" + commit);
     }
 
     @Test
@@ -107,6 +122,14 @@ class SimulatedGitOpsControllerTest {
             d.getSpec().getTemplate().getSpec().getContainers().get(0).setImage(IMAGE + ":v1.2.5");
             return d;
         });
+    }
+
+    /** Commits {@code to} in place of {@code from} in Deployment {@code name}'s manifest, as a person's push would. */
+    private static String release(String name, String from, String to) {
+        String path = GitOpsSetup.manifestPath("shop", name);
+        String manifest = sandbox.git().files(GitOpsSetup.REPOSITORY, "main").orElseThrow().get(path);
+        return sandbox.git().commit(GitOpsSetup.REPOSITORY, "main", Map.of(path, manifest.replace(IMAGE + ":" + from,
+                IMAGE + ":" + to)), "release " + to);
     }
 
     private static Deployment deployment(String name) {

@@ -62,7 +62,7 @@ class SandboxMonitorTest {
                 "SANDBOX_MONITOR_WINDOW", "2s", "SANDBOX_MONITOR_FOR", "500ms"));
         monitor = new SandboxMonitor(settings, apps).start();
         endpoints = new SandboxHttp(0, apps, monitor, new SlackStandIn(),
-                new PipelinesStandIn(sandbox.client(), Duration.ofMillis(50), Map.of()));
+                new PipelinesStandIn(sandbox.client(), Duration.ofMillis(50), Map.of()), sandbox.gitOpsEndpoints());
     }
 
     @AfterEach

@@ -31,4 +31,12 @@ public interface GitHost {
      * @throws GitHostFailed when the host would not answer, or answered another error
      */
     String merge(String project, ChangeRequest request);
+
+    /**
+     * True when commit {@code revision} is commit {@code sha} or descends from it: a controller that applied
+     * {@code revision} deploys what {@code sha} merged.
+     *
+     * @throws GitHostFailed when the host would not answer, or answered an error
+     */
+    boolean includes(String project, String revision, String sha);
 }

@@ -37,7 +37,8 @@ public class GitHosts {
             GitHostSettings settings = host.getValue();
             HostCalls calls = new HostCalls(host.getKey(), retry.delay(), retry.maxDelay(), retry.jitter(),
                     retry.maxDuration());
-            entries.add(new Entry(host.getKey(), settings.repositoryUrls().stream().map(GitHosts::normalized).toList(),
+            entries.add(new Entry(host.getKey(), settings.repositoryUrls().stream()
+                    .map(url -> normalized(url).replaceAll("\\.git$", "")).toList(),
                     create(settings, calls)));
         }
     }
@@ -47,7 +48,7 @@ public class GitHosts {
         String url = normalized(repositoryUrl).replaceAll("\\.git$", "");
         for (Entry entry : entries) {
             for (String prefix : entry.prefixes()) {
-                if (url.startsWith(prefix)) {
+                if (url.equals(prefix) || url.startsWith(prefix.endsWith("/") ? prefix : prefix + "/")) {
                     return Optional.of(new HostedProject(entry.name(), entry.host(),
                             url.substring(host(url).length())));
                 }

@@ -77,4 +77,10 @@ public interface GitHubApi extends AutoCloseable {
     @Consumes(MediaType.APPLICATION_JSON)
     Response merge(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("owner") String owner,
                    @PathParam("repo") String repo, @PathParam("number") long number, String body);
+
+    /** Compares {@code basehead} ({@code base...head}): status identical, ahead, behind or diverged. */
+    @GET
+    @Path("/compare/{basehead}")
+    Response compare(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("owner") String owner,
+                     @PathParam("repo") String repo, @PathParam("basehead") @Encoded String basehead);
 }

@@ -99,6 +99,17 @@ final class GitHubHost implements GitHost {
         return answer.json().path("sha").asText();
     }
 
+    @Override
+    public boolean includes(String project, String revision, String sha) {
+        if (revision.equals(sha)) {
+            return true;
+        }
+        String[] repo = split(project);
+        String status = calls.call("compare " + sha + " with " + revision, () -> api.compare(authorization, repo[0],
+                repo[1], sha + "..." + revision)).json().path("status").asText();
+        return status.equals("identical") || status.equals("ahead");
+    }
+
     private String head(String[] repo, String branch) {
         Answer answer = calls.call("read branch " + branch, () -> api.ref(authorization, repo[0], repo[1],
                 encodePath(branch)), 404);

@@ -10,6 +10,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 
 /**
  * GitLab's REST API (v4) as the Quarkus REST client calls it; every answer comes back as a {@link Response}, read by
@@ -62,4 +63,10 @@ public interface GitLabApi extends AutoCloseable {
     @Consumes(MediaType.APPLICATION_JSON)
     Response merge(@HeaderParam("PRIVATE-TOKEN") String token, @PathParam("project") String project,
                    @PathParam("iid") long iid, String body);
+
+    /** The newest commit both refs descend from. */
+    @GET
+    @Path("/repository/merge_base")
+    Response mergeBase(@HeaderParam("PRIVATE-TOKEN") String token, @PathParam("project") String project,
+                       @QueryParam("refs[]") List<String> refs);
 }

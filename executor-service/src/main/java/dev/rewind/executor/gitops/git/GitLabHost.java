@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rewind.executor.gitops.git.HostCalls.Answer;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -96,6 +97,15 @@ final class GitLabHost implements GitHost {
                     + answer.status() + " " + HostCalls.message(answer.body()) + ")");
         }
         return answer.json().path("merge_commit_sha").asText();
+    }
+
+    @Override
+    public boolean includes(String project, String revision, String sha) {
+        if (revision.equals(sha)) {
+            return true;
+        }
+        return sha.equals(calls.call("find the merge base of " + sha + " and " + revision, () -> api.mergeBase(token,
+                project, List.of(sha, revision))).json().path("id").asText());
     }
 
     private String head(String project, String branch) {

@@ -1,0 +1,71 @@
+package dev.rewind.executor.gitops;
+
+import dev.rewind.executor.kubernetes.KubernetesApi;
+import dev.rewind.kubernetes.gitops.GitOpsKind;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Asks a GitOps controller to look at Git now rather than at its next interval, as {@code argocd app get --refresh}
+ * (annotation {@value #ARGO_REFRESH}) and {@code flux reconcile} (annotation {@value #FLUX_REQUESTED_AT} on the
+ * Kustomization and its GitRepository) do, and reads what it reports.
+ */
+@ApplicationScoped
+public class GitOpsSync {
+
+    static final String ARGO_REFRESH = "argocd.argoproj.io/refresh";
+    static final String FLUX_REQUESTED_AT = "reconcile.fluxcd.io/requestedAt";
+
+    private final KubernetesApi api;
+
+    @Inject
+    public GitOpsSync(KubernetesApi api) {
+        this.api = api;
+    }
+
+    /**
+     * Requests a refresh of {@code change}'s owner (and, for Flux, of its GitRepository); what could not be requested,
+     * for people, when refused (a refresh is a speed-up: the controller's interval still applies the change).
+     */
+    public Optional<String> requestRefresh(KubernetesClient client, GitChange change, Instant now) {
+        try {
+            if (change.ownerKind() == GitOpsKind.ARGO_CD_APPLICATION) {
+                annotate(client, GitOpsKind.ARGO_CD_APPLICATION, change.ownerNamespace(), change.ownerName(),
+                        ARGO_REFRESH, "normal");
+            } else {
+                if (change.fluxRepository() != null) {
+                    String[] repository = change.fluxRepository().split("/", 2);
+                    annotate(client, GitOpsKind.FLUX_GIT_REPOSITORY, repository[0], repository[1], FLUX_REQUESTED_AT,
+                            now.toString());
+                }
+                annotate(client, change.ownerKind(), change.ownerNamespace(), change.ownerName(), FLUX_REQUESTED_AT,
+                        now.toString());
+            }
+            return Optional.empty();
+        } catch (KubernetesClientException e) {
+            return Optional.of("could not ask " + change.owner() + " to refresh (" + e.getCode() + " "
+                    + e.getMessage() + "): it applies the change at its next interval");
+        }
+    }
+
+    /** What {@code change}'s owner reports now; empty when it no longer exists. */
+    public Optional<GitOpsSyncState> state(KubernetesClient client, GitChange change) {
+        GenericKubernetesResource owner = api.call(() -> client.genericKubernetesResources(change.ownerKind()
+                .context()).inNamespace(change.ownerNamespace()).withName(change.ownerName()).get());
+        return Optional.ofNullable(owner).map(o -> GitOpsSyncState.of(change.ownerKind(), o));
+    }
+
+    private void annotate(KubernetesClient client, GitOpsKind kind, String namespace, String name, String key,
+                          String value) {
+        String patch = "{\"metadata\":{\"annotations\":{\"" + key + "\":\"" + value + "\"}}}";
+        api.call(() -> client.genericKubernetesResources(kind.context()).inNamespace(namespace).withName(name)
+                .patch(PatchContext.of(PatchType.JSON_MERGE), patch));
+    }
+}
