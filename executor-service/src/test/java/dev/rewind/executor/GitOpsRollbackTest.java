@@ -31,6 +31,7 @@ import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -98,6 +99,27 @@ class GitOpsRollbackTest extends KafkaClientTest {
         assertThat(manifest(target)).contains("v1.3.0");
         assertThat(versionOf(target)).isEqualTo("v1.3.0");
         assertThat(appliedPatches(target)).isZero();
+    }
+
+    @Test
+    void aReleaseBetweenTheProposalAndTheMergeLeavesTheChangeUnmerged() {
+        TargetKey target = uniqueTarget("development");
+        deploy(target, "v1.2.5", "v1.3.0");
+        GitOpsSetup.argoCd(sandbox().client(), sandbox().git(), target.namespace(), target.service(),
+                target.service(), true, true);
+        String path = GitOpsSetup.manifestPath(target.namespace(), target.service());
+        sandbox().gitHost().beforeNext("POST", "/pulls", () -> {
+            git().commit(GitOpsSetup.REPOSITORY, "main", Map.of(path, manifest(target).replace("v1.3.0",
+                    "v1.4.0")), "release v1.4.0");
+            sandbox().gitOps().reconcileAll();
+        });
+
+        RollbackFailed failed = outcome(kafka, target, command(target, UUID.randomUUID()), RollbackFailed.class);
+
+        assertThat(failed.reason()).contains("v1.4.0").contains("not rolling back")
+                .contains("; change https://github.com/shop/deploy/pull/").endsWith(" left open, not merged: close it");
+        assertThat(versionOf(target)).as("the release people made stands").isEqualTo("v1.4.0");
+        assertThat(manifest(target)).contains("v1.4.0");
     }
 
     @Test

@@ -133,6 +133,13 @@ public class GitOpsStrategy implements RollbackStrategy {
                     .name());
         }
         if (!request.merged() && merges(order)) {
+            // Again right before the merge: the target may have been released or rolled back since the proposal.
+            try {
+                rollbacks.observe(order.target(), order.judged(), order.incidentNumber());
+            } catch (RollbackRefused changed) {
+                throw new RollbackRefused(changed.getMessage() + "; change " + request.url() + " left open, not "
+                        + "merged: close it");
+            }
             String sha;
             try {
                 sha = host.merge(change.project(), request);

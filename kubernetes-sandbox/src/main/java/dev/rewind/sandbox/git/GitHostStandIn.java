@@ -35,8 +35,11 @@ public final class GitHostStandIn implements AutoCloseable {
     public record Request(String method, String path, String query, String body) {
     }
 
-    /** A queued failure: the status and message the next request matching it gets (any when method is null). */
-    private record Failure(String method, String pathEnd, int status, String message) {
+    /**
+     * A queued failure: the status and message the next request matching it gets (any when method is null), or, with
+     * status 0, an action run before that request is served.
+     */
+    private record Failure(String method, String pathEnd, int status, String message, Runnable before) {
 
         boolean matches(String requestMethod, String path) {
             return method == null || method.equals(requestMethod) && path.endsWith(pathEnd);
@@ -80,7 +83,7 @@ public final class GitHostStandIn implements AutoCloseable {
     /** Answers the next {@code times} requests with {@code status} and {@code message}, as a struggling host would. */
     public synchronized void failNext(int status, String message, int times) {
         for (int i = 0; i < times; i++) {
-            failures.add(new Failure(null, null, status, message));
+            failures.add(new Failure(null, null, status, message, null));
         }
     }
 
@@ -89,7 +92,15 @@ public final class GitHostStandIn implements AutoCloseable {
      * {@code /merge}) with {@code status} and {@code message}; other requests are served.
      */
     public synchronized void failNext(String method, String pathEnd, int status, String message) {
-        failures.add(new Failure(method, pathEnd, status, message));
+        failures.add(new Failure(method, pathEnd, status, message, null));
+    }
+
+    /**
+     * Runs {@code action} right before serving the next request {@code method} whose path ends with {@code pathEnd},
+     * as something happening elsewhere while a client is between two calls.
+     */
+    public synchronized void beforeNext(String method, String pathEnd, Runnable action) {
+        failures.add(new Failure(method, pathEnd, 0, null, action));
     }
 
     /** Every request received, oldest first. */
@@ -125,7 +136,9 @@ public final class GitHostStandIn implements AutoCloseable {
 
     private Reply route(HttpExchange exchange, String path, String query, String body) throws IOException {
         Failure failure = nextFailure(exchange.getRequestMethod(), path);
-        if (failure != null) {
+        if (failure != null && failure.before() != null) {
+            failure.before().run();
+        } else if (failure != null) {
             return Reply.error(failure.status(), failure.message());
         }
         Map<String, String> params = query(query);
