@@ -2,7 +2,7 @@ package dev.rewind.events;
 
 /**
  * How a rollback is performed: the runbook's three methods, with Method 2 split into its Helm and kubectl forms, and
- * a revert in Git for targets Argo CD or Flux apply from Git.
+ * a rollback in Git for targets Argo CD or Flux apply from Git.
  */
 public enum RollbackMethod {
     /** Method 1: trigger the CI's custom rollback pipeline and follow it. */

@@ -49,8 +49,7 @@ class GitOpsRollbackTest extends KafkaClientTest {
     void rollsBackInGitWhatASelfHealingArgoCdApplicationApplies() {
         TargetKey target = uniqueTarget("development");
         deploy(target, "v1.2.5", "v1.3.0");
-        GitOpsSetup.argoCd(sandbox().client(), sandbox().git(), target.namespace(), target.service(),
-                target.service(), true, true);
+        managedByArgoCd(target);
         UUID incident = UUID.randomUUID();
 
         RollbackSucceeded succeeded = outcome(kafka, target, command(target, incident), RollbackSucceeded.class);
@@ -71,8 +70,7 @@ class GitOpsRollbackTest extends KafkaClientTest {
     void rollsBackInGitWhatAFluxKustomizationApplies() {
         TargetKey target = uniqueTarget("development");
         deploy(target, "v1.2.5", "v1.3.0");
-        GitOpsSetup.flux(sandbox().client(), sandbox().git(), target.namespace(), target.service(), "flux-system",
-                target.service(), false);
+        managedByFlux(target, false);
 
         RollbackSucceeded succeeded = outcome(kafka, target, command(target, UUID.randomUUID()),
                 RollbackSucceeded.class);
@@ -87,8 +85,7 @@ class GitOpsRollbackTest extends KafkaClientTest {
     void aChangeTheHostWillNotMergeStaysOpenAndTheRollbackFails() {
         TargetKey target = uniqueTarget("development");
         deploy(target, "v1.2.5", "v1.3.0");
-        GitOpsSetup.argoCd(sandbox().client(), sandbox().git(), target.namespace(), target.service(),
-                target.service(), true, true);
+        managedByArgoCd(target);
         sandbox().gitHost().failNext("PUT", "/merge", 405, "Pull Request is not mergeable");
 
         RollbackFailed failed = outcome(kafka, target, command(target, UUID.randomUUID()), RollbackFailed.class);
@@ -102,11 +99,27 @@ class GitOpsRollbackTest extends KafkaClientTest {
     }
 
     @Test
+    void aMergeThatTookEffectThoughItsAnswerSaysOtherwiseIsTakenAsMerged() {
+        TargetKey target = uniqueTarget("development");
+        deploy(target, "v1.2.5", "v1.3.0");
+        managedByArgoCd(target);
+        // Merged right before Rewind's own merge arrives, as when an earlier answer was lost: GitHub then refuses.
+        sandbox().gitHost().beforeNext("PUT", "/merge", () -> git().merge(GitOpsSetup.REPOSITORY,
+                git().changeRequests(GitOpsSetup.REPOSITORY).stream().filter(r -> r.mergedSha() == null && !r.closed())
+                        .mapToLong(r -> r.number()).max().orElseThrow(), null));
+
+        RollbackSucceeded succeeded = outcome(kafka, target, command(target, UUID.randomUUID()),
+                RollbackSucceeded.class);
+
+        assertThat(succeeded.method()).isEqualTo(RollbackMethod.GITOPS);
+        assertThat(versionOf(target)).isEqualTo("v1.2.5");
+    }
+
+    @Test
     void aReleaseBetweenTheProposalAndTheMergeLeavesTheChangeUnmerged() {
         TargetKey target = uniqueTarget("development");
         deploy(target, "v1.2.5", "v1.3.0");
-        GitOpsSetup.argoCd(sandbox().client(), sandbox().git(), target.namespace(), target.service(),
-                target.service(), true, true);
+        managedByArgoCd(target);
         String path = GitOpsSetup.manifestPath(target.namespace(), target.service());
         sandbox().gitHost().beforeNext("POST", "/pulls", () -> {
             git().commit(GitOpsSetup.REPOSITORY, "main", Map.of(path, manifest(target).replace("v1.3.0",
@@ -126,8 +139,7 @@ class GitOpsRollbackTest extends KafkaClientTest {
     void inAnEnvironmentThatReviewsChangesTheRollbackWaitsForPeopleToMerge() {
         TargetKey target = uniqueTarget("staging");
         deploy(target, "v1.2.5", "v1.3.0");
-        GitOpsSetup.argoCd(sandbox().client(), sandbox().git(), target.namespace(), target.service(),
-                target.service(), true, true);
+        managedByArgoCd(target);
         UUID incident = UUID.randomUUID();
         RollbackApproved command = command(target, incident);
         kafka.send(Topics.ROLLBACK_COMMANDS, command);
@@ -146,8 +158,7 @@ class GitOpsRollbackTest extends KafkaClientTest {
     void refusesWhenGitCannotBeChangedAndNamesTheOwner() {
         TargetKey target = uniqueTarget("development");
         deploy(target, "v1.2.5", "v1.3.0");
-        GitOpsSetup.argoCd(sandbox().client(), sandbox().git(), target.namespace(), target.service(),
-                target.service(), true, true);
+        managedByArgoCd(target);
         sandbox().client().genericKubernetesResources(GitOpsKind.ARGO_CD_APPLICATION.context())
                 .inNamespace(GitOpsSetup.ARGO_CD_NAMESPACE).withName(target.service()).patch(PatchContext.of(
                         PatchType.JSON_MERGE), "{\"spec\":{\"source\":{\"repoURL\":\"https://github.com/other/x.git\"}}}");
@@ -170,8 +181,7 @@ class GitOpsRollbackTest extends KafkaClientTest {
     void refusesWhileAFluxKustomizationIsSuspended() {
         TargetKey target = uniqueTarget("development");
         deploy(target, "v1.2.5", "v1.3.0");
-        GitOpsSetup.flux(sandbox().client(), sandbox().git(), target.namespace(), target.service(), "flux-system",
-                target.service(), true);
+        managedByFlux(target, true);
 
         RollbackFailed failed = outcome(kafka, target, command(target, UUID.randomUUID()), RollbackFailed.class);
 
@@ -198,6 +208,20 @@ class GitOpsRollbackTest extends KafkaClientTest {
         assertThat(succeeded.method()).isEqualTo(RollbackMethod.KUBECTL);
         assertThat(appliedPatches(target)).isOne();
         assertThat(versionOf(target)).isEqualTo("v1.2.5");
+    }
+
+    /** The target deployed by a self-healing Application, as Argo CD has synced it (its status lists it). */
+    private static void managedByArgoCd(TargetKey target) {
+        GitOpsSetup.argoCd(sandbox().client(), sandbox().git(), target.namespace(), target.service(),
+                target.service(), true, true);
+        sandbox().gitOps().reconcileAll();
+    }
+
+    /** The target applied by a Kustomization, as Flux has reconciled it (its inventory lists it). */
+    private static void managedByFlux(TargetKey target, boolean suspended) {
+        GitOpsSetup.flux(sandbox().client(), sandbox().git(), target.namespace(), target.service(), "flux-system",
+                target.service(), suspended);
+        sandbox().gitOps().reconcileAll();
     }
 
     private RollbackStepCompleted step(TargetKey target, UUID incident, String step) {

@@ -63,9 +63,6 @@ public record MethodChain(List<RollbackMethod> methods, List<String> warnings, L
         List<RollbackMethod> base = configured.stream()
                 .filter(method -> method != RollbackMethod.HELM || helmManaged)
                 .filter(method -> method != RollbackMethod.GITOPS || gitOps != null).toList();
-        if (gitOps != null && !base.contains(RollbackMethod.GITOPS)) {
-            base = Stream.concat(Stream.of(RollbackMethod.GITOPS), base.stream()).toList();
-        }
         if (annotation != null && !annotation.isBlank()) {
             try {
                 base = parse(annotation);
@@ -74,6 +71,9 @@ public record MethodChain(List<RollbackMethod> methods, List<String> warnings, L
                         + e.getMessage() + "): using the configured chain " + format(configured) + "; fix it to a "
                         + "comma-separated list of " + format(List.of(RollbackMethod.values())));
             }
+        }
+        if (gitOps != null && !base.contains(RollbackMethod.GITOPS)) {
+            base = Stream.concat(Stream.of(RollbackMethod.GITOPS), base.stream()).toList();
         }
         LinkedHashSet<RollbackMethod> ordered = new LinkedHashSet<>();
         if (requested != null) {

@@ -58,6 +58,13 @@ public class GitOpsOwners {
             throw new MethodUnavailable(owner.kind().title() + " " + owner.namespace() + "/" + owner.name()
                     + " no longer exists");
         }
+        var deployment = observed.deployment().getMetadata();
+        if (!GitOpsOwnership.confirms(owner.kind(), resource, deployment.getNamespace(), deployment.getName())) {
+            throw new MethodUnavailable(owner.describe() + " does not list deployment " + deployment.getNamespace()
+                    + "/" + deployment.getName() + " among what it applies (" + (owner.kind()
+                    == GitOpsKind.ARGO_CD_APPLICATION ? "status.resources" : "status.inventory") + "): Rewind changes "
+                    + "Git only for an owner that says it deploys the target");
+        }
         if (owner.kind() == GitOpsKind.ARGO_CD_APPLICATION) {
             return GitOpsSource.ofApplication(resource, config.defaultBranch());
         }
@@ -71,6 +78,10 @@ public class GitOpsOwners {
         GenericKubernetesResource repository = !"GitRepository".equals(kind) || name == null ? null
                 : api.call(() -> client.genericKubernetesResources(GitOpsKind.FLUX_GIT_REPOSITORY.context())
                 .inNamespace(namespace == null ? owner.namespace() : namespace).withName(name).get());
+        if (repository != null && Boolean.TRUE.equals(repository.get("spec", "suspend"))) {
+            throw new MethodUnavailable("Flux GitRepository " + repository.getMetadata().getNamespace() + "/"
+                    + repository.getMetadata().getName() + " is suspended: a change in Git would not be fetched");
+        }
         return GitOpsSource.ofKustomization(resource, repository);
     }
 

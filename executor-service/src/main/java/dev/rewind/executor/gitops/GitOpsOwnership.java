@@ -93,6 +93,20 @@ public record GitOpsOwnership(GitOpsOwner owner, List<String> warnings) {
         return new GitOpsOwnership(owners.isEmpty() ? null : owners.get(0), warnings);
     }
 
+    /**
+     * True when {@code owner} itself lists Deployment {@code namespace/name} among what it applies: an Application's
+     * {@code status.resources}, a Flux resource's {@code status.inventory.entries} ({@code <ns>_<name>_apps_Deployment}).
+     * Marks on a Deployment can be written by anyone who may edit it; this is the owner's own word.
+     */
+    public static boolean confirms(GitOpsKind kind, GenericKubernetesResource owner, String namespace, String name) {
+        if (kind == GitOpsKind.ARGO_CD_APPLICATION) {
+            return lists(owner, namespace, name);
+        }
+        List<Map<String, Object>> entries = owner.get("status", "inventory", "entries");
+        String id = namespace + "_" + name + "_apps_Deployment";
+        return entries != null && entries.stream().anyMatch(entry -> id.equals(entry.get("id")));
+    }
+
     /** True when Application {@code application} lists Deployment {@code namespace/name} among its resources. */
     static boolean lists(GenericKubernetesResource application, String namespace, String name) {
         List<Map<String, Object>> resources = application.get("status", "resources");

@@ -15,11 +15,20 @@ import java.util.Map;
  */
 public record GitOpsSource(String repositoryUrl, String branch, String path, String fluxRepository) {
 
+    /** The path relative to the repository's root: {@code ./apps/}, {@code /apps} and {@code apps} alike; "" for the root. */
+    public GitOpsSource {
+        path = path == null ? "" : path.strip().replaceAll("^(\\./|/)+|/+$", "");
+        if (path.equals(".")) {
+            path = "";
+        }
+    }
+
     /**
      * The source of Application {@code application}; {@code defaultBranch} when it tracks HEAD.
      *
      * @throws MethodUnavailable when it deploys from several sources, a Helm chart repository or a fixed revision
      */
+    @SuppressWarnings("unchecked")
     public static GitOpsSource ofApplication(GenericKubernetesResource application, String defaultBranch) {
         String named = "Argo CD Application " + application.getMetadata().getNamespace() + "/"
                 + application.getMetadata().getName();
@@ -30,6 +39,15 @@ public record GitOpsSource(String repositoryUrl, String branch, String path, Str
         Map<String, Object> source = application.get("spec", "source");
         if (source == null || source.get("repoURL") == null) {
             throw new MethodUnavailable(named + " names no source repository");
+        }
+        for (String override : List.of("kustomize.images", "helm.parameters", "helm.values", "helm.valuesObject")) {
+            Map<String, Object> tool = (Map<String, Object>) source.get(override.substring(0, override.indexOf('.')));
+            Object value = tool == null ? null : tool.get(override.substring(override.indexOf('.') + 1));
+            if (value != null && !(value instanceof String text && text.isBlank())
+                    && !(value instanceof List<?> list && list.isEmpty())) {
+                throw new MethodUnavailable(named + " overrides its files in spec.source." + override + ": a change in "
+                        + "the files might not win over it");
+            }
         }
         if (source.get("chart") != null) {
             throw new MethodUnavailable(named + " deploys chart " + source.get("chart") + " from a Helm repository: "

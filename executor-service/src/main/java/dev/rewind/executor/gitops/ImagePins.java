@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
 
 /**
  * Where a GitOps repository pins a release's images, and the same files with the last good images pinned instead:
- * a full image reference ({@code registry.example/shop/checkout:v1.3.0}, in a manifest or values file), or else a tag
- * beside its image's name in the same file (kustomize's {@code images: - name: ... newTag: v1.3.0}, Helm values'
+ * a full image reference ({@code registry.example/shop/checkout:v1.3.0}, in one manifest or values file), or else a
+ * tag beside its image's name in one file (kustomize's {@code images: - name: ... newTag: v1.3.0}, Helm values'
  * {@code repository: ... tag: v1.3.0}). Only text is replaced, so comments and layout stay as people wrote them.
  */
 public final class ImagePins {
@@ -23,7 +23,8 @@ public final class ImagePins {
      * {@code files} (path to text) changed so that each container's image goes from {@code bad} to {@code good}
      * (container name to image reference): only the files that change.
      *
-     * @throws MethodUnavailable when an image is pinned nowhere, or its tag alone in more than one place
+     * @throws MethodUnavailable when an image is pinned nowhere, in more than one file, or under an image automation's
+     *         marker
      */
     public static Map<String, String> pin(Map<String, String> files, Map<String, String> bad,
                                           Map<String, String> good) {
@@ -45,16 +46,33 @@ public final class ImagePins {
     private static boolean replaceReference(Map<String, String> files, Map<String, String> changed, String from,
                                             String to) {
         Pattern whole = Pattern.compile("(?<![\\w./:@-])" + Pattern.quote(from) + "(?![\\w.-])");
-        boolean found = false;
-        for (String path : files.keySet()) {
-            String text = changed.getOrDefault(path, files.get(path));
-            Matcher matcher = whole.matcher(text);
-            if (matcher.find()) {
-                changed.put(path, matcher.replaceAll(Matcher.quoteReplacement(to)));
-                found = true;
-            }
+        List<String> candidates = files.keySet().stream()
+                .filter(path -> whole.matcher(changed.getOrDefault(path, files.get(path))).find()).toList();
+        if (candidates.size() > 1) {
+            throw new MethodUnavailable("image " + from + " is pinned in several files " + candidates + " (other "
+                    + "workloads or environments, perhaps): not guessing which one deploys it");
         }
-        return found;
+        if (candidates.isEmpty()) {
+            return false;
+        }
+        String path = candidates.get(0);
+        String text = changed.getOrDefault(path, files.get(path));
+        refuseAutomatedUpdates(path, text, from);
+        changed.put(path, whole.matcher(text).replaceAll(Matcher.quoteReplacement(to)));
+        return true;
+    }
+
+    /**
+     * Refuses a pin that an image automation maintains (a Flux {@code $imagepolicy} marker on its line): it would
+     * write the bad tag back.
+     */
+    private static void refuseAutomatedUpdates(String path, String text, String pinned) {
+        text.lines().filter(line -> line.contains(pinned) && line.contains("$imagepolicy")).findFirst()
+                .ifPresent(line -> {
+                    throw new MethodUnavailable(path + " pins " + pinned + " under an image automation marker ("
+                            + line.strip() + "): it would write the release back; pause the ImageUpdateAutomation "
+                            + "and roll back by hand");
+                });
     }
 
     private static boolean replaceTag(Map<String, String> files, Map<String, String> changed, String from,
@@ -82,6 +100,7 @@ public final class ImagePins {
             return false;
         }
         String path = candidates.get(0);
+        refuseAutomatedUpdates(path, changed.getOrDefault(path, files.get(path)), fromTag);
         changed.put(path, tag.matcher(changed.getOrDefault(path, files.get(path)))
                 .replaceAll("$1" + Matcher.quoteReplacement(toTag) + "$2"));
         return true;

@@ -284,6 +284,11 @@ public class RollbackRunner {
             try {
                 strategy = strategies.of(methods.get(i));
                 RollbackStrategies.refuseInCluster(methods.get(i), observed, gitOps);
+                if (migrationFirst && methods.get(i) == RollbackMethod.GITOPS) {
+                    // The schema would go back before a change in Git that may never be merged or deployed.
+                    throw new MethodUnavailable("a reversible migration would be rolled back first, and a change in "
+                            + "Git may never be merged: Rewind does not combine the two");
+                }
                 plan = strategy.plan(order, observed);
                 ledger.start(execution.id, chosen, handovers, methods.get(i), plan, !migrationFirst);
             } catch (MethodUnavailable unavailable) {

@@ -123,8 +123,8 @@ public class GitOpsStrategy implements RollbackStrategy {
                 request = host.propose(change.project(), proposal(order, plan));
             } catch (GitHostFailed e) {
                 throw new MethodUnavailable("could not propose the rollback in " + change.repositoryUrl() + " ("
-                        + e.getMessage() + ")" + (mayHaveBeenSent ? "; branch " + change.branch() + " may be left"
-                        : ""));
+                        + e.getMessage() + "); branch " + change.branch() + " and a request of it may be left: close "
+                        + "them");
             }
             ledger.gitChangeRecorded(order.executionId(), request, "change " + request.url() + " opened: pins "
                     + plan.toVersion() + " in " + String.join(", ", change.files().keySet()) + " on branch "
@@ -133,29 +133,57 @@ public class GitOpsStrategy implements RollbackStrategy {
                     .name());
         }
         if (!request.merged() && merges(order)) {
-            // Again right before the merge: the target may have been released or rolled back since the proposal.
-            try {
-                rollbacks.observe(order.target(), order.judged(), order.incidentNumber());
-            } catch (RollbackRefused changed) {
-                throw new RollbackRefused(changed.getMessage() + "; change " + request.url() + " left open, not "
-                        + "merged: close it");
-            }
-            String sha;
-            try {
-                sha = host.merge(change.project(), request);
-            } catch (GitChangeRefused e) {
-                throw new RollbackRefused(e.getMessage() + "; the change stays open at " + request.url() + ": merge it "
-                        + "once it can be, and " + change.owner() + " rolls the target back");
-            } catch (GitHostFailed e) {
-                throw new RollbackRefused("could not merge " + request.url() + " (" + e.getMessage() + "); it stays "
-                        + "open: merge it, and " + change.owner() + " rolls the target back");
-            }
-            request = new ChangeRequest(request.number(), request.url(), request.branch(), request.headSha(), sha);
-            ledger.gitChangeRecorded(order.executionId(), request, "change " + request.url() + " merged as " + sha);
+            request = merge(order, change, host, request);
         }
         if (request.merged()) {
             sync.requestRefresh(rollbacks.observedNow(order.target()).client(), change, Instant.now())
                     .ifPresent(LOG::warn);
+        }
+    }
+
+    /**
+     * Merges {@code request}, unless it is merged already (by an earlier run whose record was lost, or by people),
+     * after checking once more that the target still runs the release judged bad; a merge that failed is read back,
+     * since a lost answer may hide one that took effect.
+     */
+    private ChangeRequest merge(RollbackOrder order, GitChange change, GitHost host, ChangeRequest opened) {
+        ChangeRequest current;
+        try {
+            current = host.current(change.project(), opened);
+        } catch (GitHostFailed e) {
+            throw new RollbackRefused("could not read " + opened.url() + " (" + e.getMessage() + "); it is not merged "
+                    + "by Rewind: merge it once the target still runs the release judged bad, or close it");
+        }
+        if (!current.merged()) {
+            // Again right before the merge: the target may have been released or rolled back since the proposal.
+            try {
+                rollbacks.observe(order.target(), order.judged(), order.incidentNumber());
+            } catch (RollbackRefused changed) {
+                throw new RollbackRefused(changed.getMessage() + "; change " + opened.url() + " left open, not "
+                        + "merged: close it");
+            }
+            String sha;
+            try {
+                sha = host.merge(change.project(), opened);
+            } catch (GitHostFailed e) {
+                sha = mergedAfterAll(change, host, opened).orElseThrow(() -> new RollbackRefused((e instanceof
+                        GitChangeRefused ? e.getMessage() : "could not merge " + opened.url() + " (" + e.getMessage()
+                        + ")") + "; the change stays open at " + opened.url() + ": merge it once it can be (and "
+                        + change.owner() + " rolls the target back), or close it"));
+            }
+            current = new ChangeRequest(opened.number(), opened.url(), opened.branch(), opened.headSha(), sha);
+        }
+        ledger.gitChangeRecorded(order.executionId(), current, "change " + current.url() + " merged as "
+                + current.mergeSha());
+        return current;
+    }
+
+    /** The merge of {@code request}, when reading it back shows one after a failed or unanswered merge. */
+    private static Optional<String> mergedAfterAll(GitChange change, GitHost host, ChangeRequest request) {
+        try {
+            return Optional.ofNullable(host.current(change.project(), request).mergeSha());
+        } catch (GitHostFailed unreadable) {
+            return Optional.empty();
         }
     }
 
@@ -182,9 +210,11 @@ public class GitOpsStrategy implements RollbackStrategy {
         Map<String, String> expected = DeploymentRevisions.releaseOf(plan.toRevision(), plan.template()).images();
         while (!DeploymentRevisions.releaseOf(rollbacks.current(order.target())).images().equals(expected)) {
             if (Instant.now().isAfter(deadline)) {
+                ChangeRequest request = recorded(order);
                 return failed(change.owner() + " did not deploy " + new TreeMap<>(expected) + " within " + wait
-                        + " of " + recorded(order).url() + (recorded(order).merged() ? " being merged" : " being "
-                        + "opened (not merged yet?)") + ": " + state(order, change));
+                        + " of " + request.url() + (request.merged() ? " being merged: " + state(order, change)
+                        : " being opened, and it is not merged: close it, or merging it later rolls the target back "
+                        + "over whatever runs then"));
             }
             ExecutionInterrupted.pause(config.syncPollInterval());
         }
@@ -196,15 +226,23 @@ public class GitOpsStrategy implements RollbackStrategy {
         GitHost host = host(change);
         while (true) {
             Optional<GitOpsSyncState> state = sync.state(rollbacks.observedNow(order.target()).client(), change);
-            if (state.isPresent() && state.get().syncedAndHealthy()
-                    && (sha == null || host.includes(change.project(), state.get().commit(), sha))) {
-                return new RolloutStatus(true, false, change.owner() + " reports " + state.get().detail() + "; "
-                        + rollout.message());
+            String unconfirmed = null;
+            if (state.isPresent() && state.get().syncedAndHealthy()) {
+                try {
+                    if (sha == null || host.includes(change.project(), state.get().commit(), sha)) {
+                        return new RolloutStatus(true, false, change.owner() + " reports " + state.get().detail()
+                                + "; " + rollout.message());
+                    }
+                } catch (GitHostFailed e) {
+                    unconfirmed = "; whether that revision includes " + sha + " could not be read (" + e.getMessage()
+                            + ")";
+                }
             }
             if (Instant.now().isAfter(deadline.plus(config.syncTimeout()))) {
                 return failed("deployment " + plan.deployment() + " runs the last good images, but " + change.owner()
                         + " does not report " + (sha == null ? "them" : sha) + " synced and healthy: "
-                        + state.map(GitOpsSyncState::detail).orElse("it no longer exists"));
+                        + state.map(GitOpsSyncState::detail).orElse("it no longer exists")
+                        + (unconfirmed == null ? "" : unconfirmed));
             }
             ExecutionInterrupted.pause(config.syncPollInterval());
         }

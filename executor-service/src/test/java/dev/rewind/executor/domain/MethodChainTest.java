@@ -96,6 +96,8 @@ class MethodChainTest {
                 + "shop/checkout is managed by Argo CD Application argocd/checkout (automated sync with self-heal): its "
                 + "controller would set an in-cluster rollback");
         assertThat(chain.warnings()).last().asString().contains("gitops,pipeline must roll it back through Git");
+        assertThat(MethodChain.resolve("shop/checkout", null, "redeploy,pipeline", CONFIGURED, ALL, false, argo)
+                .methods()).as("a Deployment's own list keeps gitops first").containsExactly(GITOPS, PIPELINE);
         assertThat(MethodChain.resolve("shop/checkout", null, "gitops,kubectl", CONFIGURED, ALL, false, null)
                 .methods()).as("named by the Deployment, tried and told why it cannot").containsExactly(GITOPS, KUBECTL);
         assertThat(MethodChain.resolve("shop/checkout", null, null, List.of(GITOPS, KUBECTL), ALL, false, null)
@@ -106,8 +108,10 @@ class MethodChainTest {
     void refusesNamingTheOwnerWhenOnlyInClusterMethodsAreLeft() {
         GitOpsOwner flux = new GitOpsOwner(GitOpsKind.FLUX_KUSTOMIZATION, "flux-system", "shop", "suspended", false);
 
-        assertThatThrownBy(() -> MethodChain.resolve("shop/checkout", null, "kubectl,redeploy", CONFIGURED, ALL,
-                false, flux))
+        assertThat(MethodChain.resolve("shop/checkout", null, "kubectl,redeploy", CONFIGURED, ALL, false, flux)
+                .methods()).as("gitops, which says why it cannot if it cannot").containsExactly(GITOPS);
+        assertThatThrownBy(() -> MethodChain.resolve("shop/checkout", null, "kubectl,redeploy", CONFIGURED,
+                EnumSet.of(KUBECTL, REDEPLOY, PIPELINE), false, flux))
                 .isInstanceOf(RollbackRefused.class)
                 .hasMessage("deployment shop/checkout is managed by Flux Kustomization flux-system/shop (suspended): an "
                         + "in-cluster rollback (kubectl, redeploy) would hold only until its next sync or resume, and "

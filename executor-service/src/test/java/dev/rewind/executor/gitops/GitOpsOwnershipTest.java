@@ -129,6 +129,19 @@ class GitOpsOwnershipTest {
     }
 
     @Test
+    void anOwnerConfirmsOnlyWhatItListsItselfAsApplying() {
+        GenericKubernetesResource kustomization = found(GitOpsKind.FLUX_KUSTOMIZATION, "flux-system", "shop",
+                Map.of()).resource();
+        assertThat(GitOpsOwnership.confirms(GitOpsKind.FLUX_KUSTOMIZATION, kustomization, "shop", "checkout"))
+                .as("a label alone").isFalse();
+        kustomization.getAdditionalProperties().put("status", Map.of("inventory", Map.of("entries", List.of(
+                Map.of("id", "shop_checkout_apps_Deployment", "v", "v1")))));
+        assertThat(GitOpsOwnership.confirms(GitOpsKind.FLUX_KUSTOMIZATION, kustomization, "shop", "checkout"))
+                .isTrue();
+        assertThat(GitOpsOwnership.confirms(GitOpsKind.FLUX_KUSTOMIZATION, kustomization, "shop", "cart")).isFalse();
+    }
+
+    @Test
     void aHelmReleaseSaysWhetherItCorrectsDrift() {
         GitOpsOwner owner = GitOpsOwner.of(GitOpsKind.FLUX_HELM_RELEASE, found(GitOpsKind.FLUX_HELM_RELEASE, "shop",
                 "cart", Map.of("interval", "5m", "driftDetection", Map.of("mode", "enabled"))).resource());

@@ -57,6 +57,16 @@ class ImagePinsTest {
     }
 
     @Test
+    void aReferencePinnedInSeveralFilesOrUnderAnImageAutomationIsNotChanged() {
+        String manifest = "image: registry.example/shop/checkout:v1.3.0\n";
+        assertThatThrownBy(() -> ImagePins.pin(Map.of("staging/a.yaml", manifest, "production/a.yaml", manifest), BAD,
+                GOOD)).isInstanceOf(MethodUnavailable.class).hasMessageContaining("pinned in several files");
+        String automated = "image: registry.example/shop/checkout:v1.3.0 # {\"$imagepolicy\": \"flux-system:checkout\"}\n";
+        assertThatThrownBy(() -> ImagePins.pin(Map.of("a.yaml", automated), BAD, GOOD))
+                .isInstanceOf(MethodUnavailable.class).hasMessageContaining("image automation");
+    }
+
+    @Test
     void namesAndTagsAreReadAsDockerReadsThem() {
         assertThat(ImagePins.nameOf("registry:5000/shop/checkout:v1")).isEqualTo("registry:5000/shop/checkout");
         assertThat(ImagePins.tagOf("registry:5000/shop/checkout")).isNull();

@@ -27,7 +27,8 @@ import java.util.logging.Logger;
  * the real controllers do: Argo CD at once with automated sync and self-heal, and only for a new revision with
  * automated sync alone; a Kustomization on every round unless suspended; a HelmRelease unless suspended when its
  * drift detection is {@code enabled}. Owners get the status Rewind reads: an Application's sync (status and revision),
- * health, resources and history; a Kustomization's lastAppliedRevision ({@code main@sha1:<id>}) and Ready condition.
+ * health, resources and history; a Kustomization's inventory, lastAppliedRevision ({@code main@sha1:<id>}) and Ready
+ * condition.
  */
 public final class SimulatedGitOpsController implements AutoCloseable {
 
@@ -98,7 +99,8 @@ public final class SimulatedGitOpsController implements AutoCloseable {
         if (owner.kind() == GitOpsKind.ARGO_CD_APPLICATION) {
             ArgoStatus.write(client, owner.resource(), deployment, applied.get(key), drifted, clock.instant());
         } else if (owner.kind() == GitOpsKind.FLUX_KUSTOMIZATION) {
-            FluxStatus.write(client, owner.resource(), applied.get(key), clock.instant());
+            FluxStatus.write(client, owner.resource(), deployment.getMetadata().getNamespace(),
+                    deployment.getMetadata().getName(), applied.get(key), clock.instant());
         }
     }
 

@@ -105,7 +105,7 @@ public final class RollbackAnnouncement {
             case HELM -> "helm rollback";
             case KUBECTL -> "kubectl rollout undo";
             case REDEPLOY -> "re-deploy of the last known good version";
-            case GITOPS -> "a revert in Git, synced by Argo CD or Flux";
+            case GITOPS -> "the last good images pinned in Git, synced by Argo CD or Flux";
         };
     }
 

@@ -119,7 +119,7 @@ public final class FollowUpTicket {
             case HELM -> "helm rollback";
             case KUBECTL -> "kubectl rollout undo";
             case REDEPLOY -> "re-deploy of the last good version";
-            case GITOPS -> "a revert in Git (pull or merge request), synced by Argo CD or Flux";
+            case GITOPS -> "the last good images pinned in Git (pull or merge request), synced by Argo CD or Flux";
         };
     }
 

@@ -25,6 +25,13 @@ public interface GitHost {
     ChangeRequest propose(String project, ProposedChange change);
 
     /**
+     * {@code request} as the host holds it now (merged or not, and by which commit).
+     *
+     * @throws GitHostFailed when the host would not answer, or answered an error
+     */
+    ChangeRequest current(String project, ChangeRequest request);
+
+    /**
      * Merges {@code request} while its branch is at {@code request.headSha()}; the merge commit's id.
      *
      * @throws GitChangeRefused when the host will not merge it (conflict, branch protection, head moved, closed)

@@ -43,18 +43,25 @@ public class GitHosts {
         }
     }
 
-    /** The host serving repository {@code repositoryUrl} and the project's path there; empty when none does. */
+    /**
+     * The host serving repository {@code repositoryUrl} (the one whose configured prefix is longest) and the project's
+     * path there; empty when none does.
+     */
     public Optional<HostedProject> of(String repositoryUrl) {
-        String url = normalized(repositoryUrl).replaceAll("\\.git$", "");
+        String url = normalized(repositoryUrl).replaceAll("/+$", "").replaceAll("\\.git$", "");
+        Entry best = null;
+        String bestPrefix = "";
         for (Entry entry : entries) {
             for (String prefix : entry.prefixes()) {
-                if (url.equals(prefix) || url.startsWith(prefix.endsWith("/") ? prefix : prefix + "/")) {
-                    return Optional.of(new HostedProject(entry.name(), entry.host(),
-                            url.substring(host(url).length())));
+                boolean matches = url.equals(prefix) || url.startsWith(prefix.endsWith("/") ? prefix : prefix + "/");
+                if (matches && prefix.length() > bestPrefix.length()) {
+                    best = entry;
+                    bestPrefix = prefix;
                 }
             }
         }
-        return Optional.empty();
+        return best == null ? Optional.empty() : Optional.of(new HostedProject(best.name(), best.host(),
+                url.substring(host(url).length())));
     }
 
     /** A client of one host, calling its API at {@code settings.apiUrl()}. */

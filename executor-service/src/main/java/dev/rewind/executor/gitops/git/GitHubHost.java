@@ -81,6 +81,13 @@ final class GitHubHost implements GitHost {
     }
 
     @Override
+    public ChangeRequest current(String project, ChangeRequest request) {
+        String[] repo = split(project);
+        return request(calls.call("read pull request #" + request.number(), () -> api.pull(authorization, repo[0],
+                repo[1], request.number())).json());
+    }
+
+    @Override
     public String merge(String project, ChangeRequest request) {
         String[] repo = split(project);
         JsonNode current = calls.call("read pull request #" + request.number(), () -> api.pull(authorization,
@@ -124,7 +131,7 @@ final class GitHubHost implements GitHost {
     private static ChangeRequest request(JsonNode pull) {
         return new ChangeRequest(pull.path("number").asLong(), pull.path("html_url").asText(),
                 pull.path("head").path("ref").asText(), pull.path("head").path("sha").asText(),
-                pull.path("merged").asBoolean() ? pull.path("merge_commit_sha").asText() : null);
+                pull.path("merged").asBoolean() ? pull.path("merge_commit_sha").textValue() : null);
     }
 
     private static String decode(JsonNode content) {

@@ -83,11 +83,17 @@ final class GitLabHost implements GitHost {
     }
 
     @Override
+    public ChangeRequest current(String project, ChangeRequest request) {
+        return request(calls.call("read merge request !" + request.number(), () -> api.mergeRequest(token, project,
+                request.number())).json());
+    }
+
+    @Override
     public String merge(String project, ChangeRequest request) {
         JsonNode current = calls.call("read merge request !" + request.number(), () -> api.mergeRequest(token,
                 project, request.number())).json();
         if (current.path("state").asText().equals("merged")) {
-            return current.path("merge_commit_sha").asText();
+            return mergedAs(current);
         }
         ObjectNode merge = HostCalls.JSON.createObjectNode().put("sha", request.headSha());
         Answer answer = calls.call("merge merge request !" + request.number(), () -> api.merge(token, project,
@@ -96,7 +102,21 @@ final class GitLabHost implements GitHost {
             throw new GitChangeRefused(answer.status(), "GitLab will not merge merge request " + request.url() + " ("
                     + answer.status() + " " + HostCalls.message(answer.body()) + ")");
         }
-        return answer.json().path("merge_commit_sha").asText();
+        return mergedAs(answer.json());
+    }
+
+    /**
+     * The commit a merged request left on its target: the merge commit, or the squash commit, or (fast-forward
+     * merges make neither) its own head.
+     */
+    private static String mergedAs(JsonNode mergeRequest) {
+        for (String field : new String[] {"merge_commit_sha", "squash_commit_sha", "sha"}) {
+            String sha = mergeRequest.path(field).textValue();
+            if (sha != null && !sha.isBlank()) {
+                return sha;
+            }
+        }
+        return null;
     }
 
     @Override
@@ -120,7 +140,6 @@ final class GitLabHost implements GitHost {
     private static ChangeRequest request(JsonNode mergeRequest) {
         return new ChangeRequest(mergeRequest.path("iid").asLong(), mergeRequest.path("web_url").asText(),
                 mergeRequest.path("source_branch").asText(), mergeRequest.path("sha").asText(),
-                mergeRequest.path("state").asText().equals("merged")
-                        ? mergeRequest.path("merge_commit_sha").asText() : null);
+                mergeRequest.path("state").asText().equals("merged") ? mergedAs(mergeRequest) : null);
     }
 }
