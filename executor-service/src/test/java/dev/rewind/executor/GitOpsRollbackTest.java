@@ -1,16 +1,22 @@
 package dev.rewind.executor;
 
+import static dev.rewind.executor.GitOpsTargets.application;
+import static dev.rewind.executor.GitOpsTargets.git;
+import static dev.rewind.executor.GitOpsTargets.managedByArgoCd;
+import static dev.rewind.executor.GitOpsTargets.managedByFlux;
+import static dev.rewind.executor.GitOpsTargets.manifest;
+import static dev.rewind.executor.GitOpsTargets.mergeOf;
+import static dev.rewind.executor.GitOpsTargets.sandbox;
+import static dev.rewind.executor.GitOpsTargets.step;
+import static dev.rewind.executor.GitOpsTargets.versionOf;
 import static dev.rewind.executor.Rollbacks.appliedPatches;
 import static dev.rewind.executor.Rollbacks.command;
 import static dev.rewind.executor.Rollbacks.deploy;
-import static dev.rewind.executor.Rollbacks.deployment;
 import static dev.rewind.executor.Rollbacks.outcome;
 import static dev.rewind.executor.Rollbacks.outcomeOf;
-import static dev.rewind.platform.testing.PublishedEvents.about;
 import static dev.rewind.platform.testing.PublishedEvents.uniqueTarget;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rewind.events.EventJson;
 import dev.rewind.events.RollbackMethod;
 import dev.rewind.events.TargetKey;
 import dev.rewind.events.Topics;
@@ -18,15 +24,11 @@ import dev.rewind.events.command.RollbackApproved;
 import dev.rewind.events.incident.RollbackFailed;
 import dev.rewind.events.incident.RollbackStepCompleted;
 import dev.rewind.events.incident.RollbackSucceeded;
-import dev.rewind.kubernetes.DeploymentRevisions;
 import dev.rewind.kubernetes.gitops.GitOpsKind;
 import dev.rewind.platform.testing.InfrastructureResource;
 import dev.rewind.platform.testing.KafkaClientTest;
 import dev.rewind.platform.testing.KubernetesSandboxResource;
-import dev.rewind.sandbox.KubernetesSandbox;
-import dev.rewind.sandbox.git.SandboxGit;
 import dev.rewind.sandbox.gitops.GitOpsSetup;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.quarkus.test.common.WithTestResource;
@@ -59,7 +61,7 @@ class GitOpsRollbackTest extends KafkaClientTest {
                 .doesNotContain("v1.3.0");
         assertThat(versionOf(target)).isEqualTo("v1.2.5");
         assertThat(appliedPatches(target)).as("nothing rolled back in the cluster").isZero();
-        RollbackStepCompleted merged = step(target, incident, "git-change-merged");
+        RollbackStepCompleted merged = step(kafka, target, incident, "git-change-merged");
         assertThat(merged.detail()).startsWith("change https://github.com/shop/deploy/pull/");
         String synced = application(target).get("status", "sync", "revision");
         assertThat(git().isAncestor(GitOpsSetup.REPOSITORY, mergeOf(merged), synced))
@@ -144,7 +146,7 @@ class GitOpsRollbackTest extends KafkaClientTest {
         RollbackApproved command = command(target, incident);
         kafka.send(Topics.ROLLBACK_COMMANDS, command);
 
-        RollbackStepCompleted opened = step(target, incident, "git-change-opened");
+        RollbackStepCompleted opened = step(kafka, target, incident, "git-change-opened");
         assertThat(versionOf(target)).as("not merged, not deployed").isEqualTo("v1.3.0");
         long number = Long.parseLong(opened.detail().replaceAll("^change https://github.com/shop/deploy/pull/(\\d+) .*",
                 "$1"));
@@ -208,51 +210,5 @@ class GitOpsRollbackTest extends KafkaClientTest {
         assertThat(succeeded.method()).isEqualTo(RollbackMethod.KUBECTL);
         assertThat(appliedPatches(target)).isOne();
         assertThat(versionOf(target)).isEqualTo("v1.2.5");
-    }
-
-    /** The target deployed by a self-healing Application, as Argo CD has synced it (its status lists it). */
-    private static void managedByArgoCd(TargetKey target) {
-        GitOpsSetup.argoCd(sandbox().client(), sandbox().git(), target.namespace(), target.service(),
-                target.service(), true, true);
-        sandbox().gitOps().reconcileAll();
-    }
-
-    /** The target applied by a Kustomization, as Flux has reconciled it (its inventory lists it). */
-    private static void managedByFlux(TargetKey target, boolean suspended) {
-        GitOpsSetup.flux(sandbox().client(), sandbox().git(), target.namespace(), target.service(), "flux-system",
-                target.service(), suspended);
-        sandbox().gitOps().reconcileAll();
-    }
-
-    private RollbackStepCompleted step(TargetKey target, UUID incident, String step) {
-        return EventJson.read(kafka.awaitRecord(Topics.INCIDENT_EVENTS.name(),
-                about(target, RollbackStepCompleted.class).and(r -> r.value().contains(incident.toString()))
-                        .and(r -> r.value().contains("\"" + step + "\""))).value(), RollbackStepCompleted.class);
-    }
-
-    private static String mergeOf(RollbackStepCompleted merged) {
-        return merged.detail().substring(merged.detail().lastIndexOf(' ') + 1);
-    }
-
-    private static KubernetesSandbox sandbox() {
-        return KubernetesSandboxResource.sandbox;
-    }
-
-    private static SandboxGit git() {
-        return sandbox().git();
-    }
-
-    private static String manifest(TargetKey target) {
-        return git().files(GitOpsSetup.REPOSITORY, "main").orElseThrow()
-                .get(GitOpsSetup.manifestPath(target.namespace(), target.service()));
-    }
-
-    private static GenericKubernetesResource application(TargetKey target) {
-        return sandbox().client().genericKubernetesResources(GitOpsKind.ARGO_CD_APPLICATION.context())
-                .inNamespace(GitOpsSetup.ARGO_CD_NAMESPACE).withName(target.service()).get();
-    }
-
-    private static String versionOf(TargetKey target) {
-        return DeploymentRevisions.versionOf(deployment(target).getSpec().getTemplate());
     }
 }

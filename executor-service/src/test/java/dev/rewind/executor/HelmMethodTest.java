@@ -16,6 +16,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rewind.events.RollbackMethod;
+import dev.rewind.events.Severity;
 import dev.rewind.events.TargetKey;
 import dev.rewind.events.Topics;
 import dev.rewind.events.command.RollbackApproved;
@@ -149,7 +150,7 @@ class HelmMethodTest extends KafkaClientTest {
         String release = target.service();
         installHelmRelease(target, "v1.2.5", "v1.3.0");
         RollbackOrder order = new RollbackOrder(UUID.randomUUID(), target, 7, Rollbacks.running(target), 0, null,
-                Duration.ofMinutes(1));
+                Duration.ofMinutes(1), Severity.P1);
         UndoPlan plan = helm.plan(order, rollbacks.observe(target, order.judged(), order.incidentNumber()));
 
         helm.apply(order, plan, false);
@@ -162,7 +163,7 @@ class HelmMethodTest extends KafkaClientTest {
                 .isEqualTo(patched);
         assertThat(secret(target, 4)).isNull();
         RollbackOrder another = new RollbackOrder(UUID.randomUUID(), target, 8, order.judged(), 0, null,
-                Duration.ofMinutes(1));
+                Duration.ofMinutes(1), Severity.P1);
         assertThatThrownBy(() -> helm.apply(another, plan, true)).isInstanceOf(RollbackRefused.class)
                 .hasMessageContaining("has a revision 3 (pending-rollback, \"Rollback to 1\") that this rollback "
                         + "did not make");

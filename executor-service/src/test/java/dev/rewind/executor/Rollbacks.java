@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.rewind.events.EventFixtures;
 import dev.rewind.events.EventJson;
 import dev.rewind.events.Release;
+import dev.rewind.events.Severity;
 import dev.rewind.events.TargetKey;
 import dev.rewind.events.Topics;
 import dev.rewind.events.command.RollbackApproved;
@@ -75,6 +76,14 @@ final class Rollbacks {
 
     static RollbackApproved command(TargetKey target, UUID incidentId, Release judged) {
         return command(target, incidentId, judged, EventFixtures.event(RollbackApproved.class).overrides());
+    }
+
+    /** An approved rollback of what the target runs now, for an incident of {@code severity}. */
+    static RollbackApproved command(TargetKey target, UUID incidentId, Severity severity) {
+        RollbackApproved fixture = EventFixtures.event(RollbackApproved.class);
+        return new RollbackApproved(UUID.randomUUID(), UUID.randomUUID(), incidentId, fixture.incidentNumber(),
+                target, severity, fixture.reason(), fixture.method(), fixture.toRevision(), running(target), null,
+                fixture.approvedBy(), List.of(), fixture.occurredAt());
     }
 
     /** An approved rollback of {@code judged} for which a person overrode the guards {@code overrides}. */

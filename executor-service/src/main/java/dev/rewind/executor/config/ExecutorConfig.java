@@ -2,6 +2,7 @@ package dev.rewind.executor.config;
 
 import dev.rewind.events.RollbackMethod;
 import dev.rewind.events.Severity;
+import dev.rewind.executor.gitops.GitOpsPolicy;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.net.URI;
@@ -124,6 +125,34 @@ public interface ExecutorConfig {
 
         /** Per environment name, {@link #merge()} for that environment. */
         Map<String, Boolean> environmentMerge();
+
+        /**
+         * How a target Argo CD or Flux applies from Git is rolled back: {@code revert} (in Git, through a pull or merge
+         * request), {@code pause-and-undo} (for the {@link #emergencySeverities()}: the sync paused, the target rolled
+         * back in the cluster at once, Git changed to match, the sync resumed once merged; other severities revert),
+         * or {@code refuse}. A Deployment's annotation {@code rewind.dev/gitops-strategy} may ask for less, never more.
+         */
+        @WithDefault("revert")
+        GitOpsPolicy strategy();
+
+        /** Per environment name, {@link #strategy()} for that environment. */
+        Map<String, GitOpsPolicy> environmentStrategy();
+
+        /** The severities for which {@code pause-and-undo} pauses the sync and rolls back in the cluster. */
+        @WithDefault("P0")
+        Set<Severity> emergencySeverities();
+
+        /**
+         * How long a paused sync waits for its change in Git to be merged by people (where changes are reviewed),
+         * after which the rollback fails and the sync stays paused for people to resume.
+         */
+        @WithDefault("1h")
+        Duration catchUpTimeout();
+
+        /** The policy of targets in {@code environment}. */
+        default GitOpsPolicy strategyOf(String environment) {
+            return environmentStrategy().getOrDefault(environment, strategy());
+        }
 
         /** How long the GitOps controller has to apply the merged change, after which the rollback fails. */
         @WithDefault("5m")

@@ -2,6 +2,7 @@ package dev.rewind.executor.domain;
 
 import dev.rewind.events.RollbackMethod;
 import dev.rewind.executor.gitops.GitOpsOwner;
+import dev.rewind.executor.gitops.GitOpsPolicy;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -17,8 +18,9 @@ import java.util.stream.Stream;
  * the methods configuration allows. The configured chain's "helm or kubectl" is settled by the Deployment: helm is
  * left out for one Helm does not manage; gitops is left out for a Deployment no GitOps controller applies, and put
  * first for one Argo CD or Flux applies from Git, whose methods that change only the cluster are left out (the
- * controller would undo them, and Git would still name the faulty release). A list that cannot be read never blocks a rollback: the configured chain is
- * used and the problem reported.
+ * controller would undo them, and Git would still name the faulty release) unless its policy is to pause the sync for
+ * them ({@link GitOpsPolicy#PAUSE_AND_UNDO}: gitops then comes last); its policy {@link GitOpsPolicy#REFUSE} leaves
+ * both out. A list that cannot be read never blocks a rollback: the configured chain is used and the problem reported.
  *
  * @param methods the methods to try, in order; never empty
  * @param warnings what people should fix about the Deployment's list, reported as a step
@@ -53,12 +55,13 @@ public record MethodChain(List<RollbackMethod> methods, List<String> warnings, L
      * @param allowed the methods configuration allows at all
      * @param helmManaged true when Helm manages the Deployment
      * @param gitOps the GitOps resource applying the Deployment from Git, or null: the methods that change only the
-     *               cluster ({@link GitOpsOwner#IN_CLUSTER}) are then left out
+     *               cluster ({@link GitOpsOwner#IN_CLUSTER}) are then left out, unless {@code policy} pauses its sync
+     * @param policy how a target {@code gitOps} applies is rolled back; not read when {@code gitOps} is null
      * @throws RollbackRefused when no allowed method is left
      */
     public static MethodChain resolve(String deployment, RollbackMethod requested, String annotation,
                                       List<RollbackMethod> configured, Set<RollbackMethod> allowed,
-                                      boolean helmManaged, GitOpsOwner gitOps) {
+                                      boolean helmManaged, GitOpsOwner gitOps, GitOpsPolicy policy) {
         List<String> warnings = new ArrayList<>();
         List<RollbackMethod> base = configured.stream()
                 .filter(method -> method != RollbackMethod.HELM || helmManaged)
@@ -72,7 +75,10 @@ public record MethodChain(List<RollbackMethod> methods, List<String> warnings, L
                         + "comma-separated list of " + format(List.of(RollbackMethod.values())));
             }
         }
-        if (gitOps != null && !base.contains(RollbackMethod.GITOPS)) {
+        if (gitOps != null && policy == GitOpsPolicy.PAUSE_AND_UNDO) {
+            base = Stream.concat(base.stream().filter(m -> m != RollbackMethod.GITOPS), Stream.of(RollbackMethod.GITOPS))
+                    .toList();
+        } else if (gitOps != null && !base.contains(RollbackMethod.GITOPS)) {
             base = Stream.concat(Stream.of(RollbackMethod.GITOPS), base.stream()).toList();
         }
         LinkedHashSet<RollbackMethod> ordered = new LinkedHashSet<>();
@@ -91,10 +97,40 @@ public record MethodChain(List<RollbackMethod> methods, List<String> warnings, L
                     + String.join("; ", warnings));
         }
         List<String> leftOut = new ArrayList<>();
-        if (gitOps != null) {
+        if (gitOps != null && policy == GitOpsPolicy.REFUSE) {
+            refuseGitOps(deployment, ordered, gitOps, warnings, leftOut);
+        } else if (gitOps != null && policy == GitOpsPolicy.PAUSE_AND_UNDO
+                && ordered.stream().anyMatch(GitOpsOwner.IN_CLUSTER::contains)) {
+            warnings.add("deployment " + deployment + " is managed by " + gitOps.describe() + ", and this is an "
+                    + "emergency: " + gitOps.kind().title() + " " + gitOps.name() + "'s sync is paused while "
+                    + format(ordered.stream().filter(GitOpsOwner.IN_CLUSTER::contains).toList()) + " roll it back in "
+                    + "the cluster, then Git is changed to match and the sync resumed once that change is merged");
+        } else if (gitOps != null) {
             leaveOutInCluster(deployment, ordered, gitOps, warnings, leftOut);
         }
         return new MethodChain(List.copyOf(ordered), warnings, leftOut);
+    }
+
+    /**
+     * Leaves out what changes Git or the cluster for a Deployment {@code gitOps} applies, whose policy is to refuse;
+     * refuses when no other method (a team's rollback pipeline) is left.
+     */
+    private static void refuseGitOps(String deployment, LinkedHashSet<RollbackMethod> ordered, GitOpsOwner gitOps,
+                                     List<String> warnings, List<String> leftOut) {
+        List<RollbackMethod> refused = ordered.stream().filter(m -> m == RollbackMethod.GITOPS
+                || GitOpsOwner.IN_CLUSTER.contains(m)).toList();
+        String refusal = "deployment " + deployment + " is managed by " + gitOps.describe() + ", and its GitOps "
+                + "strategy is " + GitOpsPolicy.REFUSE.spelled() + " (rewind.executor.gitops.strategy, or annotation "
+                + GitOpsPolicy.ANNOTATION + "): Rewind changes neither Git nor the cluster for it; roll back in Git "
+                + "(revert the release's commit) and let it sync";
+        ordered.removeAll(refused);
+        if (ordered.isEmpty()) {
+            throw new RollbackRefused(refusal);
+        }
+        if (!refused.isEmpty()) {
+            warnings.add(format(refused) + " skipped: " + refusal);
+            leftOut.add(format(refused) + ": " + refusal);
+        }
     }
 
     /**

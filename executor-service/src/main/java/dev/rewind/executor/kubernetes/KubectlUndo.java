@@ -64,7 +64,7 @@ public final class KubectlUndo {
         return new UndoPlan(deployment.getMetadata().getNamespace(), name, current, target.number(), fromVersion,
                 toVersion, deployment.getMetadata().getResourceVersion(), restored,
                 annotations(deployment, targetAnnotations), skipped, deployment.getSpec().getTemplate(),
-                targetAnnotations, RollbackMethod.KUBECTL, null, null);
+                targetAnnotations, RollbackMethod.KUBECTL, null, null, null);
     }
 
     /**
@@ -76,7 +76,7 @@ public final class KubectlUndo {
         return new UndoPlan(plan.namespace(), plan.name(), plan.fromRevision(), plan.toRevision(), plan.fromVersion(),
                 plan.toVersion(), newer.getMetadata().getResourceVersion(), plan.template(),
                 annotations(newer, plan.targetAnnotations()), plan.skipped(), newer.getSpec().getTemplate(),
-                plan.targetAnnotations(), plan.method(), plan.pipeline(), plan.gitChange());
+                plan.targetAnnotations(), plan.method(), plan.pipeline(), plan.gitChange(), plan.pause());
     }
 
     private static Map<String, String> annotations(Deployment deployment, Map<String, String> target) {

@@ -59,7 +59,7 @@ public final class Redeploy {
         return new UndoPlan(deployment.getMetadata().getNamespace(), deployment.getMetadata().getName(),
                 running.revision(), lastGood.revision(), DeploymentRevisions.versionOf(current),
                 DeploymentRevisions.versionOf(pinned), deployment.getMetadata().getResourceVersion(), pinned,
-                annotations(deployment, cause), skipped, current, cause, RollbackMethod.REDEPLOY, null, null);
+                annotations(deployment, cause), skipped, current, cause, RollbackMethod.REDEPLOY, null, null, null);
     }
 
     /**
@@ -70,7 +70,7 @@ public final class Redeploy {
         return new UndoPlan(plan.namespace(), plan.name(), plan.fromRevision(), plan.toRevision(), plan.fromVersion(),
                 plan.toVersion(), newer.getMetadata().getResourceVersion(), plan.template(),
                 annotations(newer, plan.targetAnnotations()), plan.skipped(), newer.getSpec().getTemplate(),
-                plan.targetAnnotations(), plan.method(), plan.pipeline(), plan.gitChange());
+                plan.targetAnnotations(), plan.method(), plan.pipeline(), plan.gitChange(), plan.pause());
     }
 
     /** The Deployment's annotations with the change cause: unlike kubectl's undo, a redeploy keeps the others. */

@@ -2,6 +2,7 @@ package dev.rewind.executor.kubernetes;
 
 import dev.rewind.events.RollbackMethod;
 import dev.rewind.executor.gitops.GitChange;
+import dev.rewind.executor.gitops.GitOpsPause;
 import dev.rewind.executor.pipeline.PipelineTrigger;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import java.util.Map;
@@ -23,13 +24,16 @@ import java.util.Map;
  * @param pipeline the CI pipeline to run, for the pipeline method (the template is then what it should deploy); null
  *                 for the others
  * @param gitChange the change to make in Git, for the GitOps method (the template is then what its sync should
- *                  deploy); null for the others
+ *                  deploy) and for an in-cluster method run while the sync is paused (Git then catches up with the
+ *                  template); null for the others
+ * @param pause the GitOps sync paused while an in-cluster method rolls back, resumed once {@code gitChange} is
+ *              merged; null when nothing is paused
  */
 public record UndoPlan(String namespace, String name, long fromRevision, long toRevision, String fromVersion,
                        String toVersion, String resourceVersion, PodTemplateSpec template,
                        Map<String, String> annotations, String skipped, PodTemplateSpec fromTemplate,
                        Map<String, String> targetAnnotations, RollbackMethod method, PipelineTrigger pipeline,
-                       GitChange gitChange) {
+                       GitChange gitChange, GitOpsPause pause) {
 
     /** The Deployment as people name it, {@code namespace/name}. */
     public String deployment() {
@@ -39,13 +43,22 @@ public record UndoPlan(String namespace, String name, long fromRevision, long to
     /** This plan as the pipeline method's: the CI pipeline {@code trigger} is to deploy its template. */
     public UndoPlan runBy(PipelineTrigger trigger) {
         return new UndoPlan(namespace, name, fromRevision, toRevision, fromVersion, toVersion, resourceVersion, template,
-                annotations, skipped, fromTemplate, targetAnnotations, RollbackMethod.PIPELINE, trigger, null);
+                annotations, skipped, fromTemplate, targetAnnotations, RollbackMethod.PIPELINE, trigger, null, null);
     }
 
     /** This plan as the GitOps method's: {@code change} in Git is to make its sync deploy its template. */
     public UndoPlan changedInGit(GitChange change) {
         return new UndoPlan(namespace, name, fromRevision, toRevision, fromVersion, toVersion, resourceVersion, template,
-                annotations, skipped, fromTemplate, targetAnnotations, RollbackMethod.GITOPS, null, change);
+                annotations, skipped, fromTemplate, targetAnnotations, RollbackMethod.GITOPS, null, change, null);
+    }
+
+    /**
+     * This plan made while {@code pause} holds the GitOps controller's sync: once it rolled the target back,
+     * {@code change} in Git is to make Git name its template, and the sync is resumed once that change is merged.
+     */
+    public UndoPlan pausedFor(GitChange change, GitOpsPause pause) {
+        return new UndoPlan(namespace, name, fromRevision, toRevision, fromVersion, toVersion, resourceVersion, template,
+                annotations, skipped, fromTemplate, targetAnnotations, method, pipeline, change, pause);
     }
 
     /** The method that planned it: plans recorded before there were several are kubectl's. */

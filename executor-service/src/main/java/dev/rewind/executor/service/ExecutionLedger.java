@@ -291,7 +291,7 @@ public class ExecutionLedger {
                 execution.incidentNumber == null ? 0 : execution.incidentNumber, judgedReleaseOf(execution),
                 execution.toRevision == null ? 0 : execution.toRevision,
                 execution.rollbackTo == null ? null : Serialization.unmarshal(execution.rollbackTo, Release.class),
-                config.rolloutTimeoutOf(execution.severity));
+                config.rolloutTimeoutOf(execution.severity), execution.severity);
     }
 
     /** Records the pipeline method's run as soon as the CI named it, before it is waited on. */
@@ -349,6 +349,15 @@ public class ExecutionLedger {
         }
         execution.patchSentAt = Instant.now(clock);
         return false;
+    }
+
+    /** Announces a step of the execution on its incident's timeline. */
+    @Transactional
+    public void announce(UUID executionId, String step, String detail) {
+        ExecutionRecord execution = owned(executionId);
+        execution.updatedAt = Instant.now(clock);
+        outbox.publish(Topics.INCIDENT_EVENTS, new RollbackStepCompleted(execution.incidentId, target(execution),
+                execution.id, step, detail, execution.updatedAt));
     }
 
     /** Announces that the release's migration-rollback Job completed, once per execution. */

@@ -9,6 +9,9 @@ import dev.rewind.executor.domain.MethodChain;
 import dev.rewind.executor.domain.MethodUnavailable;
 import dev.rewind.executor.domain.RollbackRefused;
 import dev.rewind.executor.gitops.GitOpsOwnership;
+import dev.rewind.executor.gitops.GitOpsPause;
+import dev.rewind.executor.gitops.GitOpsPolicy;
+import dev.rewind.executor.gitops.GitOpsPolicyChoice;
 import dev.rewind.executor.kubernetes.DeploymentRollbacks;
 import dev.rewind.executor.kubernetes.ObservedDeployment;
 import dev.rewind.executor.kubernetes.RolloutStatus;
@@ -16,6 +19,7 @@ import dev.rewind.executor.kubernetes.UndoPlan;
 import dev.rewind.executor.migration.MigrationRollback;
 import dev.rewind.executor.persistence.ExecutionLease;
 import dev.rewind.executor.persistence.ExecutionRecord;
+import dev.rewind.executor.strategy.PausedUndo;
 import dev.rewind.executor.strategy.RollbackOrder;
 import dev.rewind.executor.strategy.RollbackStrategies;
 import dev.rewind.executor.strategy.RollbackStrategy;
@@ -75,6 +79,7 @@ public class RollbackRunner {
     private final ExecutionLease lease;
     private final ExecutorConfig config;
     private final MessageTracing tracing;
+    private final PausedUndo pausedUndo;
     private final ExecutorService workers;
     /** Executions submitted to this instance's workers, queued or running. */
     private final Set<UUID> driving = ConcurrentHashMap.newKeySet();
@@ -85,8 +90,10 @@ public class RollbackRunner {
     @Inject
     public RollbackRunner(DeploymentRollbacks rollbacks, RollbackStrategies strategies, MigrationRollback migrations,
                           Troubleshooter troubleshooter, Verifier verifier, ExecutionLedger ledger,
-                          ExecutionLease lease, ExecutorConfig config, MessageTracing tracing) {
+                          ExecutionLease lease, ExecutorConfig config, MessageTracing tracing,
+                          PausedUndo pausedUndo) {
         this.tracing = tracing;
+        this.pausedUndo = pausedUndo;
         this.rollbacks = rollbacks;
         this.strategies = strategies;
         this.migrations = migrations;
@@ -272,9 +279,10 @@ public class RollbackRunner {
     private Optional<Committed> planAndStart(ExecutionRecord execution, RollbackOrder order) {
         ObservedDeployment observed = rollbacks.observe(order.target(), order.judged(), order.incidentNumber());
         GitOpsOwnership gitOps = strategies.gitOpsOf(observed);
+        GitOpsPolicyChoice policy = strategies.policyOf(observed, gitOps, order.severity());
         MigrationMark migration = migrations.check(observed.deployment());
-        MethodChain chosen = execution.chain == null ? strategies.chainFor(execution.requestedMethod, observed, gitOps)
-                : null;
+        MethodChain chosen = execution.chain == null ? strategies.chainFor(execution.requestedMethod, observed, gitOps,
+                policy) : null;
         List<RollbackMethod> methods = chosen != null ? chosen.methods() : MethodChain.stored(execution.chain);
         boolean migrationFirst = migration == MigrationMark.REVERSIBLE;
         List<String> handovers = new ArrayList<>();
@@ -283,13 +291,16 @@ public class RollbackRunner {
             UndoPlan plan;
             try {
                 strategy = strategies.of(methods.get(i));
-                RollbackStrategies.refuseInCluster(methods.get(i), observed, gitOps);
+                RollbackStrategies.refuseInCluster(methods.get(i), observed, gitOps, policy.policy());
                 if (migrationFirst && methods.get(i) == RollbackMethod.GITOPS) {
                     // The schema would go back before a change in Git that may never be merged or deployed.
                     throw new MethodUnavailable("a reversible migration would be rolled back first, and a change in "
                             + "Git may never be merged: Rewind does not combine the two");
                 }
                 plan = strategy.plan(order, observed);
+                if (RollbackStrategies.pausesFor(methods.get(i), gitOps, policy.policy())) {
+                    plan = pausedUndo.plan(order, observed, gitOps.owner(), plan);
+                }
                 ledger.start(execution.id, chosen, handovers, methods.get(i), plan, !migrationFirst);
             } catch (MethodUnavailable unavailable) {
                 LOG.infof("execution %s: %s", execution.id, unavailable.getMessage());
@@ -338,7 +349,7 @@ public class RollbackRunner {
         }
         refuseReturningToABadRelease(execution, plan);
         if (execution.patchSentAt == null) {
-            refuseInClusterNow(plan.methodOrKubectl(), rollbacks.observedNow(order.target()));
+            refuseInClusterNow(plan, rollbacks.observedNow(order.target()));
         }
         return Optional.of(new Committed(execution, strategy, plan, execution.patchSentAt == null, false));
     }
@@ -356,11 +367,33 @@ public class RollbackRunner {
      */
     private void change(Committed committed, RollbackOrder order) {
         UUID id = committed.execution().id;
+        UndoPlan plan = committed.plan();
+        if (plan.pause() == null) {
+            changeAndVerify(committed, order);
+            return;
+        }
+        pausedUndo.pause(order, plan);
+        try {
+            changeAndVerify(committed, order);
+        } catch (RollbackRefused e) {
+            // Once paused, never handed over: the sync stays paused for people, and the reason says so.
+            throw new RollbackRefused(e.getMessage() + (e.getMessage().contains(PausedUndo.stillPaused(plan)) ? ""
+                    : PausedUndo.stillPaused(plan)));
+        }
+    }
+
+    /**
+     * Makes the committed change (after the release's migration rollback, while the target still runs the release
+     * judged bad), follows the rollout, makes Git catch up with a change made under a paused sync, and records the
+     * outcome with its verification.
+     */
+    private void changeAndVerify(Committed committed, RollbackOrder order) {
+        UUID id = committed.execution().id;
         RollbackStrategy strategy = committed.strategy();
         UndoPlan plan = committed.plan();
         if (committed.migrationFirst()) {
             ObservedDeployment current = rollbacks.observe(order.target(), order.judged(), order.incidentNumber());
-            refuseInClusterNow(plan.methodOrKubectl(), current);
+            refuseInClusterNow(plan, current);
             migrations.rollBack(order.target(), current.deployment(), plan.fromVersion(), plan.toVersion(),
                     id.toString()).ifPresent(done -> ledger.migrationRolledBack(id, done));
         }
@@ -373,8 +406,16 @@ public class RollbackRunner {
             status = restartOnce(order, plan, status);
         }
         if (status.failed()) {
-            ledger.fail(id, status.message(), status.stuck() ? diagnose(order) : List.of());
+            ledger.fail(id, status.message() + (plan.pause() == null ? "" : PausedUndo.stillPaused(plan)),
+                    status.stuck() ? diagnose(order) : List.of());
             return;
+        }
+        if (plan.pause() != null) {
+            status = pausedUndo.catchUp(order, plan);
+            if (status.failed()) {
+                ledger.fail(id, status.message());
+                return;
+            }
         }
         ObservedDeployment rolledOut = rollbacks.observedNow(order.target());
         Instant changedAt = ledger.load(id).patchSentAt;
@@ -422,9 +463,17 @@ public class RollbackRunner {
         }
     }
 
-    /** Hands over to the next method when {@code method} changes only the cluster and GitOps applies it now. */
-    private void refuseInClusterNow(RollbackMethod method, ObservedDeployment observed) {
-        RollbackStrategies.refuseInCluster(method, observed, strategies.gitOpsOf(observed));
+    /**
+     * Hands over to the next method when {@code plan}'s method changes only the cluster and GitOps applies it now,
+     * unless the plan pauses that very owner's sync.
+     */
+    private void refuseInClusterNow(UndoPlan plan, ObservedDeployment observed) {
+        GitOpsOwnership now = strategies.gitOpsOf(observed);
+        GitOpsPause pause = plan.pause();
+        boolean paused = pause != null && (now.owner() == null || (now.owner().kind() == pause.kind()
+                && now.owner().namespace().equals(pause.namespace()) && now.owner().name().equals(pause.name())));
+        RollbackStrategies.refuseInCluster(plan.methodOrKubectl(), observed, now, paused
+                ? GitOpsPolicy.PAUSE_AND_UNDO : GitOpsPolicy.REVERT);
     }
 
     /** Refuses {@code plan} when it returns the target to a release judged bad before; overrides do not skip this. */

@@ -82,7 +82,7 @@ public class HelmStrategy implements RollbackStrategy {
         return new UndoPlan(managed.namespace(), name, plan.current().version(), plan.target().version(),
                 DeploymentRevisions.versionOf(current), DeploymentRevisions.versionOf(template),
                 deployment.getMetadata().getResourceVersion(), template, annotations, null, current, annotations,
-                RollbackMethod.HELM, null, null);
+                RollbackMethod.HELM, null, null, null);
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.rewind.executor.strategy;
 
 import dev.rewind.events.Release;
+import dev.rewind.events.Severity;
 import dev.rewind.events.TargetKey;
 import java.time.Duration;
 import java.util.UUID;
@@ -12,7 +13,8 @@ import java.util.UUID;
  * @param toRevision the revision asked for, 0 for the previous one
  * @param rollbackTo the release the request expected to return to, or null
  * @param rolloutTimeout how long the rollout is followed, by the incident's severity
+ * @param severity the incident's severity; null for executions recorded before commands named it
  */
 public record RollbackOrder(UUID executionId, TargetKey target, long incidentNumber, Release judged, long toRevision,
-                            Release rollbackTo, Duration rolloutTimeout) {
+                            Release rollbackTo, Duration rolloutTimeout, Severity severity) {
 }

@@ -1,6 +1,7 @@
 package dev.rewind.executor.strategy;
 
 import dev.rewind.events.RollbackMethod;
+import dev.rewind.events.Severity;
 import dev.rewind.executor.config.ExecutorConfig;
 import dev.rewind.executor.domain.MethodChain;
 import dev.rewind.executor.domain.MethodUnavailable;
@@ -8,6 +9,8 @@ import dev.rewind.executor.domain.RollbackRefused;
 import dev.rewind.executor.gitops.GitOpsOwner;
 import dev.rewind.executor.gitops.GitOpsOwners;
 import dev.rewind.executor.gitops.GitOpsOwnership;
+import dev.rewind.executor.gitops.GitOpsPolicy;
+import dev.rewind.executor.gitops.GitOpsPolicyChoice;
 import dev.rewind.executor.helm.HelmManaged;
 import dev.rewind.executor.kubernetes.ObservedDeployment;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -44,13 +47,31 @@ public class RollbackStrategies {
     }
 
     /**
+     * How a rollback of {@code observed} is to treat the GitOps resource {@code gitOps} found applying it, for an
+     * incident of {@code severity} ({@link GitOpsPolicyChoice}).
+     */
+    public GitOpsPolicyChoice policyOf(ObservedDeployment observed, GitOpsOwnership gitOps, Severity severity) {
+        var deployment = observed.deployment().getMetadata();
+        return GitOpsPolicyChoice.settle(deployment.getNamespace() + "/" + deployment.getName(), gitOps.owner(),
+                config.gitops().strategyOf(observed.environment().name()), observed.annotation(GitOpsPolicy.ANNOTATION),
+                severity, config.gitops().emergencySeverities());
+    }
+
+    /** Whether {@code method} rolls back under a pause of {@code gitOps}'s sync, as {@code policy} says it may. */
+    public static boolean pausesFor(RollbackMethod method, GitOpsOwnership gitOps, GitOpsPolicy policy) {
+        return gitOps.owner() != null && policy == GitOpsPolicy.PAUSE_AND_UNDO && GitOpsOwner.IN_CLUSTER.contains(method);
+    }
+
+    /**
      * Refuses {@code method} when it changes only the cluster and {@code gitOps} says Argo CD or Flux applies the
-     * Deployment from Git: checked again for every method at the moment it plans or makes its change.
+     * Deployment from Git, unless {@code policy} pauses the sync for it: checked again for every method at the moment
+     * it plans or makes its change.
      *
      * @throws MethodUnavailable naming the owner: the next method of the chain is tried
      */
-    public static void refuseInCluster(RollbackMethod method, ObservedDeployment observed, GitOpsOwnership gitOps) {
-        if (gitOps.owner() != null && GitOpsOwner.IN_CLUSTER.contains(method)) {
+    public static void refuseInCluster(RollbackMethod method, ObservedDeployment observed, GitOpsOwnership gitOps,
+                                       GitOpsPolicy policy) {
+        if (gitOps.owner() != null && GitOpsOwner.IN_CLUSTER.contains(method) && policy != GitOpsPolicy.PAUSE_AND_UNDO) {
             var deployment = observed.deployment().getMetadata();
             throw new MethodUnavailable(gitOps.owner().inClusterRefusal(deployment.getNamespace() + "/"
                     + deployment.getName(), List.of(method)));
@@ -82,14 +103,16 @@ public class RollbackStrategies {
 
     /**
      * The methods to try for {@code observed}, the one the command asked for ({@code requested}) first, with what
-     * {@code gitOps} found (its owner leaves the in-cluster methods out, its warnings are the chain's).
+     * {@code gitOps} found and {@code policy} settled (its owner leaves the in-cluster methods out unless the policy
+     * pauses its sync for them; their warnings are the chain's).
      */
-    public MethodChain chainFor(RollbackMethod requested, ObservedDeployment observed, GitOpsOwnership gitOps) {
+    public MethodChain chainFor(RollbackMethod requested, ObservedDeployment observed, GitOpsOwnership gitOps,
+                                GitOpsPolicyChoice policy) {
         var deployment = observed.deployment().getMetadata();
         MethodChain chain = MethodChain.resolve(deployment.getNamespace() + "/" + deployment.getName(), requested,
                 observed.annotation(MethodChain.ANNOTATION), config.chainOf(observed.environment().name()),
-                config.allowedMethods(), helmManaged(observed), gitOps.owner());
-        return new MethodChain(chain.methods(), Stream.concat(gitOps.warnings().stream(), chain.warnings().stream())
-                .toList(), chain.leftOut());
+                config.allowedMethods(), helmManaged(observed), gitOps.owner(), policy.policy());
+        return new MethodChain(chain.methods(), Stream.of(gitOps.warnings(), policy.warnings(), chain.warnings())
+                .flatMap(List::stream).toList(), chain.leftOut());
     }
 }

@@ -5,6 +5,9 @@ import static dev.rewind.events.RollbackMethod.HELM;
 import static dev.rewind.events.RollbackMethod.KUBECTL;
 import static dev.rewind.events.RollbackMethod.PIPELINE;
 import static dev.rewind.events.RollbackMethod.REDEPLOY;
+import static dev.rewind.executor.gitops.GitOpsPolicy.PAUSE_AND_UNDO;
+import static dev.rewind.executor.gitops.GitOpsPolicy.REFUSE;
+import static dev.rewind.executor.gitops.GitOpsPolicy.REVERT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -23,7 +26,7 @@ class MethodChainTest {
 
     @Test
     void theConfiguredChainWhenNothingElseIsSaid() {
-        MethodChain chain = MethodChain.resolve("shop/checkout", null, null, CONFIGURED, ALL, false, null);
+        MethodChain chain = MethodChain.resolve("shop/checkout", null, null, CONFIGURED, ALL, false, null, REVERT);
 
         assertThat(chain.methods()).containsExactly(PIPELINE, KUBECTL, REDEPLOY);
         assertThat(chain.warnings()).isEmpty();
@@ -31,21 +34,21 @@ class MethodChainTest {
 
     @Test
     void theDeploymentsAnnotationReplacesTheConfiguredChainInAnyCase() {
-        MethodChain chain = MethodChain.resolve("shop/checkout", null, " Redeploy, kubectl ", CONFIGURED, ALL, false, null);
+        MethodChain chain = MethodChain.resolve("shop/checkout", null, " Redeploy, kubectl ", CONFIGURED, ALL, false, null, REVERT);
 
         assertThat(chain.methods()).containsExactly(REDEPLOY, KUBECTL);
     }
 
     @Test
     void theRequestedMethodComesFirstAndIsNotTriedTwice() {
-        MethodChain chain = MethodChain.resolve("shop/checkout", KUBECTL, null, CONFIGURED, ALL, false, null);
+        MethodChain chain = MethodChain.resolve("shop/checkout", KUBECTL, null, CONFIGURED, ALL, false, null, REVERT);
 
         assertThat(chain.methods()).containsExactly(KUBECTL, PIPELINE, REDEPLOY);
     }
 
     @Test
     void anUnreadableAnnotationFallsBackToTheConfiguredChainAndSaysWhatToFix() {
-        MethodChain chain = MethodChain.resolve("shop/checkout", null, "kubectl,rollout-undo", CONFIGURED, ALL, false, null);
+        MethodChain chain = MethodChain.resolve("shop/checkout", null, "kubectl,rollout-undo", CONFIGURED, ALL, false, null, REVERT);
 
         assertThat(chain.methods()).containsExactly(PIPELINE, KUBECTL, REDEPLOY);
         assertThat(chain.warnings()).singleElement().asString()
@@ -57,7 +60,7 @@ class MethodChainTest {
     @Test
     void methodsConfigurationDoesNotAllowAreSkippedWithAWarning() {
         MethodChain chain = MethodChain.resolve("shop/checkout", HELM, "redeploy,kubectl", CONFIGURED,
-                EnumSet.of(KUBECTL, PIPELINE), false, null);
+                EnumSet.of(KUBECTL, PIPELINE), false, null, REVERT);
 
         assertThat(chain.methods()).containsExactly(KUBECTL);
         assertThat(chain.warnings()).singleElement().asString()
@@ -67,7 +70,7 @@ class MethodChainTest {
     @Test
     void refusesWhenNoAllowedMethodIsLeft() {
         assertThatThrownBy(() -> MethodChain.resolve("shop/checkout", null, "redeploy", CONFIGURED,
-                EnumSet.of(KUBECTL), false, null))
+                EnumSet.of(KUBECTL), false, null, REVERT))
                 .isInstanceOf(RollbackRefused.class)
                 .hasMessageContaining("no allowed rollback method for deployment shop/checkout");
     }
@@ -76,11 +79,11 @@ class MethodChainTest {
     void theConfiguredHelmOrKubectlIsSettledByTheDeployment() {
         List<RollbackMethod> configured = List.of(PIPELINE, HELM, KUBECTL, REDEPLOY);
 
-        assertThat(MethodChain.resolve("shop/checkout", null, null, configured, ALL, true, null).methods())
+        assertThat(MethodChain.resolve("shop/checkout", null, null, configured, ALL, true, null, REVERT).methods())
                 .containsExactly(PIPELINE, HELM, KUBECTL, REDEPLOY);
-        assertThat(MethodChain.resolve("shop/checkout", null, null, configured, ALL, false, null).methods())
+        assertThat(MethodChain.resolve("shop/checkout", null, null, configured, ALL, false, null, REVERT).methods())
                 .containsExactly(PIPELINE, KUBECTL, REDEPLOY);
-        assertThat(MethodChain.resolve("shop/checkout", null, "helm,kubectl", configured, ALL, false, null).methods())
+        assertThat(MethodChain.resolve("shop/checkout", null, "helm,kubectl", configured, ALL, false, null, REVERT).methods())
                 .as("a Deployment that names helm gets it, and is told why it cannot").containsExactly(HELM, KUBECTL);
     }
 
@@ -89,18 +92,18 @@ class MethodChainTest {
         GitOpsOwner argo = new GitOpsOwner(GitOpsKind.ARGO_CD_APPLICATION, "argocd", "checkout",
                 "automated sync with self-heal", true);
 
-        MethodChain chain = MethodChain.resolve("shop/checkout", KUBECTL, null, CONFIGURED, ALL, true, argo);
+        MethodChain chain = MethodChain.resolve("shop/checkout", KUBECTL, null, CONFIGURED, ALL, true, argo, REVERT);
 
         assertThat(chain.methods()).as("gitops first, for such a target only").containsExactly(GITOPS, PIPELINE);
         assertThat(chain.warnings()).first().asString().startsWith("kubectl,redeploy skipped: deployment "
                 + "shop/checkout is managed by Argo CD Application argocd/checkout (automated sync with self-heal): its "
                 + "controller would set an in-cluster rollback");
         assertThat(chain.warnings()).last().asString().contains("gitops,pipeline must roll it back through Git");
-        assertThat(MethodChain.resolve("shop/checkout", null, "redeploy,pipeline", CONFIGURED, ALL, false, argo)
+        assertThat(MethodChain.resolve("shop/checkout", null, "redeploy,pipeline", CONFIGURED, ALL, false, argo, REVERT)
                 .methods()).as("a Deployment's own list keeps gitops first").containsExactly(GITOPS, PIPELINE);
-        assertThat(MethodChain.resolve("shop/checkout", null, "gitops,kubectl", CONFIGURED, ALL, false, null)
+        assertThat(MethodChain.resolve("shop/checkout", null, "gitops,kubectl", CONFIGURED, ALL, false, null, REVERT)
                 .methods()).as("named by the Deployment, tried and told why it cannot").containsExactly(GITOPS, KUBECTL);
-        assertThat(MethodChain.resolve("shop/checkout", null, null, List.of(GITOPS, KUBECTL), ALL, false, null)
+        assertThat(MethodChain.resolve("shop/checkout", null, null, List.of(GITOPS, KUBECTL), ALL, false, null, REVERT)
                 .methods()).as("left out of a configured chain where nothing applies from Git").containsExactly(KUBECTL);
     }
 
@@ -108,15 +111,48 @@ class MethodChainTest {
     void refusesNamingTheOwnerWhenOnlyInClusterMethodsAreLeft() {
         GitOpsOwner flux = new GitOpsOwner(GitOpsKind.FLUX_KUSTOMIZATION, "flux-system", "shop", "suspended", false);
 
-        assertThat(MethodChain.resolve("shop/checkout", null, "kubectl,redeploy", CONFIGURED, ALL, false, flux)
+        assertThat(MethodChain.resolve("shop/checkout", null, "kubectl,redeploy", CONFIGURED, ALL, false, flux, REVERT)
                 .methods()).as("gitops, which says why it cannot if it cannot").containsExactly(GITOPS);
         assertThatThrownBy(() -> MethodChain.resolve("shop/checkout", null, "kubectl,redeploy", CONFIGURED,
-                EnumSet.of(KUBECTL, REDEPLOY, PIPELINE), false, flux))
+                EnumSet.of(KUBECTL, REDEPLOY, PIPELINE), false, flux, REVERT))
                 .isInstanceOf(RollbackRefused.class)
                 .hasMessage("deployment shop/checkout is managed by Flux Kustomization flux-system/shop (suspended): an "
                         + "in-cluster rollback (kubectl, redeploy) would hold only until its next sync or resume, and "
                         + "Git would still name the faulty release; roll back in Git (revert the release's commit) and "
                         + "let it sync, or use a rollback pipeline that does");
+    }
+
+    @Test
+    void inAnEmergencyTheSyncIsPausedForTheInClusterMethodsAndGitopsComesLast() {
+        GitOpsOwner argo = new GitOpsOwner(GitOpsKind.ARGO_CD_APPLICATION, "argocd", "checkout",
+                "automated sync with self-heal", true);
+
+        MethodChain chain = MethodChain.resolve("shop/checkout", null, null, List.of(GITOPS, PIPELINE, KUBECTL,
+                REDEPLOY), ALL, false, argo, PAUSE_AND_UNDO);
+
+        assertThat(chain.methods()).containsExactly(PIPELINE, KUBECTL, REDEPLOY, GITOPS);
+        assertThat(chain.leftOut()).isEmpty();
+        assertThat(chain.warnings()).singleElement().asString().isEqualTo("deployment shop/checkout is managed by "
+                + "Argo CD Application argocd/checkout (automated sync with self-heal), and this is an emergency: Argo "
+                + "CD Application checkout's sync is paused while kubectl,redeploy roll it back in the cluster, then "
+                + "Git is changed to match and the sync resumed once that change is merged");
+    }
+
+    @Test
+    void aRefusingPolicyLeavesOutGitAndTheClusterButNotTheTeamsPipeline() {
+        GitOpsOwner argo = new GitOpsOwner(GitOpsKind.ARGO_CD_APPLICATION, "argocd", "checkout",
+                "automated sync with self-heal", true);
+
+        MethodChain chain = MethodChain.resolve("shop/checkout", null, null, List.of(GITOPS, PIPELINE, KUBECTL),
+                ALL, false, argo, REFUSE);
+
+        assertThat(chain.methods()).containsExactly(PIPELINE);
+        assertThat(chain.leftOut()).singleElement().asString().startsWith("gitops,kubectl: deployment shop/checkout "
+                + "is managed by Argo CD Application argocd/checkout (automated sync with self-heal), and its GitOps "
+                + "strategy is refuse");
+        assertThatThrownBy(() -> MethodChain.resolve("shop/checkout", null, "kubectl", CONFIGURED, ALL, false, argo,
+                REFUSE)).isInstanceOf(RollbackRefused.class).hasMessageContaining("Rewind changes neither Git nor "
+                + "the cluster for it");
     }
 
     @Test

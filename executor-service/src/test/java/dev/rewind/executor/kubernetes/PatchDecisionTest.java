@@ -76,7 +76,7 @@ class PatchDecisionTest {
     @Test
     void aPlanRecordedBeforeTemplatesWereKeptStaysStrict() {
         UndoPlan legacy = new UndoPlan(plan.namespace(), plan.name(), 2, 1, "v2", "v1", "42", plan.template(),
-                plan.annotations(), null, null, null, null, null, null);
+                plan.annotations(), null, null, null, null, null, null, null);
 
         PatchDecision decision = PatchDecision.of(legacy, changed(deployment("v2", 2, Map.of())), null, 0, false);
 

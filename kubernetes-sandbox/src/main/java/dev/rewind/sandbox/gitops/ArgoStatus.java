@@ -40,9 +40,15 @@ final class ArgoStatus {
         if (current != null && sameExceptTimes(status, current)) {
             return;
         }
-        application.getAdditionalProperties().put("status", status);
-        client.genericKubernetesResources(GitOpsKind.ARGO_CD_APPLICATION.context())
-                .inNamespace(application.getMetadata().getNamespace()).resource(application).update();
+        // Onto the Application as it is now: an update of the copy read at the round's start would undo what others
+        // changed in its spec meanwhile (a pause of its automated sync); a change since is a conflict, retried next round.
+        var applications = client.genericKubernetesResources(GitOpsKind.ARGO_CD_APPLICATION.context())
+                .inNamespace(application.getMetadata().getNamespace());
+        GenericKubernetesResource latest = applications.withName(application.getMetadata().getName()).get();
+        if (latest != null) {
+            latest.getAdditionalProperties().put("status", status);
+            applications.resource(latest).update();
+        }
     }
 
     private static boolean sameExceptTimes(Map<String, Object> status, Map<String, Object> current) {

@@ -1,11 +1,14 @@
 package dev.rewind.sandbox.gitops;
 
+import dev.rewind.kubernetes.DeploymentRevisions;
 import dev.rewind.kubernetes.gitops.GitOpsKind;
 import dev.rewind.sandbox.git.SandboxGit;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
+import io.fabric8.kubernetes.api.model.apps.ReplicaSetBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.util.HashMap;
@@ -56,20 +59,29 @@ public final class GitOpsSetup {
         }
         GenericKubernetesResource application = create(client, GitOpsKind.ARGO_CD_APPLICATION, ARGO_CD_NAMESPACE,
                 app, spec);
-        client.apps().deployments().inNamespace(namespace).withName(name).edit(d -> {
+        String tracking = app + ":apps/Deployment:" + namespace + "/" + name;
+        Deployment deployment = client.apps().deployments().inNamespace(namespace).withName(name).edit(d -> {
             d.getMetadata().setAnnotations(new HashMap<>(d.getMetadata().getAnnotations() == null ? Map.of()
                     : d.getMetadata().getAnnotations()));
-            d.getMetadata().getAnnotations().put(GitOpsKind.ARGO_TRACKING_ID,
-                    app + ":apps/Deployment:" + namespace + "/" + name);
+            d.getMetadata().getAnnotations().put(GitOpsKind.ARGO_TRACKING_ID, tracking);
             d.getMetadata().getLabels().put(GitOpsKind.ARGO_INSTANCE_LABEL, app);
             return d;
         });
+        // As if Argo CD had deployed every revision: the Deployment controller copies a Deployment's annotations to
+        // the ReplicaSets it creates, and kubectl's undo copies them back (dropping those a ReplicaSet lacks).
+        for (ReplicaSet replicaSet : client.apps().replicaSets().inNamespace(namespace).list().getItems()) {
+            if (DeploymentRevisions.controlledBy(replicaSet, deployment)) {
+                client.apps().replicaSets().inNamespace(namespace).withName(replicaSet.getMetadata().getName())
+                        .edit(r -> new ReplicaSetBuilder(r).editMetadata().addToAnnotations(
+                                GitOpsKind.ARGO_TRACKING_ID, tracking).endMetadata().build());
+            }
+        }
         return application;
     }
 
     /**
      * Kustomization {@code kustomizationNamespace/kustomization} applies Deployment {@code namespace/name} from
-     * {@code ./apps/<namespace>} of GitRepository {@code deploy} beside it; suspended when {@code suspended}.
+     * {@code ./apps/<namespace>/<name>} of GitRepository {@code deploy} beside it; suspended when {@code suspended}.
      */
     public static GenericKubernetesResource flux(KubernetesClient client, SandboxGit git, String namespace,
                                                  String name, String kustomizationNamespace, String kustomization,
@@ -83,7 +95,7 @@ public final class GitOpsSetup {
         }
         Map<String, Object> spec = new LinkedHashMap<>();
         spec.put("interval", "10m");
-        spec.put("path", "./apps/" + namespace);
+        spec.put("path", "./apps/" + namespace + "/" + name);
         spec.put("prune", true);
         spec.put("sourceRef", Map.of("kind", "GitRepository", "name", "deploy"));
         if (suspended) {

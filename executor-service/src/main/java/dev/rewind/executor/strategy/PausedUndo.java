@@ -1,0 +1,157 @@
+package dev.rewind.executor.strategy;
+
+import dev.rewind.executor.config.ExecutorConfig;
+import dev.rewind.executor.domain.ExecutionInterrupted;
+import dev.rewind.executor.domain.MethodUnavailable;
+import dev.rewind.executor.domain.RollbackRefused;
+import dev.rewind.executor.gitops.GitChange;
+import dev.rewind.executor.gitops.GitOpsOwner;
+import dev.rewind.executor.gitops.GitOpsPause;
+import dev.rewind.executor.gitops.GitOpsPauses;
+import dev.rewind.executor.gitops.git.ChangeRequest;
+import dev.rewind.executor.kubernetes.DeploymentRollbacks;
+import dev.rewind.executor.kubernetes.ObservedDeployment;
+import dev.rewind.executor.kubernetes.RolloutStatus;
+import dev.rewind.executor.kubernetes.UndoPlan;
+import dev.rewind.executor.service.ExecutionLedger;
+import dev.rewind.kubernetes.DeploymentRevisions;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The emergency rollback of a target a GitOps controller applies (policy pause-and-undo): its sync is paused, an
+ * in-cluster method rolls it back at once, then Git is changed to name what now runs, and the sync is resumed only once
+ * that change is merged, so the controller neither sets the rollback back nor leaves Git naming the faulty release.
+ * The rollback is not done until Git and the cluster agree; whatever stops it before leaves the sync paused, said in
+ * its reason, for people to resume.
+ */
+@Singleton
+public class PausedUndo {
+
+    private final GitOpsChanges changes;
+    private final GitOpsPauses pauses;
+    private final DeploymentRollbacks rollbacks;
+    private final ExecutionLedger ledger;
+    private final ExecutorConfig.GitOps config;
+
+    @Inject
+    public PausedUndo(GitOpsChanges changes, GitOpsPauses pauses, DeploymentRollbacks rollbacks,
+                      ExecutionLedger ledger, ExecutorConfig config) {
+        this.changes = changes;
+        this.pauses = pauses;
+        this.rollbacks = rollbacks;
+        this.ledger = ledger;
+        this.config = config.gitops();
+    }
+
+    /**
+     * {@code inCluster}, planned by an in-cluster method for a target {@code owner} applies, made under a pause of
+     * {@code owner}'s sync, with the change that makes Git catch up.
+     *
+     * @throws MethodUnavailable when Git cannot be changed: Rewind never pauses a sync it has no way to resume
+     */
+    public UndoPlan plan(RollbackOrder order, ObservedDeployment observed, GitOpsOwner owner, UndoPlan inCluster) {
+        if (inCluster.skipped() != null) {
+            return inCluster;
+        }
+        Map<String, String> images = DeploymentRevisions.releaseOf(inCluster.toRevision(), inCluster.template())
+                .images();
+        GitChange change;
+        try {
+            change = changes.plan(order, observed, owner, images);
+        } catch (MethodUnavailable gitUnchangeable) {
+            throw new MethodUnavailable(inCluster.methodOrKubectl().name().toLowerCase(Locale.ROOT)
+                    + " under a paused sync needs Git changed afterwards, and " + gitUnchangeable.getMessage());
+        }
+        return inCluster.pausedFor(change, pauses.plan(observed.client(), owner));
+    }
+
+    /** Pauses {@code plan}'s sync before the in-cluster change, announcing it once. */
+    public void pause(RollbackOrder order, UndoPlan plan) {
+        GitOpsPause pause = plan.pause();
+        if (pauses.pause(client(order), pause, GitOpsPause.by(order.executionId()))) {
+            ledger.announce(order.executionId(), "gitops-paused", pause.owner() + " paused (" + pause.how()
+                    + ", annotation " + GitOpsPause.ANNOTATION + ") so that it does not set the rollback in the "
+                    + "cluster back; resumed once Git names " + plan.toVersion());
+        }
+    }
+
+    /**
+     * Once the cluster is rolled back: proposes the change in Git, merges it (or waits for people to, up to the
+     * catch-up timeout), resumes the sync, and follows the controller until it reports a revision including the merge
+     * synced and healthy with the rolled-back images. Each step first checks the target still runs them.
+     */
+    public RolloutStatus catchUp(RollbackOrder order, UndoPlan plan) {
+        GitChange change = plan.gitChange();
+        Runnable stillRolledBack = () -> stillRolledBack(order, plan);
+        ChangeRequest request;
+        try {
+            request = changes.proposed(order, plan, "Rewind rolled deployment " + plan.deployment() + " back from "
+                    + plan.fromVersion() + " to " + plan.toVersion() + " in the cluster while " + change.owner()
+                    + "'s sync was paused (an emergency). This change makes Git name what runs; the sync is resumed "
+                    + "once it is merged.", stillRolledBack);
+            if (!request.merged() && changes.merges(order)) {
+                request = changes.merge(order, change, request, stillRolledBack);
+            }
+            if (!request.merged()) {
+                Optional<ChangeRequest> merged = awaitMerge(change, request);
+                if (merged.isEmpty()) {
+                    return new RolloutStatus(true, true, "deployment " + plan.deployment() + " is rolled back in the "
+                            + "cluster, but " + request.url() + " was not merged within " + config.catchUpTimeout()
+                            + stillPaused(plan));
+                }
+                request = merged.get();
+                changes.recordMerged(order, request);
+            }
+            stillRolledBack.run();
+        } catch (RollbackRefused e) {
+            throw new RollbackRefused(e.getMessage() + stillPaused(plan));
+        }
+        String resumed = pauses.resume(client(order), plan.pause(), GitOpsPause.by(order.executionId()));
+        ledger.announce(order.executionId(), "gitops-resumed", resumed + ", " + request.url() + " being merged as "
+                + request.mergeSha());
+        changes.refresh(order, change);
+        return changes.followSync(order, plan, Instant.now());
+    }
+
+    /** What a reason adds while {@code plan}'s sync is paused: whose it is, and that it is people's to resume. */
+    public static String stillPaused(UndoPlan plan) {
+        GitOpsPause pause = plan.pause();
+        return "; " + pause.owner() + " stays paused by Rewind (" + pause.how() + ", annotation "
+                + GitOpsPause.ANNOTATION + "): resume it once Git names the release that should run";
+    }
+
+    /** The request once people merged it, or empty when the catch-up timeout passed first. */
+    private Optional<ChangeRequest> awaitMerge(GitChange change, ChangeRequest request) {
+        Instant deadline = Instant.now().plus(config.catchUpTimeout());
+        while (Instant.now().isBefore(deadline)) {
+            Optional<ChangeRequest> current = changes.current(change, request).filter(ChangeRequest::merged);
+            if (current.isPresent()) {
+                return current;
+            }
+            ExecutionInterrupted.pause(config.syncPollInterval());
+        }
+        return Optional.empty();
+    }
+
+    /** Refuses when the target no longer runs what this rollback rolled it back to: people changed it since. */
+    private void stillRolledBack(RollbackOrder order, UndoPlan plan) {
+        Map<String, String> expected = DeploymentRevisions.releaseOf(plan.toRevision(), plan.template()).images();
+        Map<String, String> running = DeploymentRevisions.releaseOf(rollbacks.current(order.target())).images();
+        if (!running.equals(expected)) {
+            throw new RollbackRefused("deployment " + plan.deployment() + " now runs " + new TreeMap<>(running)
+                    + ", not " + new TreeMap<>(expected) + " this rollback left: changed since, so Git is not changed "
+                    + "to match");
+        }
+    }
+
+    private KubernetesClient client(RollbackOrder order) {
+        return rollbacks.observedNow(order.target()).client();
+    }
+}
