@@ -27,11 +27,14 @@ import dev.rewind.events.incident.RollbackStepCompleted;
 import dev.rewind.events.incident.RollbackSucceeded;
 import dev.rewind.executor.gitops.GitOpsPause;
 import dev.rewind.executor.gitops.GitOpsPolicy;
+import dev.rewind.kubernetes.gitops.GitOpsKind;
 import dev.rewind.platform.testing.InfrastructureResource;
 import dev.rewind.platform.testing.KafkaClientTest;
 import dev.rewind.platform.testing.KubernetesSandboxResource;
 import dev.rewind.sandbox.gitops.GitOpsSetup;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.Map;
@@ -137,11 +140,46 @@ class GitOpsPauseAndUndoTest extends KafkaClientTest {
 
         assertThat(failed.reason()).contains("v1.4.0").contains("changed since, so Git is not changed to match")
                 .endsWith("; Argo CD Application argocd/" + target.service() + " stays paused by Rewind (automated "
-                        + "sync removed, annotation rewind.dev/paused-by): resume it once Git names the release that "
-                        + "should run");
+                        + "sync removed, it was {prune=true, selfHeal=true}; annotation rewind.dev/paused-by): resume it "
+                        + "once Git names the release that should run");
         assertThat(application(target).<Object>get("spec", "syncPolicy", "automated")).isNull();
         assertThat(application(target).getMetadata().getAnnotations()).containsKey(GitOpsPause.ANNOTATION);
         assertThat(manifest(target)).contains("v1.3.0");
+    }
+
+    @Test
+    void aChangeGitWillNotTakeAfterTheUndoFailsTheRollbackSayingTheSyncStaysPaused() {
+        TargetKey target = uniqueTarget("development");
+        deploy(target, "v1.2.5", "v1.3.0");
+        managedByArgoCd(target);
+        sandbox().gitHost().failNext("POST", "/pulls", 403, "Resource not accessible by integration");
+
+        RollbackFailed failed = outcome(kafka, target, command(target, UUID.randomUUID(), Severity.P0),
+                RollbackFailed.class);
+
+        assertThat(failed.reason()).startsWith("could not propose the rollback in " + GitOpsSetup.REPOSITORY_URL)
+                .contains("403").endsWith(" stays paused by Rewind (automated sync removed, it was {prune=true, "
+                        + "selfHeal=true}; annotation rewind.dev/paused-by): resume it once Git names the release "
+                        + "that should run");
+        assertThat(versionOf(target)).as("rolled back in the cluster all the same").isEqualTo("v1.2.5");
+        assertThat(application(target).<Object>get("spec", "syncPolicy", "automated")).isNull();
+    }
+
+    @Test
+    void anApplicationAParentAppliesIsNotPausedButRolledBackInGit() {
+        TargetKey target = uniqueTarget("development");
+        deploy(target, "v1.2.5", "v1.3.0");
+        managedByArgoCd(target);
+        sandbox().client().genericKubernetesResources(GitOpsKind.ARGO_CD_APPLICATION.context())
+                .inNamespace(GitOpsSetup.ARGO_CD_NAMESPACE).withName(target.service()).patch(PatchContext.of(
+                        PatchType.JSON_MERGE), "{\"metadata\":{\"annotations\":{\"" + GitOpsKind.ARGO_TRACKING_ID
+                        + "\":\"apps:argoproj.io/Application:argocd/" + target.service() + "\"}}}");
+
+        RollbackSucceeded succeeded = outcome(kafka, target, command(target, UUID.randomUUID(), Severity.P0),
+                RollbackSucceeded.class);
+
+        assertThat(succeeded.method()).isEqualTo(RollbackMethod.GITOPS);
+        assertThat(appliedPatches(target)).isZero();
     }
 
     @Test

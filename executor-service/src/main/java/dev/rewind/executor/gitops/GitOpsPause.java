@@ -2,6 +2,7 @@ package dev.rewind.executor.gitops;
 
 import dev.rewind.kubernetes.gitops.GitOpsKind;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The pause of a GitOps controller's sync that an emergency rollback makes before it rolls back in the cluster, as
@@ -27,6 +28,16 @@ public record GitOpsPause(GitOpsKind kind, String namespace, String name, Map<St
     /** What pausing it changes, in people's words. */
     public String how() {
         return kind == GitOpsKind.ARGO_CD_APPLICATION ? "automated sync removed" : "spec.suspend set";
+    }
+
+    /**
+     * What a failure's reason adds while this pause holds: whose sync it is, how it was paused (the policy to put back
+     * included), and that it is people's to resume.
+     */
+    public String stillPaused() {
+        return "; " + owner() + " stays paused by Rewind (" + how() + (automated == null ? "" : ", it was "
+                + new TreeMap<>(automated)) + "; annotation " + ANNOTATION + "): resume it once Git names the release "
+                + "that should run";
     }
 
     /** The annotation's value for execution {@code execution}. */

@@ -48,8 +48,10 @@ public record GitOpsPolicyChoice(GitOpsPolicy policy, List<String> warnings) {
                     policy = asked;
                 }
             } catch (IllegalArgumentException e) {
+                // A team that meant to ask for less is not given the most: refused until the annotation is fixed.
                 warnings.add("annotation " + GitOpsPolicy.ANNOTATION + " on deployment " + deployment + " is not read ("
-                        + e.getMessage() + "): " + configured.spelled() + " as its environment says");
+                        + e.getMessage() + "): " + GitOpsPolicy.REFUSE.spelled() + " until it is fixed");
+                policy = GitOpsPolicy.REFUSE;
             }
         }
         if (policy == GitOpsPolicy.PAUSE_AND_UNDO && (severity == null || !emergencies.contains(severity))) {

@@ -62,6 +62,28 @@ public class GitOpsSync {
         return Optional.ofNullable(owner).map(o -> GitOpsSyncState.of(change.ownerKind(), o));
     }
 
+    /**
+     * The commit {@code change}'s controller last fetched from Git: an Application's {@code status.sync.revision}
+     * (refreshed even while its automated sync is off), or the Flux GitRepository's {@code status.artifact.revision}
+     * (fetched even while the Kustomization is suspended); empty when it names none.
+     */
+    public Optional<String> fetched(KubernetesClient client, GitChange change) {
+        GitOpsKind kind = change.ownerKind() == GitOpsKind.ARGO_CD_APPLICATION || change.fluxRepository() == null
+                ? change.ownerKind() : GitOpsKind.FLUX_GIT_REPOSITORY;
+        String[] name = kind == GitOpsKind.FLUX_GIT_REPOSITORY ? change.fluxRepository().split("/", 2)
+                : new String[] {change.ownerNamespace(), change.ownerName()};
+        GenericKubernetesResource resource = api.call(() -> client.genericKubernetesResources(kind.context())
+                .inNamespace(name[0]).withName(name[1]).get());
+        String revision = resource == null ? null : switch (kind) {
+            case ARGO_CD_APPLICATION -> resource.get("status", "sync", "revision");
+            case FLUX_GIT_REPOSITORY -> resource.get("status", "artifact", "revision");
+            default -> resource.get("status", "lastAttemptedRevision");
+        };
+        // Flux names it <branch>@sha1:<id> (older versions <branch>/<id>).
+        return Optional.ofNullable(revision).map(r -> r.substring(Math.max(r.lastIndexOf(':'), r.lastIndexOf('/'))
+                + 1));
+    }
+
     private void annotate(KubernetesClient client, GitOpsKind kind, String namespace, String name, String key,
                           String value) {
         String patch = "{\"metadata\":{\"annotations\":{\"" + key + "\":\"" + value + "\"}}}";

@@ -130,6 +130,14 @@ public class ExecutionRecord extends PanacheEntityBase {
     @Column(name = "git_change")
     public String gitChange;
 
+    /** When the GitOps controller's sync was paused for an in-cluster rollback; null when it was not. */
+    @Column(name = "gitops_paused_at")
+    public Instant gitOpsPausedAt;
+
+    /** When that sync was resumed, Git having caught up; null until then. */
+    @Column(name = "gitops_resumed_at")
+    public Instant gitOpsResumedAt;
+
     /** When the migration-rollback Job was seen completed and announced. */
     @Column(name = "migration_rolled_back_at")
     public Instant migrationRolledBackAt;

@@ -155,7 +155,8 @@ public class ExecutionLedger {
         ExecutionRecord execution = owned(executionId);
         List<RollbackMethod> chain = execution.chain == null ? List.of(execution.method)
                 : MethodChain.stored(execution.chain);
-        if (execution.patchSentAt != null && execution.method != RollbackMethod.PIPELINE) {
+        if (execution.patchSentAt != null && execution.method != RollbackMethod.PIPELINE
+                || execution.gitOpsPausedAt != null) {
             throw new RollbackRefused(reason);
         }
         if (execution.attempt + 1 >= chain.size()) {
@@ -351,13 +352,35 @@ public class ExecutionLedger {
         return false;
     }
 
-    /** Announces a step of the execution on its incident's timeline. */
+    /** Records, once, that the plan's GitOps sync was paused, announcing it ({@code gitops-paused}). */
     @Transactional
-    public void announce(UUID executionId, String step, String detail) {
+    public void gitOpsPaused(UUID executionId, String detail) {
         ExecutionRecord execution = owned(executionId);
-        execution.updatedAt = Instant.now(clock);
+        if (execution.gitOpsPausedAt != null) {
+            return;
+        }
+        execution.gitOpsPausedAt = Instant.now(clock);
+        execution.updatedAt = execution.gitOpsPausedAt;
         outbox.publish(Topics.INCIDENT_EVENTS, new RollbackStepCompleted(execution.incidentId, target(execution),
-                execution.id, step, detail, execution.updatedAt));
+                execution.id, "gitops-paused", detail, execution.updatedAt));
+    }
+
+    /** Records, once, that the plan's GitOps sync was resumed, announcing it ({@code gitops-resumed}). */
+    @Transactional
+    public void gitOpsResumed(UUID executionId, String detail) {
+        ExecutionRecord execution = owned(executionId);
+        if (execution.gitOpsResumedAt != null) {
+            return;
+        }
+        execution.gitOpsResumedAt = Instant.now(clock);
+        execution.updatedAt = execution.gitOpsResumedAt;
+        outbox.publish(Topics.INCIDENT_EVENTS, new RollbackStepCompleted(execution.incidentId, target(execution),
+                execution.id, "gitops-resumed", detail, execution.updatedAt));
+    }
+
+    /** True while {@code execution} holds its GitOps owner's sync paused: paused, not resumed yet. */
+    public static boolean holdsGitOpsPause(ExecutionRecord execution) {
+        return execution.gitOpsPausedAt != null && execution.gitOpsResumedAt == null;
     }
 
     /** Announces that the release's migration-rollback Job completed, once per execution. */
@@ -407,6 +430,12 @@ public class ExecutionLedger {
     /** Fails the execution with {@code reason} and what the cluster showed was wrong, most important first. */
     @Transactional
     public void fail(UUID executionId, String reason, List<String> diagnosis) {
+        ExecutionRecord held = owned(executionId);
+        if (holdsGitOpsPause(held) && held.plan != null && planOf(held).pause() != null) {
+            // Whatever failed it, people must know the owner's sync is left paused, and whose it is to resume.
+            String paused = planOf(held).pause().stillPaused();
+            reason = reason.contains(paused) ? reason : reason + paused;
+        }
         ExecutionRecord execution = finish(executionId, ExecutionState.FAILED, diagnosis.isEmpty() ? reason
                 : reason + "; diagnosis: " + String.join("; ", diagnosis));
         outbox.publish(Topics.INCIDENT_EVENTS, new RollbackFailed(execution.incidentId, target(execution),

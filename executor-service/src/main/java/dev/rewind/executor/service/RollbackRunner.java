@@ -8,6 +8,7 @@ import dev.rewind.executor.domain.LeaseLost;
 import dev.rewind.executor.domain.MethodChain;
 import dev.rewind.executor.domain.MethodUnavailable;
 import dev.rewind.executor.domain.RollbackRefused;
+import dev.rewind.executor.gitops.GitOpsOwner;
 import dev.rewind.executor.gitops.GitOpsOwnership;
 import dev.rewind.executor.gitops.GitOpsPause;
 import dev.rewind.executor.gitops.GitOpsPolicy;
@@ -297,11 +298,18 @@ public class RollbackRunner {
                     throw new MethodUnavailable("a reversible migration would be rolled back first, and a change in "
                             + "Git may never be merged: Rewind does not combine the two");
                 }
+                boolean pausing = RollbackStrategies.pausesFor(methods.get(i), gitOps, policy.policy());
+                if (migrationFirst && pausing) {
+                    // People told to resume a sync Git never caught up with would deploy the faulty release onto the
+                    // rolled-back schema.
+                    throw new MethodUnavailable("a reversible migration would be rolled back first, and Git may never "
+                            + "catch up with a rollback made under a paused sync: Rewind does not combine the two");
+                }
                 plan = strategy.plan(order, observed);
-                if (RollbackStrategies.pausesFor(methods.get(i), gitOps, policy.policy())) {
+                if (pausing) {
                     plan = pausedUndo.plan(order, observed, gitOps.owner(), plan);
                 }
-                ledger.start(execution.id, chosen, handovers, methods.get(i), plan, !migrationFirst);
+                ledger.start(execution.id, chosen, handovers, methods.get(i), plan, sendsNext(plan, migrationFirst));
             } catch (MethodUnavailable unavailable) {
                 LOG.infof("execution %s: %s", execution.id, unavailable.getMessage());
                 handovers.add(unavailable.getMessage());
@@ -315,11 +323,17 @@ public class RollbackRunner {
                 ledger.succeed(execution.id, plan.skipped());
                 return Optional.empty();
             }
-            return Optional.of(new Committed(execution, strategy, plan, migrationFirst, !migrationFirst));
+            return Optional.of(new Committed(execution, strategy, plan, migrationFirst, sendsNext(plan,
+                    migrationFirst)));
         }
         // No method can: recorded as methods that could not, the last one refusing with them all.
         recordPlanning(execution.id, chosen, handovers);
         throw new IllegalStateException("execution " + execution.id + ": every method handed over, none refused");
+    }
+
+    /** Whether the change is sent right after the start is recorded: not after a migration or a pause. */
+    private static boolean sendsNext(UndoPlan plan, boolean migrationFirst) {
+        return !migrationFirst && plan.pause() == null;
     }
 
     /**
@@ -362,52 +376,20 @@ public class RollbackRunner {
     }
 
     /**
-     * Makes the committed change (after the release's migration rollback, while the target still runs the release
-     * judged bad), follows the rollout, and records the outcome with its verification.
+     * Makes the committed change (under a pause of its GitOps sync, then making Git catch up, for a plan that pauses
+     * one), follows it, and records the outcome with its verification. After a restart past the sync's resume, only
+     * Git's catch-up (its following) and the verification are left.
      */
     private void change(Committed committed, RollbackOrder order) {
         UUID id = committed.execution().id;
         UndoPlan plan = committed.plan();
-        if (plan.pause() == null) {
-            changeAndVerify(committed, order);
-            return;
+        boolean resumedSync = committed.execution().gitOpsResumedAt != null;
+        if (plan.pause() != null && !resumedSync) {
+            pausedUndo.pause(order, plan);
         }
-        pausedUndo.pause(order, plan);
-        try {
-            changeAndVerify(committed, order);
-        } catch (RollbackRefused e) {
-            // Once paused, never handed over: the sync stays paused for people, and the reason says so.
-            throw new RollbackRefused(e.getMessage() + (e.getMessage().contains(PausedUndo.stillPaused(plan)) ? ""
-                    : PausedUndo.stillPaused(plan)));
-        }
-    }
-
-    /**
-     * Makes the committed change (after the release's migration rollback, while the target still runs the release
-     * judged bad), follows the rollout, makes Git catch up with a change made under a paused sync, and records the
-     * outcome with its verification.
-     */
-    private void changeAndVerify(Committed committed, RollbackOrder order) {
-        UUID id = committed.execution().id;
-        RollbackStrategy strategy = committed.strategy();
-        UndoPlan plan = committed.plan();
-        if (committed.migrationFirst()) {
-            ObservedDeployment current = rollbacks.observe(order.target(), order.judged(), order.incidentNumber());
-            refuseInClusterNow(plan, current);
-            migrations.rollBack(order.target(), current.deployment(), plan.fromVersion(), plan.toVersion(),
-                    id.toString()).ifPresent(done -> ledger.migrationRolledBack(id, done));
-        }
-        // Recorded with the start when nothing comes in between: then this run is the first to send it.
-        boolean mayHaveBeenSent = !committed.sendingRecorded() && ledger.patchSending(id);
-        strategy.apply(order, plan, mayHaveBeenSent);
-        ledger.patched(id, strategy.appliedStep(), strategy.applied(order, plan));
-        RolloutStatus status = strategy.follow(order, plan);
-        if (status.stuck()) {
-            status = restartOnce(order, plan, status);
-        }
-        if (status.failed()) {
-            ledger.fail(id, status.message() + (plan.pause() == null ? "" : PausedUndo.stillPaused(plan)),
-                    status.stuck() ? diagnose(order) : List.of());
+        RolloutStatus status = resumedSync ? null : changeInCluster(committed, order);
+        if (status != null && status.failed()) {
+            ledger.fail(id, status.message(), status.stuck() ? diagnose(order) : List.of());
             return;
         }
         if (plan.pause() != null) {
@@ -425,6 +407,28 @@ public class RollbackRunner {
     }
 
     /**
+     * Makes the committed change in the cluster (after the release's migration rollback, while the target still runs
+     * the release judged bad) and follows its rollout, restarting it once when stuck.
+     */
+    private RolloutStatus changeInCluster(Committed committed, RollbackOrder order) {
+        UUID id = committed.execution().id;
+        RollbackStrategy strategy = committed.strategy();
+        UndoPlan plan = committed.plan();
+        if (committed.migrationFirst()) {
+            ObservedDeployment current = rollbacks.observe(order.target(), order.judged(), order.incidentNumber());
+            refuseInClusterNow(plan, current);
+            migrations.rollBack(order.target(), current.deployment(), plan.fromVersion(), plan.toVersion(),
+                    id.toString()).ifPresent(done -> ledger.migrationRolledBack(id, done));
+        }
+        // Recorded with the start when nothing comes in between: then this run is the first to send it.
+        boolean mayHaveBeenSent = !committed.sendingRecorded() && ledger.patchSending(id);
+        strategy.apply(order, plan, mayHaveBeenSent);
+        ledger.patched(id, strategy.appliedStep(), strategy.applied(order, plan));
+        RolloutStatus status = strategy.follow(order, plan);
+        return status.stuck() ? restartOnce(order, plan, status) : status;
+    }
+
+    /**
      * Troubleshooting's first move: a stuck rollout gets one {@code rollout restart}, recorded before it is sent so
      * that a resumed execution never restarts twice, and only while the Deployment still runs this rollback's
      * images; then its rollout is followed again.
@@ -435,6 +439,11 @@ public class RollbackRunner {
         if (!running.images().equals(expected.images())) {
             return RolloutStatus.stuck(stuck.message() + "; not restarted: deployment " + plan.deployment()
                     + " now runs " + new TreeMap<>(running.images()) + ", not this rollback's images");
+        }
+        Optional<String> setBack = plan.pause() == null ? gitOpsSetsBack(rollbacks.observedNow(order.target()))
+                : Optional.empty();
+        if (setBack.isPresent()) {
+            return RolloutStatus.stuck(stuck.message() + "; not restarted: " + setBack.get());
         }
         if (!ledger.restarting(order.executionId())) {
             return stuck; // restarted by an earlier run of this execution: followed again by the strategy already
@@ -448,6 +457,20 @@ public class RollbackRunner {
         }
         RolloutStatus again = rollbacks.awaitRollout(order.target(), plan, order.rolloutTimeout());
         return again.failed() ? RolloutStatus.stuck(again.message() + " (after one rollout restart)") : again;
+    }
+
+    /**
+     * Why a {@code rollout restart} of {@code observed} would not hold: a GitOps controller syncing it sets the
+     * restart's annotation back (or it cannot be told); empty when nothing applies it from Git or its sync is off.
+     */
+    private Optional<String> gitOpsSetsBack(ObservedDeployment observed) {
+        try {
+            GitOpsOwner owner = strategies.gitOpsOf(observed).owner();
+            return owner != null && owner.reconciles() ? Optional.of(owner.describe() + " would set a rollout restart "
+                    + "back to what Git holds") : Optional.empty();
+        } catch (RollbackRefused unknown) {
+            return Optional.of(unknown.getMessage());
+        }
     }
 
     /** What the cluster shows is wrong; a diagnosis that cannot be read is said, never fatal to the report. */

@@ -71,10 +71,7 @@ public class GitOpsChanges {
      */
     public GitChange plan(RollbackOrder order, ObservedDeployment observed, GitOpsOwner owner,
                           Map<String, String> images) {
-        if (!owner.reconciles()) {
-            throw new MethodUnavailable(owner.describe() + " does not apply Git by itself: a change in Git would not "
-                    + "be deployed until people sync or resume it");
-        }
+        requireSyncing(owner);
         GitOpsSource source = owners.sourceOf(observed, owner);
         GitHosts.HostedProject hosted = hosts.of(source.repositoryUrl()).orElseThrow(() -> new MethodUnavailable(
                 owner.describe() + " deploys from " + source.repositoryUrl() + ", which no configured Git host serves "
@@ -92,6 +89,18 @@ public class GitOpsChanges {
         return new GitChange(hosted.name(), hosted.project(), source.repositoryUrl(), source.branch(),
                 snapshot.headSha(), source.path(), branch, files, owner.kind(), owner.namespace(), owner.name(),
                 source.fluxRepository());
+    }
+
+    /**
+     * Refuses an owner that does not apply Git by itself: a change in Git would not be deployed.
+     *
+     * @throws MethodUnavailable naming it
+     */
+    static void requireSyncing(GitOpsOwner owner) {
+        if (!owner.reconciles()) {
+            throw new MethodUnavailable(owner.describe() + " does not apply Git by itself: a change in Git would not "
+                    + "be deployed until people sync or resume it");
+        }
     }
 
     /**
@@ -133,7 +142,7 @@ public class GitOpsChanges {
             current = host.current(change.project(), opened);
         } catch (GitHostFailed e) {
             throw new RollbackRefused("could not read " + opened.url() + " (" + e.getMessage() + "); it is not merged "
-                    + "by Rewind: merge it once the target still runs the release judged bad, or close it");
+                    + "by Rewind: merge it only if the target still runs what it was opened for, or close it");
         }
         if (!current.merged()) {
             try {
@@ -181,6 +190,30 @@ public class GitOpsChanges {
     /** Asks {@code change}'s owner to look at Git now; what could not be asked is logged (its interval still runs). */
     public void refresh(RollbackOrder order, GitChange change) {
         sync.requestRefresh(rollbacks.observedNow(order.target()).client(), change, Instant.now()).ifPresent(LOG::warn);
+    }
+
+    /**
+     * Waits, within the sync timeout, until {@code change}'s controller fetched a revision that includes {@code sha}
+     * ({@link GitOpsSync#fetched}), asking it to refresh first; false when it did not.
+     */
+    public boolean awaitFetched(RollbackOrder order, GitChange change, String sha) {
+        refresh(order, change);
+        GitHost host = host(change);
+        Instant deadline = Instant.now().plus(config.syncTimeout());
+        while (true) {
+            Optional<String> fetched = sync.fetched(rollbacks.observedNow(order.target()).client(), change);
+            try {
+                if (fetched.isPresent() && host.includes(change.project(), fetched.get(), sha)) {
+                    return true;
+                }
+            } catch (GitHostFailed e) {
+                LOG.warnf("cannot tell whether %s includes %s now: %s", fetched.get(), sha, e.getMessage());
+            }
+            if (Instant.now().isAfter(deadline)) {
+                return false;
+            }
+            ExecutionInterrupted.pause(config.syncPollInterval());
+        }
     }
 
     /** The change request recorded for the execution. */

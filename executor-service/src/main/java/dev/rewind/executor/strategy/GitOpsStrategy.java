@@ -54,6 +54,7 @@ public class GitOpsStrategy implements RollbackStrategy {
         if (owner == null) {
             throw new MethodUnavailable("deployment " + deployment + " is not applied from Git by Argo CD or Flux");
         }
+        GitOpsChanges.requireSyncing(owner);
         Release lastGood = LastGoodRelease.of(order, observed, rollbacks);
         UndoPlan expected = Redeploy.plan(observed.deployment(), lastGood, order.incidentNumber());
         if (expected.skipped() != null) {

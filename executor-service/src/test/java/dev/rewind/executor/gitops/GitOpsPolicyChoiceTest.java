@@ -35,9 +35,9 @@ class GitOpsPolicyChoiceTest {
         assertThat(more.warnings()).singleElement().asString().isEqualTo("annotation rewind.dev/gitops-strategy on "
                 + "deployment shop/checkout asks for pause-and-undo, more than its environment allows (revert): revert "
                 + "it is");
-        GitOpsPolicyChoice unreadable = settle(REVERT, "undo", Severity.P0);
-        assertThat(unreadable.policy()).isEqualTo(REVERT);
-        assertThat(unreadable.warnings()).singleElement().asString().contains("'undo' is not one of refuse, revert, "
+        GitOpsPolicyChoice unreadable = settle(PAUSE_AND_UNDO, "revrt", Severity.P0);
+        assertThat(unreadable.policy()).as("a mistyped opt-out never gets the most").isEqualTo(REFUSE);
+        assertThat(unreadable.warnings()).singleElement().asString().contains("'revrt' is not one of refuse, revert, "
                 + "pause-and-undo");
     }
 

@@ -20,7 +20,7 @@ final class FluxStatus {
 
     /**
      * Writes {@code kustomization}'s status for {@code revision}, with Deployment {@code namespace/name} in its
-     * inventory, only when it changed.
+     * inventory, only when it changed or its spec did (a new generation, observed as the real controller does).
      */
     static void write(KubernetesClient client, GenericKubernetesResource kustomization, String namespace, String name,
                       String revision, Instant now) {
@@ -29,7 +29,10 @@ final class FluxStatus {
                 kustomization.get("status", "inventory", "entries"), List.of()));
         String id = namespace + "_" + name + "_apps_Deployment";
         boolean listed = entries.stream().anyMatch(entry -> id.equals(entry.get("id")));
-        if (listed && Objects.equals(applied, kustomization.get("status", "lastAppliedRevision"))) {
+        Object observed = kustomization.get("status", "observedGeneration");
+        boolean current = observed != null && Objects.equals(((Number) observed).longValue(),
+                kustomization.getMetadata().getGeneration());
+        if (listed && current && Objects.equals(applied, kustomization.get("status", "lastAppliedRevision"))) {
             return;
         }
         if (!listed) {
@@ -43,5 +46,20 @@ final class FluxStatus {
                         "message", "Applied revision: " + applied, "lastTransitionTime", now.toString()))));
         client.genericKubernetesResources(GitOpsKind.FLUX_KUSTOMIZATION.context())
                 .inNamespace(kustomization.getMetadata().getNamespace()).resource(kustomization).updateStatus();
+    }
+
+    /**
+     * Writes the artifact source-controller fetched for {@code repository} ({@code status.artifact.revision},
+     * {@code <branch>@sha1:<id>}), only when it changed.
+     */
+    static void writeArtifact(KubernetesClient client, GenericKubernetesResource repository, String branch,
+                              String head) {
+        String revision = branch + "@sha1:" + head;
+        if (revision.equals(repository.get("status", "artifact", "revision"))) {
+            return;
+        }
+        repository.getAdditionalProperties().put("status", Map.of("artifact", Map.of("revision", revision)));
+        client.genericKubernetesResources(GitOpsKind.FLUX_GIT_REPOSITORY.context())
+                .inNamespace(repository.getMetadata().getNamespace()).resource(repository).updateStatus();
     }
 }

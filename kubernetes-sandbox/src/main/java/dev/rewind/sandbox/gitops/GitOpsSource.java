@@ -76,7 +76,7 @@ record GitOpsSource(String repository, String branch, String path) {
         return Optional.empty();
     }
 
-    private static Optional<String> repository(String url) {
+    static Optional<String> repository(String url) {
         return url != null && url.startsWith(URL_PREFIX)
                 ? Optional.of(url.substring(URL_PREFIX.length()).replaceAll("\\.git$", "")) : Optional.empty();
     }

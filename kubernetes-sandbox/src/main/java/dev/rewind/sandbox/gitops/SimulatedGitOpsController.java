@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.client.utils.Serialization;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -28,7 +29,7 @@ import java.util.logging.Logger;
  * automated sync alone; a Kustomization on every round unless suspended; a HelmRelease unless suspended when its
  * drift detection is {@code enabled}. Owners get the status Rewind reads: an Application's sync (status and revision),
  * health, resources and history; a Kustomization's inventory, lastAppliedRevision ({@code main@sha1:<id>}) and Ready
- * condition.
+ * condition; a GitRepository's fetched artifact (the head of its branch, fetched every round).
  */
 public final class SimulatedGitOpsController implements AutoCloseable {
 
@@ -71,6 +72,12 @@ public final class SimulatedGitOpsController implements AutoCloseable {
 
     /** One round over every Deployment a GitOps resource owns: sets back drift where its controller would. */
     public synchronized void reconcileAll() {
+        for (GenericKubernetesResource repository : client.genericKubernetesResources(
+                GitOpsKind.FLUX_GIT_REPOSITORY.context()).inAnyNamespace().list().getItems()) {
+            String branch = Objects.requireNonNullElse(repository.get("spec", "ref", "branch"), "main");
+            GitOpsSource.repository(repository.get("spec", "url")).flatMap(r -> git.head(r, branch))
+                    .ifPresent(head -> FluxStatus.writeArtifact(client, repository, branch, head));
+        }
         for (Deployment deployment : client.apps().deployments().inAnyNamespace().list().getItems()) {
             owner(deployment).ifPresent(owner -> reconcile(deployment, owner));
         }
