@@ -43,9 +43,9 @@ import java.util.concurrent.Executors;
  *       Bitbucket's API (start, read one, list); {@code PUT /ci/repositories/{workspace}/{slug}/outcome} with
  *       {@code deploys}, {@code deploys-nothing} or {@code fails} sets what that repository's pipeline does;
  *       {@code GET /ci/{workspace}/{slug}/pipelines/results/{number}}: a run, where its web page would be</li>
- *   <li>{@code /github/...}, {@code /gitlab/api/v4/...}, {@code /gitops/{namespace}/{deployment}/...}: the Git
- *       repository Argo CD's and Flux's stand-ins deploy from, as GitHub's and GitLab's APIs, and a team's moves
- *       through it ({@link GitOpsEndpoints})</li>
+ *   <li>{@code /github/...}, {@code /gitlab/api/v4/...}, {@code /bitbucket/2.0/repositories/...} (but pipelines),
+ *       {@code /gitops/{namespace}/{deployment}/...}: the Git repository Argo CD's and Flux's stand-ins deploy from,
+ *       as GitHub's, GitLab's and Bitbucket's APIs, and a team's moves through it ({@link GitOpsEndpoints})</li>
  * </ul>
  */
 public final class SandboxHttp implements AutoCloseable {

@@ -174,7 +174,10 @@ public interface ExecutorConfig {
 
         GitHostType type();
 
-        /** The API's base URL: {@code https://api.github.com}, {@code https://gitlab.example.com}. */
+        /**
+         * The API's base URL: {@code https://api.github.com}, {@code https://gitlab.example.com},
+         * {@code https://api.bitbucket.org}.
+         */
         URI apiUrl();
 
         /**
@@ -186,6 +189,12 @@ public interface ExecutorConfig {
         /** The token, from the environment or a Kubernetes Secret, never from the repository. */
         String token();
 
+        /**
+         * Bitbucket only: the Atlassian account's email, when {@link #token()} is that account's API token (sent by
+         * basic authentication); without it the token is an access token, sent as a bearer token.
+         */
+        Optional<String> username();
+
         @WithDefault("5s")
         Duration connectTimeout();
 
@@ -195,7 +204,7 @@ public interface ExecutorConfig {
 
     /** The Git hosting services Rewind speaks to. */
     enum GitHostType {
-        GITHUB, GITLAB
+        GITHUB, GITLAB, BITBUCKET
     }
 
     /** Exponential backoff with jitter for a Git host's calls, for at most {@link #maxDuration}. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rewind.executor.bitbucket.BitbucketErrors;
 import dev.rewind.executor.pipeline.PipelineRun.Phase;
 import java.net.URI;
 import java.util.ArrayList;
@@ -120,17 +121,8 @@ final class BitbucketJson {
 
     /** Bitbucket's own words from an error answer ({@code {"error":{"message":..,"detail":..}}}), or the body. */
     static String errorMessage(String body) {
-        try {
-            JsonNode error = JSON.readTree(body == null ? "" : body).path("error");
-            String message = error.path("message").asText("");
-            String detail = error.path("detail").asText("");
-            if (!message.isEmpty()) {
-                return detail.isEmpty() || detail.equals(message) ? message : message + ": " + detail;
-            }
-        } catch (JsonProcessingException e) {
-            // Not JSON (a proxy's HTML page, say): the body itself is the best description.
-        }
-        return abbreviate(body);
+        // Not Bitbucket's words (a proxy's HTML page, say): the body itself is the best description.
+        return BitbucketErrors.message(body).orElseGet(() -> abbreviate(body));
     }
 
     private static String abbreviate(String text) {

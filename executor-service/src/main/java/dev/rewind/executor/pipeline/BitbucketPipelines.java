@@ -1,6 +1,7 @@
 package dev.rewind.executor.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.rewind.executor.bitbucket.BitbucketCredentials;
 import dev.rewind.executor.domain.ExecutionInterrupted;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import io.smallrye.faulttolerance.api.Guard;
@@ -10,11 +11,9 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -207,11 +206,10 @@ public class BitbucketPipelines implements CiPipelines {
     private String authorization() {
         PipelineConfig.Bitbucket bitbucket = config.bitbucket();
         if (bitbucket.token().isPresent()) {
-            return "Bearer " + bitbucket.token().get();
+            return BitbucketCredentials.authorization(Optional.empty(), bitbucket.token().get());
         }
         if (bitbucket.username().isPresent() && bitbucket.apiToken().isPresent()) {
-            String pair = bitbucket.username().get() + ":" + bitbucket.apiToken().get();
-            return "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
+            return BitbucketCredentials.authorization(bitbucket.username(), bitbucket.apiToken().get());
         }
         throw new PipelineUnavailable("no Bitbucket credentials: set REWIND_BITBUCKET_TOKEN (a repository or workspace "
                 + "access token with the pipeline:write scope), or REWIND_BITBUCKET_USERNAME (account email) with "

@@ -31,13 +31,13 @@ final class GitHubRoutes {
         if (parts.length < 5 || !parts[1].equals("repos")) {
             return Reply.error(404, "Not Found");
         }
-        String repository = GitHostStandIn.decode(parts[2]) + "/" + GitHostStandIn.decode(parts[3]);
+        String repository = GitHostStandIn.decodePath(parts[2]) + "/" + GitHostStandIn.decodePath(parts[3]);
         if (!git.exists(repository)) {
             return Reply.error(404, "Not Found");
         }
         String rest = parts[4];
         if (method.equals("GET") && rest.startsWith("git/ref/heads/")) {
-            String branch = GitHostStandIn.decode(rest.substring("git/ref/heads/".length()));
+            String branch = GitHostStandIn.decodePath(rest.substring("git/ref/heads/".length()));
             return git.head(repository, branch).map(sha -> Reply.json(200, ref(branch, sha)))
                     .orElse(Reply.error(404, "Not Found"));
         }
@@ -50,19 +50,19 @@ final class GitHubRoutes {
                     .map(sha -> Reply.json(201, ref(branch, sha))).orElse(Reply.error(422, "Reference already exists"));
         }
         if (method.equals("GET") && rest.startsWith("git/trees/")) {
-            String ref = GitHostStandIn.decode(rest.substring("git/trees/".length()));
+            String ref = GitHostStandIn.decodePath(rest.substring("git/trees/".length()));
             return git.files(repository, ref).map(files -> Reply.json(200, Map.of("sha", ref, "truncated", false,
                     "tree", files.entrySet().stream().map(f -> Map.of("path", f.getKey(), "mode", "100644",
                             "type", "blob", "sha", blobSha(f.getValue()))).toList())))
                     .orElse(Reply.error(404, "Not Found"));
         }
         if (rest.startsWith("contents/")) {
-            String file = GitHostStandIn.decode(rest.substring("contents/".length()));
+            String file = GitHostStandIn.decodePath(rest.substring("contents/".length()));
             return method.equals("GET") ? content(repository, file, query.getOrDefault("ref", "main"))
                     : method.equals("PUT") ? updateContent(repository, file, body) : Reply.error(404, "Not Found");
         }
         if (method.equals("GET") && rest.startsWith("compare/") && rest.contains("...")) {
-            String[] refs = GitHostStandIn.decode(rest.substring("compare/".length())).split("\\.\\.\\.", 2);
+            String[] refs = GitHostStandIn.decodePath(rest.substring("compare/".length())).split("\\.\\.\\.", 2);
             if (git.commitOf(repository, refs[0]).isEmpty() || git.commitOf(repository, refs[1]).isEmpty()) {
                 return Reply.error(404, "Not Found");
             }

@@ -28,13 +28,13 @@ final class GitLabRoutes {
         if (parts.length < 4 || !parts[1].equals("projects")) {
             return Reply.error(404, "404 Not Found");
         }
-        String repository = GitHostStandIn.decode(parts[2]);
+        String repository = GitHostStandIn.decodePath(parts[2]);
         if (!git.exists(repository)) {
             return Reply.error(404, "404 Project Not Found");
         }
         String rest = parts[3];
         if (method.equals("GET") && rest.startsWith("repository/branches/")) {
-            String branch = GitHostStandIn.decode(rest.substring("repository/branches/".length()));
+            String branch = GitHostStandIn.decodePath(rest.substring("repository/branches/".length()));
             return git.head(repository, branch).map(sha -> Reply.json(200, Map.of("name", branch,
                     "commit", Map.of("id", sha)))).orElse(Reply.error(404, "404 Branch Not Found"));
         }
@@ -47,7 +47,7 @@ final class GitLabRoutes {
                     .orElse(Reply.error(404, "404 Tree Not Found"));
         }
         if (method.equals("GET") && rest.startsWith("repository/files/") && rest.endsWith("/raw")) {
-            String file = GitHostStandIn.decode(rest.substring("repository/files/".length(), rest.length() - 4));
+            String file = GitHostStandIn.decodePath(rest.substring("repository/files/".length(), rest.length() - 4));
             Optional<String> text = git.files(repository, query.getOrDefault("ref", "main")).map(f -> f.get(file));
             return text.map(Reply::text).orElse(Reply.error(404, "404 File Not Found"));
         }

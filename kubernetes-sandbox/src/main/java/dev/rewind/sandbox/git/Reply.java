@@ -15,12 +15,22 @@ record Reply(int status, String contentType, String body) {
         }
     }
 
-    /** An error in both hosts' shape: {@code {"message": ...}}. */
+    /** An error in GitHub's and GitLab's shape: {@code {"message": ...}}. */
     static Reply error(int status, String message) {
         return json(status, Map.of("message", message));
     }
 
+    /** An error in Bitbucket's shape: {@code {"type": "error", "error": {"message": ...}}}. */
+    static Reply bitbucketError(int status, String message) {
+        return json(status, Map.of("type", "error", "error", Map.of("message", message)));
+    }
+
     static Reply text(String body) {
         return new Reply(200, "text/plain", body);
+    }
+
+    /** An answer without a body. */
+    static Reply empty(int status) {
+        return new Reply(status, "text/plain", "");
     }
 }

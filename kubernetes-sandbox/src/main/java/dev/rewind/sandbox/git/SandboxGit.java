@@ -73,6 +73,13 @@ public final class SandboxGit {
         return Optional.ofNullable(commits.get(sha));
     }
 
+    /** The commit whose id starts with {@code prefix} (an abbreviated id, or a whole one), when exactly one does. */
+    public synchronized Optional<Commit> commitStartingWith(String repository, String prefix) {
+        repo(repository);
+        List<Commit> matches = commits.values().stream().filter(c -> c.sha().startsWith(prefix)).limit(2).toList();
+        return prefix.isEmpty() || matches.size() != 1 ? Optional.empty() : Optional.of(matches.get(0));
+    }
+
     /** The files of {@code repository} at {@code ref} (a branch or a commit id). */
     public synchronized Optional<Map<String, String>> files(String repository, String ref) {
         String sha = repo(repository).getOrDefault(ref, ref);

@@ -14,8 +14,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The sandbox's GitOps over HTTP, beside its demo applications: GitHub's and GitLab's APIs over its Git
- * ({@code /github/...}, {@code /gitlab/api/v4/...}, see {@link GitHostStandIn}), and what a team does through them:
+ * The sandbox's GitOps over HTTP, beside its demo applications: GitHub's, GitLab's and Bitbucket's APIs over its Git
+ * ({@code /github/...}, {@code /gitlab/api/v4/...}, {@code /bitbucket/2.0/repositories/...} but its pipelines, see
+ * {@link GitHostStandIn}), and what a team does through them:
  * <ul>
  *   <li>{@code PUT /gitops/{namespace}/{deployment}/owner} with {@code argocd} (automated sync, self-heal) or
  *       {@code flux}: deploy that Deployment from the sandbox's Git from now on ({@link GitOpsSetup});</li>
@@ -41,7 +42,7 @@ public final class GitOpsEndpoints {
 
     /** Answers {@code exchange} when its path ({@code path}, split) is one of these endpoints; false otherwise. */
     public boolean serve(HttpExchange exchange, String method, String[] path) throws IOException {
-        if (path[0].equals("github") || path[0].equals("gitlab")) {
+        if (path[0].equals("github") || path[0].equals("gitlab") || bitbucketRepository(path)) {
             host.serve(exchange);
             return true;
         }
@@ -91,6 +92,14 @@ public final class GitOpsEndpoints {
             send(exchange, 404, Map.of("detail", "no such endpoint: " + method + " " + exchange.getRequestURI()));
         }
         return true;
+    }
+
+    /**
+     * True for Bitbucket's API but a repository's pipelines ({@code /bitbucket/2.0/repositories/{workspace}/{slug}/
+     * pipelines/...}), which the CI stand-in answers.
+     */
+    private static boolean bitbucketRepository(String[] path) {
+        return path[0].equals("bitbucket") && !(path.length > 5 && path[5].equals("pipelines"));
     }
 
     private Deployment manifest(String file) {

@@ -23,7 +23,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** A team's GitOps moves over the sandbox's HTTP endpoints, and GitHub's API beside them on the same port. */
+/**
+ * A team's GitOps moves over the sandbox's HTTP endpoints, and GitHub's and Bitbucket's APIs beside them on the same
+ * port.
+ */
 class GitOpsEndpointsTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -61,7 +64,7 @@ class GitOpsEndpointsTest {
         await().untilAsserted(() -> assertThat(image()).isEqualTo("registry.example/shop/checkout:v1.2.0"));
         JsonNode state = JSON.readTree(send("GET", "/gitops/shop/checkout", null).body());
         assertThat(state.path("images").get(0).asText()).isEqualTo("registry.example/shop/checkout:v1.2.0");
-        HttpResponse<String> ref = github("/github/repos/shop/deploy/git/ref/heads/main");
+        HttpResponse<String> ref = withToken("/github/repos/shop/deploy/git/ref/heads/main");
         assertThat(JSON.readTree(ref.body()).at("/object/sha").asText()).isEqualTo(state.path("revision").asText());
     }
 
@@ -75,6 +78,19 @@ class GitOpsEndpointsTest {
                 .as("the token is checked").isEqualTo(401);
     }
 
+    @Test
+    void bitbucketsRepositoryApiIsServedBesideItsPipelines() throws Exception {
+        assertThat(send("PUT", "/gitops/shop/checkout/owner", "argocd").statusCode()).isEqualTo(204);
+        String revision = JSON.readTree(send("GET", "/gitops/shop/checkout", null).body()).path("revision").asText();
+
+        HttpResponse<String> branch = withToken("/bitbucket/2.0/repositories/shop/deploy/refs/branches/main");
+        HttpResponse<String> runs = withToken("/bitbucket/2.0/repositories/shop/deploy/pipelines/");
+
+        assertThat(JSON.readTree(branch.body()).at("/target/hash").asText()).isEqualTo(revision);
+        assertThat(runs.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(runs.body()).path("values").isArray()).as("the CI stand-in's run list").isTrue();
+    }
+
     private String image() {
         return sandbox.client().apps().deployments().inNamespace("shop").withName("checkout").get().getSpec()
                 .getTemplate().getSpec().getContainers().get(0).getImage();
@@ -86,7 +102,7 @@ class GitOpsEndpointsTest {
                         : HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private HttpResponse<String> github(String path) throws Exception {
+    private HttpResponse<String> withToken(String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(endpoints.url() + path))
                 .header("Authorization", "Bearer " + KubernetesSandbox.GIT_TOKEN).build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -1,9 +1,9 @@
 package dev.rewind.executor.gitops.git;
 
 /**
- * A pull request (GitHub) or merge request (GitLab) as the host answered it.
+ * A pull request (GitHub, Bitbucket) or merge request (GitLab) as the host answered it.
  *
- * @param number its number (GitHub) or iid (GitLab)
+ * @param number its number (GitHub), iid (GitLab) or id (Bitbucket)
  * @param url where people read it
  * @param headSha the head of its branch
  * @param mergeSha the merge commit once merged, else null

@@ -1,9 +1,10 @@
 package dev.rewind.executor.gitops.git;
 
 /**
- * A Git hosting service's API (GitHub, GitLab), as a GitOps rollback uses it: read what a branch holds, propose a
- * change as a pull or merge request, merge it. Every call may be repeated after a crash or a lost answer: a proposal
- * reuses the branch and request an earlier attempt made, a merge of a merged request answers its merge.
+ * A Git hosting service's API (GitHub, GitLab, Bitbucket Cloud), as a GitOps rollback uses it: read what a branch
+ * holds, propose a change as a pull or merge request, merge it. Every call may be repeated after a crash or a lost
+ * answer: a proposal reuses the branch and request an earlier attempt made, a merge of a merged request answers its
+ * merge.
  * Blocking: call it from a worker thread.
  */
 public interface GitHost {

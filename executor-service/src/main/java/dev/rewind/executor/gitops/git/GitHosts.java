@@ -1,7 +1,9 @@
 package dev.rewind.executor.gitops.git;
 
+import dev.rewind.executor.bitbucket.BitbucketCredentials;
 import dev.rewind.executor.config.ExecutorConfig;
 import dev.rewind.executor.config.ExecutorConfig.GitHostSettings;
+import dev.rewind.executor.config.ExecutorConfig.GitHostType;
 import dev.rewind.executor.config.ExecutorConfig.GitRetry;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import jakarta.annotation.PreDestroy;
@@ -66,6 +68,10 @@ public class GitHosts {
 
     /** A client of one host, calling its API at {@code settings.apiUrl()}. */
     GitHost create(GitHostSettings settings, HostCalls calls) {
+        if (settings.username().isPresent() && settings.type() != GitHostType.BITBUCKET) {
+            throw new IllegalArgumentException("a Git host's username is for Bitbucket's API tokens, not for "
+                    + settings.type() + ": " + settings.apiUrl() + " takes the token alone");
+        }
         QuarkusRestClientBuilder builder = QuarkusRestClientBuilder.newBuilder().baseUri(settings.apiUrl())
                 .connectTimeout(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .readTimeout(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
@@ -81,6 +87,12 @@ public class GitHosts {
                 GitLabApi api = builder.build(GitLabApi.class);
                 clients.add(api);
                 yield new GitLabHost(api, settings.token(), calls);
+            }
+            case BITBUCKET -> {
+                BitbucketGitApi api = builder.build(BitbucketGitApi.class);
+                clients.add(api);
+                yield new BitbucketHost(api, BitbucketCredentials.authorization(settings.username(),
+                        settings.token()), calls);
             }
         };
     }

@@ -3,13 +3,10 @@ package dev.rewind.executor.gitops.git;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rewind.executor.gitops.git.HostCalls.Answer;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 /**
  * GitHub (github.com or Enterprise Server) through its REST API, which has no revert: a branch is created at the
@@ -30,7 +27,7 @@ final class GitHubHost implements GitHost {
 
     @Override
     public GitSnapshot read(String project, String branch, String directory) {
-        String[] repo = split(project);
+        String[] repo = GitPaths.ownerAndName(project);
         String head = head(repo, branch);
         if (head == null) {
             throw new GitHostFailed(404, "branch " + branch + " of " + project + " not found");
@@ -40,7 +37,7 @@ final class GitHubHost implements GitHost {
         Map<String, String> files = new TreeMap<>();
         for (JsonNode entry : tree.path("tree")) {
             String path = entry.path("path").asText();
-            if (entry.path("type").asText().equals("blob") && under(path, directory)) {
+            if (entry.path("type").asText().equals("blob") && GitPaths.under(path, directory)) {
                 files.put(path, content(repo, path, head));
             }
         }
@@ -49,7 +46,7 @@ final class GitHubHost implements GitHost {
 
     @Override
     public ChangeRequest propose(String project, ProposedChange change) {
-        String[] repo = split(project);
+        String[] repo = GitPaths.ownerAndName(project);
         if (head(repo, change.branch()) == null) {
             ObjectNode ref = HostCalls.JSON.createObjectNode().put("ref", "refs/heads/" + change.branch())
                     .put("sha", change.baseSha());
@@ -59,14 +56,14 @@ final class GitHubHost implements GitHost {
         }
         for (Map.Entry<String, String> file : change.files().entrySet()) {
             JsonNode current = calls.call("read " + file.getKey(), () -> api.content(authorization, repo[0],
-                    repo[1], encodePath(file.getKey()), change.branch())).json();
+                    repo[1], GitPaths.encodePath(file.getKey()), change.branch())).json();
             if (!decode(current).equals(file.getValue())) {
                 ObjectNode update = HostCalls.JSON.createObjectNode().put("message", change.message())
                         .put("content", Base64.getEncoder().encodeToString(
                                 file.getValue().getBytes(StandardCharsets.UTF_8)))
                         .put("sha", current.path("sha").asText()).put("branch", change.branch());
                 calls.call("update " + file.getKey() + " on " + change.branch(), () -> api.updateContent(
-                        authorization, repo[0], repo[1], encodePath(file.getKey()), update.toString()));
+                        authorization, repo[0], repo[1], GitPaths.encodePath(file.getKey()), update.toString()));
             }
         }
         JsonNode existing = calls.call("find the pull request of " + change.branch(), () -> api.pulls(authorization,
@@ -82,14 +79,14 @@ final class GitHubHost implements GitHost {
 
     @Override
     public ChangeRequest current(String project, ChangeRequest request) {
-        String[] repo = split(project);
+        String[] repo = GitPaths.ownerAndName(project);
         return request(calls.call("read pull request #" + request.number(), () -> api.pull(authorization, repo[0],
                 repo[1], request.number())).json());
     }
 
     @Override
     public String merge(String project, ChangeRequest request) {
-        String[] repo = split(project);
+        String[] repo = GitPaths.ownerAndName(project);
         JsonNode current = calls.call("read pull request #" + request.number(), () -> api.pull(authorization,
                 repo[0], repo[1], request.number())).json();
         if (current.path("merged").asBoolean()) {
@@ -111,7 +108,7 @@ final class GitHubHost implements GitHost {
         if (revision.equals(sha)) {
             return true;
         }
-        String[] repo = split(project);
+        String[] repo = GitPaths.ownerAndName(project);
         String status = calls.call("compare " + sha + " with " + revision, () -> api.compare(authorization, repo[0],
                 repo[1], sha + "..." + revision)).json().path("status").asText();
         return status.equals("identical") || status.equals("ahead");
@@ -119,13 +116,13 @@ final class GitHubHost implements GitHost {
 
     private String head(String[] repo, String branch) {
         Answer answer = calls.call("read branch " + branch, () -> api.ref(authorization, repo[0], repo[1],
-                encodePath(branch)), 404);
+                GitPaths.encodePath(branch)), 404);
         return answer.status() == 404 ? null : answer.json().path("object").path("sha").asText();
     }
 
     private String content(String[] repo, String path, String ref) {
-        return decode(calls.call("read " + path, () -> api.content(authorization, repo[0], repo[1], encodePath(path),
-                ref)).json());
+        return decode(calls.call("read " + path, () -> api.content(authorization, repo[0], repo[1],
+                GitPaths.encodePath(path), ref)).json());
     }
 
     private static ChangeRequest request(JsonNode pull) {
@@ -136,24 +133,5 @@ final class GitHubHost implements GitHost {
 
     private static String decode(JsonNode content) {
         return new String(Base64.getMimeDecoder().decode(content.path("content").asText()), StandardCharsets.UTF_8);
-    }
-
-    static boolean under(String path, String directory) {
-        String dir = directory.replaceAll("^\\./|^/|/$", "");
-        return dir.isEmpty() || path.startsWith(dir + "/");
-    }
-
-    /** Each segment percent-encoded, the slashes between them kept. */
-    static String encodePath(String path) {
-        return Arrays.stream(path.split("/")).map(s -> URLEncoder.encode(s, StandardCharsets.UTF_8)
-                .replace("+", "%20")).collect(Collectors.joining("/"));
-    }
-
-    private static String[] split(String project) {
-        String[] parts = project.split("/", 2);
-        if (parts.length != 2) {
-            throw new IllegalArgumentException("not an owner/name: " + project);
-        }
-        return parts;
     }
 }

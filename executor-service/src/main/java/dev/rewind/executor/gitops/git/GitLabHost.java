@@ -32,7 +32,7 @@ final class GitLabHost implements GitHost {
         if (head == null) {
             throw new GitHostFailed(404, "branch " + branch + " of " + project + " not found");
         }
-        String dir = directory.replaceAll("^\\./|^/|/$", "");
+        String dir = GitPaths.directory(directory);
         Map<String, String> files = new TreeMap<>();
         for (int page = 1; ; page++) {
             int p = page;

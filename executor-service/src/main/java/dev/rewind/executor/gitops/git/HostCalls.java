@@ -3,6 +3,7 @@ package dev.rewind.executor.gitops.git;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rewind.executor.bitbucket.BitbucketErrors;
 import dev.rewind.executor.domain.ExecutionInterrupted;
 import io.smallrye.faulttolerance.api.Guard;
 import jakarta.ws.rs.ProcessingException;
@@ -10,6 +11,8 @@ import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
+import java.util.concurrent.Callable;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
@@ -58,8 +61,27 @@ final class HostCalls {
      * {@code accepted}.
      */
     Answer call(String what, Supplier<Response> request, int... accepted) {
+        return retried(() -> once(what, request, accepted));
+    }
+
+    /**
+     * The answer to {@code read} once {@code done} holds for it, read again with the same backoff and within the same
+     * time as failed calls are retried: for work a host finishes after answering (a merge Bitbucket accepted with 202).
+     * Still not done by then, it fails as a passing failure, {@code what} in its message.
+     */
+    Answer await(String what, Supplier<Response> read, Predicate<Answer> done) {
+        return retried(() -> {
+            Answer answer = once(what, read, new int[0]);
+            if (!done.test(answer)) {
+                throw new Unfinished(host + " has not finished yet: " + what);
+            }
+            return answer;
+        });
+    }
+
+    private Answer retried(Callable<Answer> attempt) {
         try {
-            return retry.call(() -> once(what, request, accepted), Answer.class);
+            return retry.call(attempt, Answer.class);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ExecutionInterrupted();
@@ -83,13 +105,35 @@ final class HostCalls {
         }
     }
 
-    /** The host's message in an error body ({@code {"message": ...}}, GitLab's may be a list), else the body. */
+    /**
+     * The host's message in an error body ({@code {"message": ...}}, GitLab's may be a list; Bitbucket's
+     * {@code {"error": {"message": ...}}}), else the body.
+     */
     static String message(String body) {
         try {
             JsonNode message = JSON.readTree(body).path("message");
-            return message.isMissingNode() ? body : message.isTextual() ? message.asText() : message.toString();
+            if (!message.isMissingNode()) {
+                return message.isTextual() ? message.asText() : message.toString();
+            }
+            return BitbucketErrors.message(body).orElse(body);
         } catch (JsonProcessingException e) {
             return body.length() > 200 ? body.substring(0, 200) + "..." : body;
+        }
+    }
+
+    /**
+     * Work the host accepted (202) and has not finished when it was read: worth reading again, as a passing failure
+     * is.
+     */
+    private static final class Unfinished extends GitHostFailed {
+
+        Unfinished(String message) {
+            super(202, message);
+        }
+
+        @Override
+        public boolean isTransient() {
+            return true;
         }
     }
 }

@@ -14,17 +14,21 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The GitHub and GitLab clients against a local stand-in answering as their APIs do: reading a branch, proposing a
- * change (branch, commit, pull or merge request) and merging it, repeated calls, conflicts, and failures. Shares the
- * module's one Quarkus start (same test resources); each test builds its clients on its own stand-in.
+ * The GitHub, GitLab and Bitbucket clients against a local stand-in answering as their APIs do: reading a branch,
+ * proposing a change (branch, commit, pull or merge request) and merging it, repeated calls, conflicts, and failures.
+ * Shares the module's one Quarkus start (same test resources); each test builds its clients on its own stand-in.
  */
 @QuarkusTest
 @WithTestResource(InfrastructureResource.class)
@@ -45,7 +49,8 @@ class GitHostsTest {
 
     /** A client's settings, as configuration would give them. */
     private record Settings(GitHostType type, URI apiUrl, List<String> repositoryUrls, String token,
-                            Duration connectTimeout, Duration readTimeout) implements GitHostSettings {
+                            Optional<String> username, Duration connectTimeout, Duration readTimeout)
+            implements GitHostSettings {
     }
 
     @BeforeEach
@@ -78,15 +83,22 @@ class GitHostsTest {
         assertThat(git.files(PROJECT, "rewind/rollback-42").orElseThrow()).containsEntry(FILE, GOOD);
         assertThat(request.merged()).isFalse();
         assertThat(request.url()).endsWith("/1");
+        assertThat(request.headSha()).as("whole").isEqualTo(git.head(PROJECT, "rewind/rollback-42").orElseThrow());
         assertThat(standIn.received()).extracting(GitHostStandIn.Request::path).as("paths as each API expects them")
-                .contains(type == GitHostType.GITHUB ? "/github/repos/shop/deploy/git/ref/heads/rewind/rollback-42"
-                        : "/gitlab/api/v4/projects/shop%2Fdeploy/repository/branches/rewind%2Frollback-42");
+                .contains(switch (type) {
+                    case GITHUB -> "/github/repos/shop/deploy/git/ref/heads/rewind/rollback-42";
+                    case GITLAB -> "/gitlab/api/v4/projects/shop%2Fdeploy/repository/branches/rewind%2Frollback-42";
+                    case BITBUCKET -> "/bitbucket/2.0/repositories/shop/deploy/refs/branches/rewind/rollback-42";
+                });
 
         String merged = host.merge(PROJECT, request);
 
         assertThat(merged).isEqualTo(git.head(PROJECT, "main").orElseThrow());
         assertThat(git.files(PROJECT, "main").orElseThrow()).containsEntry(FILE, GOOD).containsKey("README.md");
         assertThat(host.merge(PROJECT, request)).as("merging again answers the merge").isEqualTo(merged);
+        assertThat(host.current(PROJECT, request).mergeSha()).isEqualTo(merged);
+        assertThat(host.propose(PROJECT, change())).as("a proposal repeated after the merge answers it")
+                .extracting(ChangeRequest::number, ChangeRequest::mergeSha).containsExactly(request.number(), merged);
     }
 
     @ParameterizedTest
@@ -112,7 +124,8 @@ class GitHostsTest {
         String main = git.head(PROJECT, "main").orElseThrow();
 
         assertThatThrownBy(() -> host.merge(PROJECT, request)).isInstanceOf(GitChangeRefused.class)
-                .hasMessageContaining("will not merge").hasMessageContaining("405");
+                .hasMessageContaining("will not merge")
+                .hasMessageContaining(type == GitHostType.BITBUCKET ? "400 Conflicts during merge" : "405");
         assertThat(git.head(PROJECT, "main")).contains(main);
     }
 
@@ -150,11 +163,104 @@ class GitHostsTest {
                 .hasMessageContaining("502").hasMessageContaining("Bad Gateway");
     }
 
+    @ParameterizedTest
+    @EnumSource(GitHostType.class)
+    void pathsThatNeedEncodingAreReadAndChanged(GitHostType type) {
+        String odd = "apps/shop/blue green/config+1.yaml";
+        String head = git.commit(PROJECT, "main", Map.of(odd, BAD), "a path with a space and a plus");
+        GitHost host = host(type, "test-token");
+
+        assertThat(host.read(PROJECT, "main", "apps/shop/blue green").files()).containsExactly(Map.entry(odd, BAD));
+        host.propose(PROJECT, new ProposedChange("main", head, "rewind/rollback-43", Map.of(odd, GOOD), "Roll back",
+                "Roll back", "Rewind rolls back"));
+
+        assertThat(git.files(PROJECT, "rewind/rollback-43").orElseThrow()).containsEntry(odd, GOOD);
+    }
+
+    @Test
+    void aMergeBitbucketFinishesAfterAnsweringIsReadBackUntilDone() {
+        GitHost host = host(GitHostType.BITBUCKET, "test-token");
+        ChangeRequest request = host.propose(PROJECT, change());
+        standIn.acceptNext("POST", "/merge", 202);
+
+        String merged = host.merge(PROJECT, request);
+
+        assertThat(merged).isEqualTo(git.head(PROJECT, "main").orElseThrow());
+        assertThat(merges()).as("asked once").isEqualTo(1);
+    }
+
+    @Test
+    void aMergeBitbucketTimedOutOnIsAskedAgain() {
+        GitHost host = host(GitHostType.BITBUCKET, "test-token");
+        ChangeRequest request = host.propose(PROJECT, change());
+        standIn.failNext("POST", "/merge", 555, "Merge timed out");
+
+        String merged = host.merge(PROJECT, request);
+
+        assertThat(merged).isEqualTo(git.head(PROJECT, "main").orElseThrow());
+        assertThat(merges()).isEqualTo(2);
+    }
+
+    @Test
+    void aMergeBitbucketAcceptedButNeverFinishesFailsTransientlyOnceRetriesRanOut() {
+        GitHost host = host(GitHostType.BITBUCKET, "test-token");
+        ChangeRequest request = host.propose(PROJECT, change());
+        git.commit(PROJECT, "main", Map.of(FILE, "image: registry.example/shop/checkout:v1.4.0\n"), "release v1.4.0");
+        standIn.acceptNext("POST", "/merge", 202);
+
+        assertThatThrownBy(() -> host.merge(PROJECT, request))
+                .isInstanceOfSatisfying(GitHostFailed.class, e -> assertThat(e.isTransient()).isTrue())
+                .hasMessageContaining("has not finished yet: merge pull request #1");
+        assertThat(git.changeRequest(PROJECT, 1).orElseThrow().mergedSha()).isNull();
+    }
+
+    @Test
+    void aDirectoryBitbucketListsOverSeveralPagesIsReadWhole() {
+        Map<String, String> manifests = new HashMap<>();
+        for (int i = 0; i < 150; i++) {
+            manifests.put("apps/many/deployment-" + i + ".yaml", "image: registry.example/many:" + i + "\n");
+        }
+        git.commit(PROJECT, "main", manifests, "many manifests");
+
+        GitSnapshot snapshot = host(GitHostType.BITBUCKET, "test-token").read(PROJECT, "main", "apps/many");
+
+        assertThat(snapshot.files()).isEqualTo(manifests);
+        assertThat(standIn.received()).extracting(GitHostStandIn.Request::query).as("the next page followed")
+                .anySatisfy(query -> assertThat(query).contains("page=2"));
+    }
+
+    @Test
+    void bitbucketTakesAnAtlassianApiTokenWithTheAccountsEmail() {
+        Optional<String> email = Optional.of("rewind@example.com");
+
+        assertThat(host(GitHostType.BITBUCKET, email, "test-token").read(PROJECT, "main", "apps").headSha())
+                .isEqualTo(initial);
+        assertThatThrownBy(() -> host(GitHostType.BITBUCKET, email, "wrong").read(PROJECT, "main", "apps"))
+                .isInstanceOf(GitHostFailed.class).hasMessageContaining("401 to read branch main: Unauthorized");
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = GitHostType.class, names = {"GITHUB", "GITLAB"})
+    void aUserNameIsForBitbucketOnly(GitHostType type) {
+        assertThatThrownBy(() -> host(type, Optional.of("rewind@example.com"), "test-token"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("for Bitbucket");
+    }
+
+    /** How many merges the stand-in was asked for. */
+    private long merges() {
+        return standIn.received().stream().filter(r -> r.method().equals("POST") && r.path().endsWith("/merge"))
+                .count();
+    }
+
     private GitHost host(GitHostType type, String token) {
-        URI api = URI.create(standIn.url() + (type == GitHostType.GITHUB ? "/github" : "/gitlab"));
-        return hosts.create(new Settings(type, api, List.of("https://git.example/"), token, Duration.ofSeconds(2),
-                Duration.ofSeconds(5)), new HostCalls(type.name(), Duration.ofMillis(10), Duration.ofMillis(50),
-                Duration.ofMillis(5), Duration.ofSeconds(1)));
+        return host(type, Optional.empty(), token);
+    }
+
+    private GitHost host(GitHostType type, Optional<String> username, String token) {
+        URI api = URI.create(standIn.url() + "/" + type.name().toLowerCase(Locale.ROOT));
+        return hosts.create(new Settings(type, api, List.of("https://git.example/"), token, username,
+                Duration.ofSeconds(2), Duration.ofSeconds(5)), new HostCalls(type.name(), Duration.ofMillis(10),
+                Duration.ofMillis(50), Duration.ofMillis(5), Duration.ofSeconds(1)));
     }
 
     private ProposedChange change() {
