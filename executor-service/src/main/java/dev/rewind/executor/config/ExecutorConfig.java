@@ -149,6 +149,10 @@ public interface ExecutorConfig {
         @WithDefault("1h")
         Duration catchUpTimeout();
 
+        /** How often a paused sync's change request is read while people are to merge it (hosts limit API calls). */
+        @WithDefault("15s")
+        Duration mergePollInterval();
+
         /** The policy of targets in {@code environment}. */
         default GitOpsPolicy strategyOf(String environment) {
             return environmentStrategy().getOrDefault(environment, strategy());

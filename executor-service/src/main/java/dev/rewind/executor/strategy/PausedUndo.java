@@ -143,7 +143,7 @@ public class PausedUndo {
             if (current.isPresent()) {
                 return current;
             }
-            ExecutionInterrupted.pause(config.syncPollInterval());
+            ExecutionInterrupted.pause(config.mergePollInterval());
         }
         return Optional.empty();
     }

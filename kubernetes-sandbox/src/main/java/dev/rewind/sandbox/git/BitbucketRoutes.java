@@ -29,6 +29,8 @@ final class BitbucketRoutes {
     private static final int SHORT_HASH = 12;
     private static final int DEFAULT_PAGELEN = 10;
     private static final int MAX_PAGELEN = 100;
+    /** Bitbucket lists pull requests 50 at most to a page, and answers 400 "Invalid pagelen" to more. */
+    private static final int MAX_PULL_REQUEST_PAGELEN = 50;
     private static final Set<String> COMMIT_FIELDS = Set.of("message", "author", "parents", "files", "branch");
     private static final Pattern SOURCE_BRANCH = Pattern.compile(
             "^source\\.branch\\.name\\s*=\\s*\"((?:[^\"\\\\]|\\\\.)*)\"$");
@@ -184,6 +186,10 @@ final class BitbucketRoutes {
     }
 
     private Reply list(String repository, Map<String, String> query) {
+        int pagelen = Integer.parseInt(query.getOrDefault("pagelen", "10"));
+        if (pagelen > MAX_PULL_REQUEST_PAGELEN) {
+            return Reply.bitbucketError(400, "Invalid pagelen");
+        }
         String q = query.get("q");
         String branch = null;
         if (q != null) {
@@ -201,7 +207,7 @@ final class BitbucketRoutes {
                 .filter(pr -> only == null || pr.branch().equals(only))
                 .map(pr -> pullRequest(repository, pr))
                 .filter(pr -> wanted.contains(pr.get("state"))).toList();
-        return Reply.json(200, Map.of("pagelen", MAX_PAGELEN, "size", values.size(), "page", 1, "values", values));
+        return Reply.json(200, Map.of("pagelen", pagelen, "size", values.size(), "page", 1, "values", values));
     }
 
     private Reply merge(String repository, long id, JsonNode body) {

@@ -120,6 +120,15 @@ public final class GitHostStandIn implements AutoCloseable {
         failures.add(new Failure(method, pathEnd, 0, null, action, false));
     }
 
+    /**
+     * Runs {@code action}, then answers the next request {@code method} whose path ends with {@code pathEnd} with
+     * {@code status} and {@code message} unserved: a request that got no answer while something happened elsewhere.
+     */
+    public synchronized void failNextAfter(String method, String pathEnd, int status, String message,
+                                           Runnable action) {
+        failures.add(new Failure(method, pathEnd, status, message, action, false));
+    }
+
     /** Every request received, oldest first. */
     public List<Request> received() {
         return List.copyOf(received);
@@ -158,6 +167,10 @@ public final class GitHostStandIn implements AutoCloseable {
         Failure failure = nextFailure(exchange.getRequestMethod(), path);
         if (failure != null && failure.before() != null) {
             failure.before().run();
+            if (failure.status() != 0) {
+                return path.startsWith("/bitbucket/") ? Reply.bitbucketError(failure.status(), failure.message())
+                        : Reply.error(failure.status(), failure.message());
+            }
         } else if (failure != null && failure.served()) {
             serveRoute(exchange, path, query, body);
             return Reply.empty(failure.status());

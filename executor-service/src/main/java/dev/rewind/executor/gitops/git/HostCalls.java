@@ -92,7 +92,11 @@ final class HostCalls {
         }
     }
 
-    private Answer once(String what, Supplier<Response> request, int[] accepted) {
+    /**
+     * The answer to {@code request}, sent once: for what must not be repeated blindly (a merge), the caller reading
+     * the host again before it decides to send it again.
+     */
+    Answer once(String what, Supplier<Response> request, int... accepted) {
         try (Response response = request.get()) {
             int status = response.getStatus();
             String body = response.hasEntity() ? response.readEntity(String.class) : "";

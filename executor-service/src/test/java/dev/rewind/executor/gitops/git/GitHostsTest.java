@@ -202,6 +202,19 @@ class GitHostsTest {
     }
 
     @Test
+    void aBranchThatMovedAfterAMergeWentUnansweredIsNotMergedOnTheNextAttempt() {
+        GitHost host = host(GitHostType.BITBUCKET, "test-token");
+        ChangeRequest request = host.propose(PROJECT, change());
+        standIn.failNextAfter("POST", "/merge", 555, "Merge timed out", () -> git.commit(PROJECT, request.branch(),
+                Map.of(FILE, "image: registry.example/shop/checkout:v9.9.9\n"), "pushed meanwhile"));
+
+        assertThatThrownBy(() -> host.merge(PROJECT, request)).isInstanceOf(GitChangeRefused.class)
+                .hasMessageContaining("not at " + request.headSha() + " as proposed");
+        assertThat(merges()).as("sent once, never again over the moved branch").isOne();
+        assertThat(git.changeRequest(PROJECT, request.number()).orElseThrow().mergedSha()).isNull();
+    }
+
+    @Test
     void aMergeBitbucketAcceptedButNeverFinishesFailsTransientlyOnceRetriesRanOut() {
         GitHost host = host(GitHostType.BITBUCKET, "test-token");
         ChangeRequest request = host.propose(PROJECT, change());
