@@ -132,7 +132,12 @@ class GitOpsRollbackTest extends KafkaClientTest {
         RollbackFailed failed = outcome(kafka, target, command(target, UUID.randomUUID()), RollbackFailed.class);
 
         assertThat(failed.reason()).contains("v1.4.0").contains("not rolling back")
-                .contains("; change https://github.com/shop/deploy/pull/").endsWith(" left open, not merged: close it");
+                .contains("; change https://github.com/shop/deploy/pull/").endsWith(" closed, not merged");
+        long number = Long.parseLong(failed.reason().replaceAll(".*/pull/(\\d+) closed, not merged$", "$1"));
+        assertThat(git().changeRequest(GitOpsSetup.REPOSITORY, number).orElseThrow().closed())
+                .as("nobody merges it later by mistake").isTrue();
+        assertThat(git().comments(GitOpsSetup.REPOSITORY, number)).singleElement().asString()
+                .startsWith("Rewind did not merge this rollback: ").contains("v1.4.0");
         assertThat(versionOf(target)).as("the release people made stands").isEqualTo("v1.4.0");
         assertThat(manifest(target)).contains("v1.4.0");
     }

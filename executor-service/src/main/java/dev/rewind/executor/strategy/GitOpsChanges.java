@@ -148,8 +148,8 @@ public class GitOpsChanges {
             try {
                 check.run();
             } catch (RollbackRefused changed) {
-                throw new RollbackRefused(changed.getMessage() + "; change " + opened.url() + " left open, not "
-                        + "merged: close it");
+                throw new RollbackRefused(changed.getMessage() + closeStale(change, opened, "Rewind did not merge "
+                        + "this rollback: " + changed.getMessage() + "."));
             }
             String sha;
             try {
@@ -164,6 +164,20 @@ public class GitOpsChanges {
         }
         recordMerged(order, current);
         return current;
+    }
+
+    /**
+     * Closes {@code request}, which no longer fits what runs, so that nobody merges it later, with {@code why} as its
+     * comment; what a reason adds about it: closed, or left open for people to close when the host would not.
+     */
+    String closeStale(GitChange change, ChangeRequest request, String why) {
+        try {
+            host(change).close(change.project(), request, why);
+            return "; change " + request.url() + " closed, not merged";
+        } catch (GitHostFailed | RollbackRefused e) {
+            return "; change " + request.url() + " left open, not merged (closing it failed: " + e.getMessage()
+                    + "): close it";
+        }
     }
 
     /** {@code request} as its host shows it now, merged or not; empty when the host cannot be read right now. */
@@ -238,8 +252,9 @@ public class GitOpsChanges {
                 ChangeRequest request = recorded(order);
                 return failed(change.owner() + " did not deploy " + new TreeMap<>(expected) + " within " + wait
                         + " of " + request.url() + (request.merged() ? " being merged: " + state(order, change)
-                        : " being opened, and it is not merged: close it, or merging it later rolls the target back "
-                        + "over whatever runs then"));
+                        : " being opened, and nobody merged it" + closeStale(change, request, "Nobody merged this "
+                        + "rollback within " + wait + ": merged later, it would roll the target back over whatever "
+                        + "runs then.")));
             }
             ExecutionInterrupted.pause(config.syncPollInterval());
         }

@@ -93,6 +93,20 @@ final class BitbucketRoutes {
                     .map(pr -> Reply.json(200, pullRequest(repository, pr)))
                     .orElse(Reply.bitbucketError(404, "Pull request not found"));
         }
+        if (method.equals("POST") && rest.matches("pullrequests/[0-9]+/decline")) {
+            long id = Long.parseLong(rest.split("/")[1]);
+            try {
+                git.close(repository, id);
+            } catch (IllegalStateException notOpen) {
+                return Reply.bitbucketError(400, "You can't decline a pull request that is not open");
+            }
+            return git.changeRequest(repository, id).map(pr -> Reply.json(200, pullRequest(repository, pr)))
+                    .orElse(Reply.bitbucketError(404, "Pull request not found"));
+        }
+        if (method.equals("POST") && rest.matches("pullrequests/[0-9]+/comments")) {
+            git.comment(repository, Long.parseLong(rest.split("/")[1]), body.path("content").path("raw").asText());
+            return Reply.json(201, Map.of("content", Map.of("raw", body.path("content").path("raw").asText())));
+        }
         if (method.equals("POST") && rest.matches("pullrequests/[0-9]+/merge")) {
             return merge(repository, Long.parseLong(rest.split("/")[1]), body);
         }

@@ -74,6 +74,18 @@ final class GitHubRoutes {
         if (rest.equals("pulls")) {
             return method.equals("POST") ? openPull(repository, body) : listPulls(repository, query);
         }
+        if (method.equals("PATCH") && rest.matches("pulls/[0-9]+")) {
+            long number = Long.parseLong(rest.substring(6));
+            if ("closed".equals(body.path("state").asText())) {
+                closeQuietly(repository, number);
+            }
+            return git.changeRequest(repository, number).map(pr -> Reply.json(200, pull(repository, pr)))
+                    .orElse(Reply.error(404, "Not Found"));
+        }
+        if (method.equals("POST") && rest.matches("issues/[0-9]+/comments")) {
+            git.comment(repository, Long.parseLong(rest.split("/")[1]), body.path("body").asText());
+            return Reply.json(201, Map.of("body", body.path("body").asText()));
+        }
         if (rest.matches("pulls/[0-9]+")) {
             return git.changeRequest(repository, Long.parseLong(rest.substring(6))).map(pr -> Reply.json(200,
                     pull(repository, pr))).orElse(Reply.error(404, "Not Found"));
@@ -181,6 +193,15 @@ final class GitHubRoutes {
             return HexFormat.of().formatHex(sha1.digest(content));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Closes change request {@code number}; closing a closed or merged one changes nothing, as on GitHub. */
+    private void closeQuietly(String repository, long number) {
+        try {
+            git.close(repository, number);
+        } catch (IllegalStateException notOpen) {
+            // GitHub answers with the pull request as it is.
         }
     }
 }

@@ -70,6 +70,22 @@ final class GitLabRoutes {
                     .map(mr -> Reply.json(200, mergeRequest(repository, mr)))
                     .orElse(Reply.error(404, "404 Not found"));
         }
+        if (method.equals("PUT") && rest.matches("merge_requests/[0-9]+")) {
+            long iid = Long.parseLong(rest.substring(15));
+            if ("close".equals(body.path("state_event").asText())) {
+                try {
+                    git.close(repository, iid);
+                } catch (IllegalStateException notOpen) {
+                    // GitLab answers with the merge request as it is.
+                }
+            }
+            return git.changeRequest(repository, iid).map(mr -> Reply.json(200, mergeRequest(repository, mr)))
+                    .orElse(Reply.error(404, "404 Not found"));
+        }
+        if (method.equals("POST") && rest.matches("merge_requests/[0-9]+/notes")) {
+            git.comment(repository, Long.parseLong(rest.split("/")[1]), body.path("body").asText());
+            return Reply.json(201, Map.of("body", body.path("body").asText()));
+        }
         if (method.equals("PUT") && rest.matches("merge_requests/[0-9]+/merge")) {
             return merge(repository, Long.parseLong(rest.split("/")[1]), body);
         }

@@ -34,6 +34,7 @@ public final class SandboxGit {
     private final Map<String, Map<String, String>> branches = new HashMap<>();
     private final Map<String, Commit> commits = new HashMap<>();
     private final Map<String, List<ChangeRequest>> changeRequests = new HashMap<>();
+    private final Map<String, List<String>> comments = new HashMap<>();
 
     /** Creates repository {@code repository} ({@code owner/name}) with one commit of {@code files} on {@code branch}. */
     public synchronized String create(String repository, String branch, Map<String, String> files) {
@@ -96,6 +97,34 @@ public final class SandboxGit {
         ChangeRequest request = new ChangeRequest(requests.size() + 1, branch, base, title, description, null, false);
         requests.add(request);
         return Optional.of(request);
+    }
+
+    /** Comments on change request {@code number}, oldest first. */
+    public synchronized List<String> comments(String repository, long number) {
+        return List.copyOf(comments.getOrDefault(repository + "#" + number, List.of()));
+    }
+
+    /** Adds {@code text} to change request {@code number}'s comments. */
+    public synchronized void comment(String repository, long number, String text) {
+        changeRequest(repository, number).orElseThrow(() -> new IllegalArgumentException("no change request "
+                + number));
+        comments.computeIfAbsent(repository + "#" + number, k -> new ArrayList<>()).add(text);
+    }
+
+    /**
+     * Closes change request {@code number} unmerged.
+     *
+     * @throws IllegalStateException "not open" when it is merged or closed
+     */
+    public synchronized void close(String repository, long number) {
+        List<ChangeRequest> requests = changeRequests.get(repository);
+        ChangeRequest request = changeRequest(repository, number).orElseThrow(() ->
+                new IllegalArgumentException("no change request " + number));
+        if (request.mergedSha() != null || request.closed()) {
+            throw new IllegalStateException("not open");
+        }
+        requests.set(requests.indexOf(request), new ChangeRequest(request.number(), request.branch(), request.base(),
+                request.title(), request.description(), null, true));
     }
 
     public synchronized List<ChangeRequest> changeRequests(String repository) {

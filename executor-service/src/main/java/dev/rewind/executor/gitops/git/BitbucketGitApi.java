@@ -94,6 +94,19 @@ public interface BitbucketGitApi extends AutoCloseable {
                    @PathParam("id") long id, String body);
 
     /** The best common ancestor of the two commits of {@code revspec} ({@code a..b}). */
+    @POST
+    @Path("/pullrequests/{id}/decline")
+    Response decline(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                     @PathParam("workspace") String workspace, @PathParam("repoSlug") String repoSlug,
+                     @PathParam("id") long id);
+
+    @POST
+    @Path("/pullrequests/{id}/comments")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Response comment(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                     @PathParam("workspace") String workspace, @PathParam("repoSlug") String repoSlug,
+                     @PathParam("id") long id, String body);
+
     @GET
     @Path("/merge-base/{revspec}")
     Response mergeBase(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,

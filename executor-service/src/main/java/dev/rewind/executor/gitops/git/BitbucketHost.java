@@ -153,6 +153,20 @@ final class BitbucketHost implements GitHost {
     }
 
     @Override
+    public void close(String project, ChangeRequest request, String why) {
+        String[] repo = GitPaths.ownerAndName(project);
+        if (!pullRequest(repo, request.number()).path("state").asText().equals("OPEN")) {
+            return;
+        }
+        ObjectNode comment = HostCalls.JSON.createObjectNode();
+        comment.putObject("content").put("raw", why);
+        calls.call("comment on pull request #" + request.number(), () -> api.comment(authorization, repo[0],
+                repo[1], request.number(), comment.toString()));
+        calls.call("decline pull request #" + request.number(), () -> api.decline(authorization, repo[0], repo[1],
+                request.number()));
+    }
+
+    @Override
     public String merge(String project, ChangeRequest request) {
         String[] repo = GitPaths.ownerAndName(project);
         GitHostFailed passing = null;

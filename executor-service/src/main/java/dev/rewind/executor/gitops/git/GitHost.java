@@ -47,4 +47,12 @@ public interface GitHost {
      * @throws GitHostFailed when the host would not answer, or answered an error
      */
     boolean includes(String project, String revision, String sha);
+
+    /**
+     * Closes {@code request} (declines it, on Bitbucket) with a comment saying {@code why}, so that nobody merges a
+     * rollback that no longer fits what runs; one merged or closed already is left as it is.
+     *
+     * @throws GitHostFailed when the host would not answer, or answered an error
+     */
+    void close(String project, ChangeRequest request, String why);
 }

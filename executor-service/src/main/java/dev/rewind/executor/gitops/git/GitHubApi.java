@@ -4,6 +4,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.Encoded;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -77,6 +78,18 @@ public interface GitHubApi extends AutoCloseable {
     @Consumes(MediaType.APPLICATION_JSON)
     Response merge(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("owner") String owner,
                    @PathParam("repo") String repo, @PathParam("number") long number, String body);
+
+    @PATCH
+    @Path("/pulls/{number}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Response updatePull(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("owner") String owner,
+                        @PathParam("repo") String repo, @PathParam("number") long number, String body);
+
+    @POST
+    @Path("/issues/{number}/comments")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Response comment(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("owner") String owner,
+                     @PathParam("repo") String repo, @PathParam("number") long number, String body);
 
     /** Compares {@code basehead} ({@code base...head}): status identical, ahead, behind or diverged. */
     @GET

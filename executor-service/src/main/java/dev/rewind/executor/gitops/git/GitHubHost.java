@@ -85,6 +85,22 @@ final class GitHubHost implements GitHost {
     }
 
     @Override
+    public void close(String project, ChangeRequest request, String why) {
+        String[] repo = GitPaths.ownerAndName(project);
+        JsonNode current = calls.call("read pull request #" + request.number(), () -> api.pull(authorization, repo[0],
+                repo[1], request.number())).json();
+        if (!current.path("state").asText().equals("open")) {
+            return;
+        }
+        String comment = HostCalls.JSON.createObjectNode().put("body", why).toString();
+        calls.call("comment on pull request #" + request.number(), () -> api.comment(authorization, repo[0],
+                repo[1], request.number(), comment));
+        String closed = HostCalls.JSON.createObjectNode().put("state", "closed").toString();
+        calls.call("close pull request #" + request.number(), () -> api.updatePull(authorization, repo[0], repo[1],
+                request.number(), closed));
+    }
+
+    @Override
     public String merge(String project, ChangeRequest request) {
         String[] repo = GitPaths.ownerAndName(project);
         JsonNode current = calls.call("read pull request #" + request.number(), () -> api.pull(authorization,

@@ -65,6 +65,18 @@ public interface GitLabApi extends AutoCloseable {
                    @PathParam("iid") long iid, String body);
 
     /** The newest commit both refs descend from. */
+    @PUT
+    @Path("/merge_requests/{iid}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Response updateMergeRequest(@HeaderParam("PRIVATE-TOKEN") String token, @PathParam("project") String project,
+                                @PathParam("iid") long iid, String body);
+
+    @POST
+    @Path("/merge_requests/{iid}/notes")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Response note(@HeaderParam("PRIVATE-TOKEN") String token, @PathParam("project") String project,
+                  @PathParam("iid") long iid, String body);
+
     @GET
     @Path("/repository/merge_base")
     Response mergeBase(@HeaderParam("PRIVATE-TOKEN") String token, @PathParam("project") String project,

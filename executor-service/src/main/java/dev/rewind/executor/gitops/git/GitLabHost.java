@@ -89,6 +89,21 @@ final class GitLabHost implements GitHost {
     }
 
     @Override
+    public void close(String project, ChangeRequest request, String why) {
+        JsonNode current = calls.call("read merge request !" + request.number(), () -> api.mergeRequest(token,
+                project, request.number())).json();
+        if (!current.path("state").asText().equals("opened")) {
+            return;
+        }
+        String note = HostCalls.JSON.createObjectNode().put("body", why).toString();
+        calls.call("comment on merge request !" + request.number(), () -> api.note(token, project, request.number(),
+                note));
+        String closed = HostCalls.JSON.createObjectNode().put("state_event", "close").toString();
+        calls.call("close merge request !" + request.number(), () -> api.updateMergeRequest(token, project,
+                request.number(), closed));
+    }
+
+    @Override
     public String merge(String project, ChangeRequest request) {
         JsonNode current = calls.call("read merge request !" + request.number(), () -> api.mergeRequest(token,
                 project, request.number())).json();

@@ -103,6 +103,27 @@ class GitHostsTest {
 
     @ParameterizedTest
     @EnumSource(GitHostType.class)
+    void closesAStaleRequestWithTheReasonAndLeavesAMergedOneAlone(GitHostType type) {
+        GitHost host = host(type, "test-token");
+        ChangeRequest stale = host.propose(PROJECT, change());
+
+        host.close(PROJECT, stale, "Rewind did not merge this rollback: v1.4.0 runs now.");
+        host.close(PROJECT, stale, "twice");
+
+        assertThat(git.changeRequest(PROJECT, stale.number()).orElseThrow().closed()).isTrue();
+        assertThat(git.comments(PROJECT, stale.number())).containsExactly("Rewind did not merge this rollback: "
+                + "v1.4.0 runs now.");
+        assertThat(host.current(PROJECT, stale).merged()).isFalse();
+        ChangeRequest merged = host.propose(PROJECT, new ProposedChange("main", git.head(PROJECT, "main")
+                .orElseThrow(), "rewind/rollback-43", Map.of(FILE, GOOD), "Roll back", "Roll back", "why"));
+        host.merge(PROJECT, merged);
+        host.close(PROJECT, merged, "too late");
+        assertThat(git.comments(PROJECT, merged.number())).isEmpty();
+        assertThat(host.current(PROJECT, merged).merged()).isTrue();
+    }
+
+    @ParameterizedTest
+    @EnumSource(GitHostType.class)
     void aRepeatedProposalReusesTheBranchAndTheRequest(GitHostType type) {
         GitHost host = host(type, "test-token");
         ChangeRequest first = host.propose(PROJECT, change());
