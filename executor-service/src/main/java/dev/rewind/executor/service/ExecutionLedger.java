@@ -356,26 +356,26 @@ public class ExecutionLedger {
     @Transactional
     public void gitOpsPaused(UUID executionId, String detail) {
         ExecutionRecord execution = owned(executionId);
-        if (execution.gitOpsPausedAt != null) {
-            return;
+        if (execution.gitOpsPausedAt == null) {
+            execution.gitOpsPausedAt = announced(execution, "gitops-paused", detail);
         }
-        execution.gitOpsPausedAt = Instant.now(clock);
-        execution.updatedAt = execution.gitOpsPausedAt;
-        outbox.publish(Topics.INCIDENT_EVENTS, new RollbackStepCompleted(execution.incidentId, target(execution),
-                execution.id, "gitops-paused", detail, execution.updatedAt));
     }
 
     /** Records, once, that the plan's GitOps sync was resumed, announcing it ({@code gitops-resumed}). */
     @Transactional
     public void gitOpsResumed(UUID executionId, String detail) {
         ExecutionRecord execution = owned(executionId);
-        if (execution.gitOpsResumedAt != null) {
-            return;
+        if (execution.gitOpsResumedAt == null) {
+            execution.gitOpsResumedAt = announced(execution, "gitops-resumed", detail);
         }
-        execution.gitOpsResumedAt = Instant.now(clock);
-        execution.updatedAt = execution.gitOpsResumedAt;
+    }
+
+    /** Announces step {@code step} of {@code execution} now; when, for the caller to record. */
+    private Instant announced(ExecutionRecord execution, String step, String detail) {
+        execution.updatedAt = Instant.now(clock);
         outbox.publish(Topics.INCIDENT_EVENTS, new RollbackStepCompleted(execution.incidentId, target(execution),
-                execution.id, "gitops-resumed", detail, execution.updatedAt));
+                execution.id, step, detail, execution.updatedAt));
+        return execution.updatedAt;
     }
 
     /** True while {@code execution} holds its GitOps owner's sync paused: paused, not resumed yet. */
