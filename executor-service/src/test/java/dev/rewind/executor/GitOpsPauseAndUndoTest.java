@@ -2,9 +2,12 @@ package dev.rewind.executor;
 
 import static dev.rewind.executor.GitOpsTargets.application;
 import static dev.rewind.executor.GitOpsTargets.git;
+import static dev.rewind.executor.GitOpsTargets.helmRelease;
+import static dev.rewind.executor.GitOpsTargets.helmReleaseManifest;
 import static dev.rewind.executor.GitOpsTargets.kustomization;
 import static dev.rewind.executor.GitOpsTargets.managedByArgoCd;
 import static dev.rewind.executor.GitOpsTargets.managedByFlux;
+import static dev.rewind.executor.GitOpsTargets.managedByFluxHelmRelease;
 import static dev.rewind.executor.GitOpsTargets.manifest;
 import static dev.rewind.executor.GitOpsTargets.mergeOf;
 import static dev.rewind.executor.GitOpsTargets.sandbox;
@@ -99,6 +102,26 @@ class GitOpsPauseAndUndoTest extends KafkaClientTest {
         assertThat(kustomization(target).<Boolean>get("spec", "suspend")).isFalse();
         assertThat(kustomization(target).getMetadata().getAnnotations()).doesNotContainKey(GitOpsPause.ANNOTATION);
         assertThat(manifest(target)).contains("registry.example/shop/checkout:v1.2.5");
+        assertThat(versionOf(target)).isEqualTo("v1.2.5");
+    }
+
+    @Test
+    void suspendsAFluxHelmReleaseForTheUndoAndResumesItOnceMerged() {
+        TargetKey target = uniqueTarget("development");
+        deploy(target, "v1.2.5", "v1.3.0");
+        managedByFluxHelmRelease(target, true);
+        UUID incident = UUID.randomUUID();
+
+        RollbackSucceeded succeeded = outcome(kafka, target, command(target, incident, Severity.P0),
+                RollbackSucceeded.class);
+
+        assertThat(succeeded.method()).isEqualTo(RollbackMethod.KUBECTL);
+        assertThat(step(kafka, target, incident, "gitops-paused").detail()).startsWith("Flux HelmRelease "
+                + GitOpsSetup.FLUX_NAMESPACE + "/" + target.service() + " paused (spec.suspend set");
+        assertThat(helmRelease(target).<Boolean>get("spec", "suspend")).isFalse();
+        assertThat(helmRelease(target).getMetadata().getAnnotations()).doesNotContainKey(GitOpsPause.ANNOTATION);
+        assertThat(helmRelease(target).<String>get("spec", "values", "image", "tag")).isEqualTo("v1.2.5");
+        assertThat(helmReleaseManifest(target)).contains("tag: \"v1.2.5\"");
         assertThat(versionOf(target)).isEqualTo("v1.2.5");
     }
 

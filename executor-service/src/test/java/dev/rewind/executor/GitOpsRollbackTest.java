@@ -2,8 +2,12 @@ package dev.rewind.executor;
 
 import static dev.rewind.executor.GitOpsTargets.application;
 import static dev.rewind.executor.GitOpsTargets.git;
+import static dev.rewind.executor.GitOpsTargets.helmRelease;
+import static dev.rewind.executor.GitOpsTargets.helmReleaseKustomization;
+import static dev.rewind.executor.GitOpsTargets.helmReleaseManifest;
 import static dev.rewind.executor.GitOpsTargets.managedByArgoCd;
 import static dev.rewind.executor.GitOpsTargets.managedByFlux;
+import static dev.rewind.executor.GitOpsTargets.managedByFluxHelmRelease;
 import static dev.rewind.executor.GitOpsTargets.manifest;
 import static dev.rewind.executor.GitOpsTargets.mergeOf;
 import static dev.rewind.executor.GitOpsTargets.sandbox;
@@ -38,7 +42,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * A target Argo CD or Flux applies from Git is rolled back in Git (a pull request pinning the last good images,
+ * A target Argo CD or Flux (a Kustomization, or a HelmRelease a Kustomization applies) deploys from Git is rolled
+ * back in Git (a pull request pinning the last good images,
  * merged, synced by the controller) and never in the cluster, where its controller would set the rollback back and
  * Git would keep naming the faulty release; when Git cannot be changed, the executor refuses, naming the owner.
  */
@@ -81,6 +86,26 @@ class GitOpsRollbackTest extends KafkaClientTest {
         assertThat(manifest(target)).contains("registry.example/shop/checkout:v1.2.5");
         assertThat(versionOf(target)).isEqualTo("v1.2.5");
         assertThat(appliedPatches(target)).isZero();
+    }
+
+    @Test
+    void rollsBackInGitTheValuesOfAFluxHelmRelease() {
+        TargetKey target = uniqueTarget("development");
+        deploy(target, "v1.2.5", "v1.3.0");
+        managedByFluxHelmRelease(target, true);
+        UUID incident = UUID.randomUUID();
+
+        RollbackSucceeded succeeded = outcome(kafka, target, command(target, incident), RollbackSucceeded.class);
+
+        assertThat(succeeded.method()).isEqualTo(RollbackMethod.GITOPS);
+        assertThat(helmReleaseManifest(target)).contains("tag: \"v1.2.5\"").doesNotContain("v1.3.0");
+        assertThat(versionOf(target)).isEqualTo("v1.2.5");
+        assertThat(appliedPatches(target)).as("nothing rolled back in the cluster").isZero();
+        assertThat(helmRelease(target).<String>get("spec", "values", "image", "tag")).isEqualTo("v1.2.5");
+        String applied = helmReleaseKustomization(target).get("status", "lastAppliedRevision");
+        assertThat(git().isAncestor(GitOpsSetup.REPOSITORY, mergeOf(step(kafka, target, incident,
+                "git-change-merged")), applied.substring(applied.lastIndexOf(':') + 1)))
+                .as("the Kustomization applied the merge or a later commit").isTrue();
     }
 
     @Test

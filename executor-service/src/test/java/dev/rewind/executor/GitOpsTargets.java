@@ -37,6 +37,16 @@ final class GitOpsTargets {
         sandbox().gitOps().reconcileAll();
     }
 
+    /**
+     * The target rendered by a HelmRelease whose values name its image, applied by a Kustomization from Git, as Flux
+     * has reconciled both (their inventories list it); correcting drift when {@code driftDetection}.
+     */
+    static void managedByFluxHelmRelease(TargetKey target, boolean driftDetection) {
+        GitOpsSetup.fluxHelmRelease(sandbox().client(), sandbox().git(), target.namespace(), target.service(),
+                driftDetection);
+        sandbox().gitOps().reconcileAll();
+    }
+
     /** The step {@code step} of the incident's rollback, once published. */
     static RollbackStepCompleted step(TestKafka kafka, TargetKey target, UUID incident, String step) {
         return EventJson.read(kafka.awaitRecord(Topics.INCIDENT_EVENTS.name(),
@@ -61,6 +71,22 @@ final class GitOpsTargets {
     static String manifest(TargetKey target) {
         return git().files(GitOpsSetup.REPOSITORY, "main").orElseThrow()
                 .get(GitOpsSetup.manifestPath(target.namespace(), target.service()));
+    }
+
+    /** The HelmRelease of {@code target} as committed on the GitOps repository's main branch. */
+    static String helmReleaseManifest(TargetKey target) {
+        return git().files(GitOpsSetup.REPOSITORY, "main").orElseThrow()
+                .get(GitOpsSetup.helmReleasePath(target.namespace(), target.service()));
+    }
+
+    /** The HelmRelease of {@code target} ({@link #managedByFluxHelmRelease}). */
+    static GenericKubernetesResource helmRelease(TargetKey target) {
+        return owner(GitOpsKind.FLUX_HELM_RELEASE, GitOpsSetup.FLUX_NAMESPACE, target.service());
+    }
+
+    /** The Kustomization applying the HelmRelease of {@code target} ({@link #managedByFluxHelmRelease}). */
+    static GenericKubernetesResource helmReleaseKustomization(TargetKey target) {
+        return owner(GitOpsKind.FLUX_KUSTOMIZATION, GitOpsSetup.FLUX_NAMESPACE, target.service() + "-release");
     }
 
     /** The Application of {@code target} ({@link #managedByArgoCd}). */

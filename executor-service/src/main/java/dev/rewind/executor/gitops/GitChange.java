@@ -9,10 +9,12 @@ import java.util.Map;
  * text, the last good images pinned), for the GitOps resource that deploys from {@code path} there.
  *
  * @param fluxRepository the Flux GitRepository the owner deploys from, {@code namespace/name}; null for Argo CD
+ * @param fluxKustomization the Flux Kustomization applying a HelmRelease owner from Git, {@code namespace/name};
+ *                          null for other owners
  */
 public record GitChange(String host, String project, String repositoryUrl, String base, String baseSha, String path,
                         String branch, Map<String, String> files, GitOpsKind ownerKind, String ownerNamespace,
-                        String ownerName, String fluxRepository) {
+                        String ownerName, String fluxRepository, String fluxKustomization) {
 
     public GitChange {
         files = Map.copyOf(files);

@@ -7,6 +7,9 @@ import dev.rewind.executor.gitops.GitOpsOwnership.Found;
 import dev.rewind.executor.gitops.GitOpsOwnership.Lookup;
 import dev.rewind.executor.gitops.GitOpsOwnership.Missing;
 import dev.rewind.executor.gitops.GitOpsOwnership.Unreadable;
+import dev.rewind.executor.helm.HelmManifest;
+import dev.rewind.executor.helm.HelmReleases;
+import dev.rewind.executor.helm.ManifestObject;
 import dev.rewind.executor.kubernetes.KubernetesApi;
 import dev.rewind.executor.kubernetes.ObservedDeployment;
 import dev.rewind.kubernetes.gitops.GitOpsKind;
@@ -16,6 +19,9 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
 /**
  * Finds the GitOps resource applying a target's Deployment in its cluster ({@link GitOpsOwnership}): reads only the
@@ -59,30 +65,96 @@ public class GitOpsOwners {
                     + " no longer exists");
         }
         var deployment = observed.deployment().getMetadata();
-        if (!GitOpsOwnership.confirms(owner.kind(), resource, deployment.getNamespace(), deployment.getName())) {
+        if (!confirms(client, owner, resource, deployment.getNamespace(), deployment.getName())) {
             throw new MethodUnavailable(owner.describe() + " does not list deployment " + deployment.getNamespace()
                     + "/" + deployment.getName() + " among what it applies (" + (owner.kind()
                     == GitOpsKind.ARGO_CD_APPLICATION ? "status.resources" : "status.inventory") + "): Rewind changes "
                     + "Git only for an owner that says it deploys the target");
         }
-        if (owner.kind() == GitOpsKind.ARGO_CD_APPLICATION) {
-            return GitOpsSource.ofApplication(resource, config.defaultBranch());
+        return switch (owner.kind()) {
+            case ARGO_CD_APPLICATION -> GitOpsSource.ofApplication(resource, config.defaultBranch());
+            case FLUX_KUSTOMIZATION -> kustomizationSource(client, resource);
+            case FLUX_HELM_RELEASE -> helmReleaseSource(client, owner, resource);
+            case FLUX_GIT_REPOSITORY -> throw new MethodUnavailable(owner.describe() + " applies nothing");
+        };
+    }
+
+    /**
+     * The source of the Kustomization that applies HelmRelease {@code helmRelease} (named by its owner labels, and
+     * listing it in its inventory): the HelmRelease's values are in its manifest there.
+     */
+    private GitOpsSource helmReleaseSource(KubernetesClient client, GitOpsOwner owner,
+                                           GenericKubernetesResource helmRelease) {
+        GitOpsKind parentKind = GitOpsKind.FLUX_KUSTOMIZATION;
+        Map<String, String> labels = Objects.requireNonNullElse(helmRelease.getMetadata().getLabels(), Map.of());
+        String name = labels.get(parentKind.ownerNameLabel());
+        String namespace = labels.get(parentKind.ownerNamespaceLabel());
+        if (name == null || namespace == null) {
+            throw new MethodUnavailable(owner.describe() + " is not applied by a Flux Kustomization (no "
+                    + parentKind.ownerNameLabel() + " label): its values are in no Git path Rewind can change");
         }
-        if (owner.kind() != GitOpsKind.FLUX_KUSTOMIZATION) {
-            throw new MethodUnavailable(owner.describe() + " renders a Helm chart: Rewind does not change its "
-                    + "values in Git yet");
+        GenericKubernetesResource parent = api.call(() -> client.genericKubernetesResources(parentKind.context())
+                .inNamespace(namespace).withName(name).get());
+        String parentName = parentKind.title() + " " + namespace + "/" + name;
+        if (parent == null || !GitOpsOwnership.lists(parent, helmRelease)) {
+            throw new MethodUnavailable(owner.describe() + " is marked as applied by " + parentName + ", which "
+                    + (parent == null ? "does not exist" : "does not list it in status.inventory") + ": its values "
+                    + "are in no Git path Rewind can change");
         }
-        String kind = resource.get("spec", "sourceRef", "kind");
-        String name = resource.get("spec", "sourceRef", "name");
-        String namespace = resource.get("spec", "sourceRef", "namespace");
+        if (!GitOpsOwner.of(parentKind, parent).reconciles()) {
+            throw new MethodUnavailable(parentName + ", which applies " + owner.describe() + ", is suspended: a "
+                    + "change in Git would not reach the HelmRelease");
+        }
+        return kustomizationSource(client, parent).applyingHelmRelease(parent);
+    }
+
+    private GitOpsSource kustomizationSource(KubernetesClient client, GenericKubernetesResource kustomization) {
+        String kind = kustomization.get("spec", "sourceRef", "kind");
+        String name = kustomization.get("spec", "sourceRef", "name");
+        String namespace = Objects.requireNonNullElse(kustomization.get("spec", "sourceRef", "namespace"),
+                kustomization.getMetadata().getNamespace());
         GenericKubernetesResource repository = !"GitRepository".equals(kind) || name == null ? null
                 : api.call(() -> client.genericKubernetesResources(GitOpsKind.FLUX_GIT_REPOSITORY.context())
-                .inNamespace(namespace == null ? owner.namespace() : namespace).withName(name).get());
+                .inNamespace(namespace).withName(name).get());
         if (repository != null && Boolean.TRUE.equals(repository.get("spec", "suspend"))) {
             throw new MethodUnavailable("Flux GitRepository " + repository.getMetadata().getNamespace() + "/"
                     + repository.getMetadata().getName() + " is suspended: a change in Git would not be fetched");
         }
-        return GitOpsSource.ofKustomization(resource, repository);
+        return GitOpsSource.ofKustomization(kustomization, repository);
+    }
+
+    /**
+     * True when {@code owner} says it applies Deployment {@code namespace/name} ({@link GitOpsOwnership#confirms});
+     * for a HelmRelease from a helm-controller that keeps no inventory (older versions), when the manifest of the
+     * Helm release it last made ({@code status.history}) renders it.
+     */
+    private boolean confirms(KubernetesClient client, GitOpsOwner owner, GenericKubernetesResource resource,
+                             String namespace, String name) {
+        if (owner.kind() != GitOpsKind.FLUX_HELM_RELEASE || resource.get("status", "inventory") != null) {
+            return GitOpsOwnership.confirms(owner.kind(), resource, namespace, name);
+        }
+        List<Map<String, Object>> history = resource.get("status", "history");
+        if (history == null || history.isEmpty() || history.get(0).get("name") == null
+                || !(history.get(0).get("version") instanceof Number version)) {
+            return false;
+        }
+        String release = (String) history.get(0).get("name");
+        String releaseNamespace = Objects.requireNonNullElse((String) history.get(0).get("namespace"), namespace);
+        String storage = Objects.requireNonNullElse(resource.get("status", "storageNamespace"), releaseNamespace);
+        try {
+            return new HelmReleases(api::call, client, storage).get(release, version.longValue())
+                    .map(stored -> HelmManifest.parse(stored.release().manifest(), releaseNamespace).find(
+                            new ManifestObject.Key("apps", "Deployment", namespace, name)).isPresent())
+                    .orElse(false);
+        } catch (KubernetesClientException e) {
+            throw new MethodUnavailable("cannot read Helm release " + release + " (version " + version + ") in "
+                    + storage + " to tell whether " + owner.describe() + " renders deployment " + namespace + "/"
+                    + name + " (" + e.getCode() + " " + e.getMessage() + "): grant the executor read access to "
+                    + "Secrets there (k8s/components/helm), or run a helm-controller that keeps status.inventory");
+        } catch (IllegalArgumentException e) {
+            throw new MethodUnavailable("Helm release " + release + " (version " + version + ") in " + storage
+                    + " cannot be read: " + e.getMessage());
+        }
     }
 
     private Lookup read(KubernetesClient client, GitOpsKind kind, String namespace, String name) {

@@ -107,6 +107,16 @@ public record GitOpsOwnership(GitOpsOwner owner, List<String> warnings) {
         return entries != null && entries.stream().anyMatch(entry -> id.equals(entry.get("id")));
     }
 
+    /** True when Kustomization {@code kustomization} lists {@code object} in its inventory, as Flux ids it. */
+    static boolean lists(GenericKubernetesResource kustomization, GenericKubernetesResource object) {
+        List<Map<String, Object>> entries = kustomization.get("status", "inventory", "entries");
+        String group = object.getApiVersion() == null || !object.getApiVersion().contains("/") ? ""
+                : object.getApiVersion().substring(0, object.getApiVersion().indexOf('/'));
+        String id = object.getMetadata().getNamespace() + "_" + object.getMetadata().getName() + "_" + group + "_"
+                + object.getKind();
+        return entries != null && entries.stream().anyMatch(entry -> id.equals(entry.get("id")));
+    }
+
     /** True when Application {@code application} lists Deployment {@code namespace/name} among its resources. */
     static boolean lists(GenericKubernetesResource application, String namespace, String name) {
         List<Map<String, Object>> resources = application.get("status", "resources");

@@ -7,6 +7,7 @@ import dev.rewind.executor.kubernetes.KubernetesApi;
 import dev.rewind.kubernetes.KubernetesFailures;
 import dev.rewind.kubernetes.gitops.GitOpsKind;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.ManagedFieldsEntry;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -25,7 +26,7 @@ import java.util.TreeMap;
 /**
  * Pauses and resumes a GitOps controller's sync of one resource, as {@code argocd app set --sync-policy none} and
  * {@code flux suspend}/{@code flux resume} do: an Argo CD Application loses {@code spec.syncPolicy.automated} (kept in
- * the plan, put back as it was), a Flux Kustomization gets {@code spec.suspend}, and annotation
+ * the plan, put back as it was), a Flux Kustomization or HelmRelease gets {@code spec.suspend}, and annotation
  * {@value GitOpsPause#ANNOTATION} names the execution, all in one JSON patch that first tests the resource is still the
  * version just read. Each attempt reads the resource and decides from what it shows, so a lost answer or a restart
  * neither pauses twice nor mistakes a pause that took effect for a failure. Rewind resumes only a pause it made, and
@@ -36,6 +37,7 @@ public class GitOpsPauses {
 
     private static final String PAUSED_BY = "/metadata/annotations/" + GitOpsPause.ANNOTATION.replace("/", "~1");
     private static final int ATTEMPTS = 3;
+    private static final String KUSTOMIZE_CONTROLLER = "kustomize-controller";
 
     private final KubernetesApi api;
     private final ExecutorConfig.GitOps config;
@@ -49,8 +51,8 @@ public class GitOpsPauses {
     /**
      * The pause of {@code owner}'s sync, planned from the resource as it is now.
      *
-     * @throws MethodUnavailable when it no longer exists, or something else applies it (an ApplicationSet, a parent
-     *                           Application or Kustomization) and would set a pause back
+     * @throws MethodUnavailable when it no longer exists, or something else applies it and would set a pause back (an
+     *                           ApplicationSet, a parent Application, a Kustomization whose manifest sets the field)
      */
     public GitOpsPause plan(KubernetesClient client, GitOpsOwner owner) {
         GenericKubernetesResource resource = read(client, owner.kind(), owner.namespace(), owner.name());
@@ -206,12 +208,51 @@ public class GitOpsPauses {
             return Optional.of("Argo CD Application " + labels.get(instanceLabel));
         }
         for (GitOpsKind kind : List.of(GitOpsKind.FLUX_KUSTOMIZATION, GitOpsKind.FLUX_HELM_RELEASE)) {
-            if (labels.containsKey(kind.ownerNameLabel())) {
-                return Optional.of(kind.title() + " " + labels.get(kind.ownerNamespaceLabel()) + "/"
-                        + labels.get(kind.ownerNameLabel()));
+            if (!labels.containsKey(kind.ownerNameLabel())) {
+                continue;
+            }
+            String parent = kind.title() + " " + labels.get(kind.ownerNamespaceLabel()) + "/"
+                    + labels.get(kind.ownerNameLabel());
+            if (kind != GitOpsKind.FLUX_KUSTOMIZATION) {
+                return Optional.of(parent);
+            }
+            List<String> field = pauseField(resource);
+            if (managedBy(resource, KUSTOMIZE_CONTROLLER, field)) {
+                return Optional.of(parent + " (its manifest in Git sets " + String.join(".", field) + ")");
             }
         }
         return Optional.empty();
+    }
+
+    /** The field a pause changes, as a path under the object. */
+    private static List<String> pauseField(GenericKubernetesResource resource) {
+        return "Application".equals(resource.getKind()) ? List.of("spec", "syncPolicy", "automated")
+                : List.of("spec", "suspend");
+    }
+
+    /**
+     * True when field manager {@code manager} owns {@code field} of {@code resource} (its {@code managedFields}):
+     * kustomize-controller applies server-side, and sets back only the fields its manifests set; a pause of a field it
+     * does not own stays, as {@code flux suspend} of a HelmRelease that a Kustomization applies does.
+     */
+    static boolean managedBy(GenericKubernetesResource resource, String manager, List<String> field) {
+        List<ManagedFieldsEntry> entries = resource.getMetadata().getManagedFields();
+        if (entries == null) {
+            return false;
+        }
+        for (ManagedFieldsEntry entry : entries) {
+            if (!manager.equals(entry.getManager()) || entry.getFieldsV1() == null) {
+                continue;
+            }
+            Object node = entry.getFieldsV1().getAdditionalProperties();
+            for (String name : field) {
+                node = node instanceof Map<?, ?> map ? map.get("f:" + name) : null;
+            }
+            if (node != null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private GenericKubernetesResource read(KubernetesClient client, GitOpsKind kind, String namespace, String name) {

@@ -8,12 +8,15 @@ import java.util.Map;
 /**
  * Where a GitOps resource deploys from: repository URL, branch and path, as its controller reads them (an Argo CD
  * Application's {@code spec.source}; a Flux Kustomization's {@code spec.path} and its GitRepository's url and
- * {@code ref.branch}). Only a branch can take a change: a source pinned to a tag or commit, a Helm chart repository
- * or several sources cannot be rolled back through Git by Rewind.
+ * {@code ref.branch}; for a Flux HelmRelease, those of the Kustomization applying its manifest, values included).
+ * Only a branch can take a change: a source pinned to a tag or commit, a Helm chart repository or several sources
+ * cannot be rolled back through Git by Rewind.
  *
  * @param fluxRepository the Flux GitRepository, {@code namespace/name}; null for Argo CD
+ * @param fluxKustomization the Kustomization applying a HelmRelease, {@code namespace/name}; null for other owners
  */
-public record GitOpsSource(String repositoryUrl, String branch, String path, String fluxRepository) {
+public record GitOpsSource(String repositoryUrl, String branch, String path, String fluxRepository,
+                           String fluxKustomization) {
 
     /** The path relative to the repository's root: {@code ./apps/}, {@code /apps} and {@code apps} alike; "" for the root. */
     public GitOpsSource {
@@ -60,7 +63,7 @@ public record GitOpsSource(String repositoryUrl, String branch, String path, Str
                     + "be deployed");
         }
         return new GitOpsSource((String) source.get("repoURL"), branch, source.get("path") == null ? ""
-                : (String) source.get("path"), null);
+                : (String) source.get("path"), null, null);
     }
 
     /**
@@ -86,6 +89,12 @@ public record GitOpsSource(String repositoryUrl, String branch, String path, Str
         }
         String path = kustomization.get("spec", "path");
         return new GitOpsSource(repository.get("spec", "url"), branch, path == null ? "" : path,
-                repository.getMetadata().getNamespace() + "/" + repository.getMetadata().getName());
+                repository.getMetadata().getNamespace() + "/" + repository.getMetadata().getName(), null);
+    }
+
+    /** This source as that of a HelmRelease, whose manifest Kustomization {@code kustomization} applies from it. */
+    public GitOpsSource applyingHelmRelease(GenericKubernetesResource kustomization) {
+        return new GitOpsSource(repositoryUrl, branch, path, fluxRepository, kustomization.getMetadata().getNamespace()
+                + "/" + kustomization.getMetadata().getName());
     }
 }

@@ -14,8 +14,9 @@ import java.util.Optional;
 
 /**
  * Asks a GitOps controller to look at Git now rather than at its next interval, as {@code argocd app get --refresh}
- * (annotation {@value #ARGO_REFRESH}) and {@code flux reconcile} (annotation {@value #FLUX_REQUESTED_AT} on the
- * Kustomization and its GitRepository) do, and reads what it reports.
+ * (annotation {@value #ARGO_REFRESH}) and {@code flux reconcile --with-source} (annotation {@value #FLUX_REQUESTED_AT}
+ * on the Kustomization or HelmRelease, the Kustomization applying a HelmRelease, and their GitRepository) do, and
+ * reads what it reports.
  */
 @ApplicationScoped
 public class GitOpsSync {
@@ -45,6 +46,11 @@ public class GitOpsSync {
                     annotate(client, GitOpsKind.FLUX_GIT_REPOSITORY, repository[0], repository[1], FLUX_REQUESTED_AT,
                             now.toString());
                 }
+                if (change.fluxKustomization() != null) {
+                    String[] kustomization = change.fluxKustomization().split("/", 2);
+                    annotate(client, GitOpsKind.FLUX_KUSTOMIZATION, kustomization[0], kustomization[1],
+                            FLUX_REQUESTED_AT, now.toString());
+                }
                 annotate(client, change.ownerKind(), change.ownerNamespace(), change.ownerName(), FLUX_REQUESTED_AT,
                         now.toString());
             }
@@ -55,11 +61,32 @@ public class GitOpsSync {
         }
     }
 
-    /** What {@code change}'s owner reports now; empty when it no longer exists. */
+    /**
+     * What {@code change}'s owner reports now; for a HelmRelease, with the revision its Kustomization applied (read
+     * first, so that the HelmRelease read after shows the generation that revision made). Empty when it no longer
+     * exists.
+     */
     public Optional<GitOpsSyncState> state(KubernetesClient client, GitChange change) {
-        GenericKubernetesResource owner = api.call(() -> client.genericKubernetesResources(change.ownerKind()
-                .context()).inNamespace(change.ownerNamespace()).withName(change.ownerName()).get());
-        return Optional.ofNullable(owner).map(o -> GitOpsSyncState.of(change.ownerKind(), o));
+        GitOpsSyncState applied = null;
+        if (change.fluxKustomization() != null) {
+            String[] name = change.fluxKustomization().split("/", 2);
+            GenericKubernetesResource kustomization = read(client, GitOpsKind.FLUX_KUSTOMIZATION, name[0], name[1]);
+            if (kustomization == null) {
+                return Optional.empty();
+            }
+            applied = GitOpsSyncState.of(GitOpsKind.FLUX_KUSTOMIZATION, kustomization);
+        }
+        GenericKubernetesResource owner = read(client, change.ownerKind(), change.ownerNamespace(), change.ownerName());
+        if (owner == null) {
+            return Optional.empty();
+        }
+        GitOpsSyncState reported = GitOpsSyncState.of(change.ownerKind(), owner);
+        return Optional.of(applied == null ? reported : GitOpsSyncState.applying(applied, reported));
+    }
+
+    private GenericKubernetesResource read(KubernetesClient client, GitOpsKind kind, String namespace, String name) {
+        return api.call(() -> client.genericKubernetesResources(kind.context()).inNamespace(namespace).withName(name)
+                .get());
     }
 
     /**

@@ -9,7 +9,7 @@ import java.util.Objects;
 /**
  * What a GitOps controller reports about the revision it applies: an Argo CD Application's {@code status.sync}
  * (revision, Synced) and {@code status.health} (Healthy), or a Flux Kustomization's {@code lastAppliedRevision}
- * ({@code main@sha1:<id>}) and Ready condition at the current generation.
+ * ({@code main@sha1:<id>}) and Ready condition at the current generation (a HelmRelease: its Ready condition there).
  *
  * @param revision the commit it applied last, as it names it; null when it says none
  * @param detail its own words, for people
@@ -33,8 +33,20 @@ public record GitOpsSyncState(String revision, boolean synced, boolean healthy, 
         boolean current = observed == null || owner.getMetadata().getGeneration() == null
                 || Objects.equals(((Number) observed).longValue(), owner.getMetadata().getGeneration());
         boolean isReady = ready != null && "True".equals(ready.get("status")) && current;
-        return new GitOpsSyncState(applied, isReady, isReady, "applied " + applied + ", Ready "
+        String seen = kind == GitOpsKind.FLUX_HELM_RELEASE ? "generation " + owner.getMetadata().getGeneration()
+                + " observed " + observed : "applied " + applied;
+        return new GitOpsSyncState(applied, isReady, isReady, seen + ", Ready "
                 + (ready == null ? "unknown" : ready.get("status") + " (" + ready.get("message") + ")"));
+    }
+
+    /**
+     * A HelmRelease's state ({@code release}) under the Kustomization applying it ({@code applied}): the revision the
+     * Kustomization applied, synced and healthy when both are ready at their generation.
+     */
+    public static GitOpsSyncState applying(GitOpsSyncState applied, GitOpsSyncState release) {
+        return new GitOpsSyncState(applied.revision(), applied.synced() && release.synced(),
+                applied.healthy() && release.healthy(), "Kustomization " + applied.detail() + "; HelmRelease "
+                + release.detail());
     }
 
     /** The commit id of {@link #revision} ({@code main@sha1:<id>} is Flux's form); null when it names none. */

@@ -88,7 +88,7 @@ public class GitOpsChanges {
                 + order.executionId().toString().substring(0, 8);
         return new GitChange(hosted.name(), hosted.project(), source.repositoryUrl(), source.branch(),
                 snapshot.headSha(), source.path(), branch, files, owner.kind(), owner.namespace(), owner.name(),
-                source.fluxRepository());
+                source.fluxRepository(), source.fluxKustomization());
     }
 
     /**

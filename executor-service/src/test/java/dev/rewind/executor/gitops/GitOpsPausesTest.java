@@ -110,6 +110,25 @@ class GitOpsPausesTest {
         assertThat(kustomization(name).getMetadata().getAnnotations()).doesNotContainKey(GitOpsPause.ANNOTATION);
     }
 
+    @Test
+    void suspendsAHelmReleaseThatAKustomizationAppliesWithoutSettingSuspend() {
+        String name = "pause-" + UUID.randomUUID().toString().substring(0, 8);
+        sandbox().deployWithHistory("shop", name, "registry.example/shop/checkout", java.util.List.of("v1.2.5"));
+        GitOpsSetup.fluxHelmRelease(client(), sandbox().git(), "shop", name, true);
+        GitOpsOwner owner = new GitOpsOwner(GitOpsKind.FLUX_HELM_RELEASE, GitOpsSetup.FLUX_NAMESPACE, name,
+                "reconciling", true);
+        GitOpsPause pause = pauses.plan(client(), owner);
+        String by = GitOpsPause.by(UUID.randomUUID());
+
+        pauses.pause(client(), pause, by);
+        assertThat(helmRelease(name).<Boolean>get("spec", "suspend")).isTrue();
+        assertThat(pauses.resume(client(), pause, by)).isEqualTo("Flux HelmRelease " + GitOpsSetup.FLUX_NAMESPACE
+                + "/" + name + " resumed (spec.suspend false)");
+
+        assertThat(helmRelease(name).<Boolean>get("spec", "suspend")).isFalse();
+        assertThat(helmRelease(name).getMetadata().getLabels()).containsKey("kustomize.toolkit.fluxcd.io/name");
+    }
+
     /** A new self-healing Application deploying a new Deployment. */
     private static String application() {
         String name = "pause-" + UUID.randomUUID().toString().substring(0, 8);
@@ -130,6 +149,11 @@ class GitOpsPausesTest {
     private static GenericKubernetesResource kustomization(String name) {
         return client().genericKubernetesResources(GitOpsKind.FLUX_KUSTOMIZATION.context()).inNamespace("flux-system")
                 .withName(name).get();
+    }
+
+    private static GenericKubernetesResource helmRelease(String name) {
+        return client().genericKubernetesResources(GitOpsKind.FLUX_HELM_RELEASE.context())
+                .inNamespace(GitOpsSetup.FLUX_NAMESPACE).withName(name).get();
     }
 
     private static void patch(String app, String mergePatch) {

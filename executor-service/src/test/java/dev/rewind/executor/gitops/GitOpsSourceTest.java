@@ -19,8 +19,8 @@ class GitOpsSourceTest {
         GitOpsSource source = GitOpsSource.ofApplication(application(Map.of("repoURL", "https://github.com/a/d.git",
                 "path", ".", "targetRevision", "HEAD")), "main");
 
-        assertThat(source).isEqualTo(new GitOpsSource("https://github.com/a/d.git", "main", "", null));
-        assertThat(new GitOpsSource("u", "b", "./apps/shop/", null).path()).isEqualTo("apps/shop");
+        assertThat(source).isEqualTo(new GitOpsSource("https://github.com/a/d.git", "main", "", null, null));
+        assertThat(new GitOpsSource("u", "b", "./apps/shop/", null, null).path()).isEqualTo("apps/shop");
     }
 
     @Test

@@ -18,14 +18,18 @@ import java.util.Map;
 /**
  * Puts a sandbox Deployment under a GitOps controller, as deploying it through Argo CD or Flux would: its manifest
  * committed to repository {@value #REPOSITORY} of the sandbox's Git ({@code apps/<namespace>/<name>/deployment.yaml}
- * on {@code main}), the owning resource (an Application in {@value #ARGO_CD_NAMESPACE}, or a Kustomization and its
- * GitRepository), and the marks the controller leaves on the Deployment (Argo CD's tracking annotation and instance
- * label, Flux's owner labels).
+ * on {@code main}; for a chart, the HelmRelease naming its image in {@code helmrelease.yaml} there), the owning
+ * resource (an Application in {@value #ARGO_CD_NAMESPACE}, a Kustomization and its GitRepository, or a HelmRelease and
+ * the Kustomization applying it), and the marks the controller leaves on the Deployment (Argo CD's tracking annotation
+ * and instance label, Flux's owner labels).
  */
 public final class GitOpsSetup {
 
     /** The namespace Argo CD runs in, where its Applications live. */
     public static final String ARGO_CD_NAMESPACE = "argocd";
+
+    /** The namespace Flux runs in, where the HelmReleases and their Kustomizations live. */
+    public static final String FLUX_NAMESPACE = "flux-system";
 
     /** The repository ({@code owner/name}) of the sandbox's Git the GitOps resources deploy from. */
     public static final String REPOSITORY = "shop/deploy";
@@ -87,6 +91,21 @@ public final class GitOpsSetup {
                                                  String name, String kustomizationNamespace, String kustomization,
                                                  boolean suspended) {
         commitManifest(client, git, namespace, name);
+        GenericKubernetesResource owner = kustomization(client, namespace, name, kustomizationNamespace,
+                kustomization, suspended);
+        GitOpsKind kind = GitOpsKind.FLUX_KUSTOMIZATION;
+        client.apps().deployments().inNamespace(namespace).withName(name).edit(d -> {
+            d.getMetadata().getLabels().put(kind.ownerNameLabel(), kustomization);
+            d.getMetadata().getLabels().put(kind.ownerNamespaceLabel(), kustomizationNamespace);
+            return d;
+        });
+        return owner;
+    }
+
+    /** Kustomization {@code kustomizationNamespace/kustomization} applying {@code ./apps/<namespace>/<name>}. */
+    private static GenericKubernetesResource kustomization(KubernetesClient client, String namespace, String name,
+                                                           String kustomizationNamespace, String kustomization,
+                                                           boolean suspended) {
         GitOpsKind kind = GitOpsKind.FLUX_KUSTOMIZATION;
         if (client.genericKubernetesResources(GitOpsKind.FLUX_GIT_REPOSITORY.context())
                 .inNamespace(kustomizationNamespace).withName("deploy").get() == null) {
@@ -101,10 +120,51 @@ public final class GitOpsSetup {
         if (suspended) {
             spec.put("suspend", true);
         }
-        GenericKubernetesResource owner = create(client, kind, kustomizationNamespace, kustomization, spec);
+        return create(client, kind, kustomizationNamespace, kustomization, spec);
+    }
+
+    /** Where the HelmRelease deploying Deployment {@code namespace/name} is committed. */
+    public static String helmReleasePath(String namespace, String name) {
+        return "apps/" + namespace + "/" + name + "/helmrelease.yaml";
+    }
+
+    /**
+     * HelmRelease {@code flux-system/<name>} renders Deployment {@code namespace/name} (its values naming the image it
+     * runs now), and Kustomization {@code flux-system/<name>-release} applies that HelmRelease from
+     * {@code ./apps/<namespace>/<name>} of GitRepository {@code deploy}; the HelmRelease corrects drift when
+     * {@code driftDetection}.
+     */
+    public static GenericKubernetesResource fluxHelmRelease(KubernetesClient client, SandboxGit git, String namespace,
+                                                            String name, boolean driftDetection) {
+        String image = client.apps().deployments().inNamespace(namespace).withName(name).get().getSpec()
+                .getTemplate().getSpec().getContainers().get(0).getImage();
+        int colon = image.lastIndexOf(':');
+        Map<String, Object> spec = new LinkedHashMap<>();
+        spec.put("interval", "10m");
+        spec.put("releaseName", name);
+        spec.put("targetNamespace", namespace);
+        spec.put("chart", Map.of("spec", Map.of("chart", name, "version", "1.x",
+                "sourceRef", Map.of("kind", "HelmRepository", "name", "charts"))));
+        if (driftDetection) {
+            spec.put("driftDetection", Map.of("mode", "enabled"));
+        }
+        spec.put("values", Map.of("image", Map.of("repository", image.substring(0, colon),
+                "tag", image.substring(colon + 1))));
+        GitOpsKind kind = GitOpsKind.FLUX_HELM_RELEASE;
+        GenericKubernetesResource manifest = new GenericKubernetesResourceBuilder().withApiVersion(kind.apiVersion())
+                .withKind(kind.kind()).withNewMetadata().withName(name).withNamespace(FLUX_NAMESPACE).endMetadata()
+                .withAdditionalProperties(Map.of("spec", spec)).build();
+        commit(git, Map.of(helmReleasePath(namespace, name), Serialization.asYaml(manifest)), "deploy " + name);
+        GenericKubernetesResource parent = kustomization(client, namespace, name, FLUX_NAMESPACE, name + "-release",
+                false);
+        GitOpsKind parentKind = GitOpsKind.FLUX_KUSTOMIZATION;
+        manifest.getMetadata().setLabels(Map.of(parentKind.ownerNameLabel(), parent.getMetadata().getName(),
+                parentKind.ownerNamespaceLabel(), FLUX_NAMESPACE));
+        GenericKubernetesResource owner = client.genericKubernetesResources(kind.context()).inNamespace(FLUX_NAMESPACE)
+                .resource(manifest).create();
         client.apps().deployments().inNamespace(namespace).withName(name).edit(d -> {
-            d.getMetadata().getLabels().put(kind.ownerNameLabel(), kustomization);
-            d.getMetadata().getLabels().put(kind.ownerNamespaceLabel(), kustomizationNamespace);
+            d.getMetadata().getLabels().put(kind.ownerNameLabel(), name);
+            d.getMetadata().getLabels().put(kind.ownerNamespaceLabel(), FLUX_NAMESPACE);
             return d;
         });
         return owner;
@@ -117,12 +177,17 @@ public final class GitOpsSetup {
                 .endMetadata().withNewSpec().withReplicas(live.getSpec().getReplicas())
                 .withSelector(live.getSpec().getSelector()).withTemplate(live.getSpec().getTemplate()).endSpec()
                 .build();
-        Map<String, String> file = Map.of(manifestPath(namespace, name), Serialization.asYaml(manifest));
+        commit(git, Map.of(manifestPath(namespace, name), Serialization.asYaml(manifest)), "deploy " + namespace
+                + "/" + name);
+    }
+
+    /** Commits {@code files} on {@code main} (creating the repository on first use). */
+    private static void commit(SandboxGit git, Map<String, String> files, String message) {
         synchronized (git) {
             if (git.exists(REPOSITORY)) {
-                git.commit(REPOSITORY, "main", file, "deploy " + namespace + "/" + name);
+                git.commit(REPOSITORY, "main", files, message);
             } else {
-                git.create(REPOSITORY, "main", file);
+                git.create(REPOSITORY, "main", files);
             }
         }
     }

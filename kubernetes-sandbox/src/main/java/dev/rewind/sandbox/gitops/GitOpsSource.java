@@ -49,28 +49,38 @@ record GitOpsSource(String repository, String branch, String path) {
      * or empty when no manifest there is that Deployment's.
      */
     Optional<PodTemplateSpec> desired(SandboxGit git, String commit, Deployment live) {
+        return manifest(git, commit, "Deployment", live.getMetadata().getNamespace(), live.getMetadata().getName())
+                .map(found -> {
+                    Deployment manifest = Serialization.unmarshal(Serialization.asJson(found), Deployment.class);
+                    PodTemplateSpec template = Serialization.clone(live.getSpec().getTemplate());
+                    for (Container container : template.getSpec().getContainers()) {
+                        manifest.getSpec().getTemplate().getSpec().getContainers().stream()
+                                .filter(c -> c.getName().equals(container.getName())).findFirst()
+                                .ifPresent(c -> container.setImage(c.getImage()));
+                    }
+                    return template;
+                });
+    }
+
+    /** The manifest of {@code kind} {@code namespace/name} among the YAML files under this source's path. */
+    Optional<GenericKubernetesResource> manifest(SandboxGit git, String commit, String kind, String namespace,
+                                                 String name) {
         Map<String, String> files = git.files(repository, commit).orElse(Map.of());
         String dir = path.replaceAll("^\\./|^/|/$", "");
         for (Map.Entry<String, String> file : files.entrySet()) {
             if (!file.getKey().startsWith(dir + "/") || !file.getKey().matches(".*\\.ya?ml")) {
                 continue;
             }
-            Deployment manifest;
+            GenericKubernetesResource manifest;
             try {
-                manifest = Serialization.unmarshal(file.getValue(), Deployment.class);
-            } catch (RuntimeException notADeployment) {
+                manifest = Serialization.unmarshal(file.getValue(), GenericKubernetesResource.class);
+            } catch (RuntimeException notAnObject) {
                 continue;
             }
-            if (manifest != null && manifest.getMetadata() != null
-                    && live.getMetadata().getName().equals(manifest.getMetadata().getName())
-                    && live.getMetadata().getNamespace().equals(manifest.getMetadata().getNamespace())) {
-                PodTemplateSpec template = Serialization.clone(live.getSpec().getTemplate());
-                for (Container container : template.getSpec().getContainers()) {
-                    manifest.getSpec().getTemplate().getSpec().getContainers().stream()
-                            .filter(c -> c.getName().equals(container.getName())).findFirst()
-                            .ifPresent(c -> container.setImage(c.getImage()));
-                }
-                return Optional.of(template);
+            if (manifest != null && kind.equals(manifest.getKind()) && manifest.getMetadata() != null
+                    && name.equals(manifest.getMetadata().getName())
+                    && namespace.equals(manifest.getMetadata().getNamespace())) {
+                return Optional.of(manifest);
             }
         }
         return Optional.empty();

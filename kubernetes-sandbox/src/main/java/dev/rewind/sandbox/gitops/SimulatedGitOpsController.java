@@ -21,15 +21,17 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * A stand-in for Argo CD's application controller and Flux's kustomize-controller. Each Deployment a GitOps resource
- * owns (by the marks {@link GitOpsSetup} leaves) has a desired state: its manifest in the sandbox's Git at the head
- * of the branch its owner deploys from (its images applied to the live template), or, for a source outside the
- * sandbox's Git, the template first seen. A Deployment that drifts from it is set back as
- * the real controllers do: Argo CD at once with automated sync and self-heal, and only for a new revision with
- * automated sync alone; a Kustomization on every round unless suspended; a HelmRelease unless suspended when its
- * drift detection is {@code enabled}. Owners get the status Rewind reads: an Application's sync (status and revision),
- * health, resources and history; a Kustomization's inventory, lastAppliedRevision ({@code main@sha1:<id>}) and Ready
- * condition; a GitRepository's fetched artifact (the head of its branch, fetched every round).
+ * A stand-in for Argo CD's application controller and Flux's kustomize- and helm-controller. Each Deployment a GitOps
+ * resource owns (by the marks {@link GitOpsSetup} leaves) has a desired state: its manifest in the sandbox's Git at the
+ * head of the branch its owner deploys from (its images applied to the live template); for a HelmRelease, the image
+ * its values name once its Kustomization applied them from Git ({@link FluxHelmReleases}); for a source outside the
+ * sandbox's Git, the template first seen. A Deployment that drifts from it is set back as the real controllers do:
+ * Argo CD at once with automated sync and self-heal, and only for a new revision with automated sync alone; a
+ * Kustomization on every round unless suspended; a HelmRelease, unless suspended, for a new generation, and on every
+ * round when its drift detection is {@code enabled}. Owners get the status Rewind reads: an Application's sync
+ * (status and revision), health, resources and history; a Kustomization's inventory, lastAppliedRevision
+ * ({@code main@sha1:<id>}) and Ready condition; a HelmRelease's inventory, observedGeneration and Ready condition; a
+ * GitRepository's fetched artifact (the head of its branch, fetched every round).
  */
 public final class SimulatedGitOpsController implements AutoCloseable {
 
@@ -83,7 +85,9 @@ public final class SimulatedGitOpsController implements AutoCloseable {
         }
     }
 
-    private void reconcile(Deployment deployment, Owner owner) {
+    private void reconcile(Deployment deployment, Owner found) {
+        Owner owner = found.kind() == GitOpsKind.FLUX_HELM_RELEASE ? new Owner(found.kind(),
+                FluxHelmReleases.applyFromGit(client, git, found.resource(), clock.instant())) : found;
         String key = deployment.getMetadata().getNamespace() + "/" + deployment.getMetadata().getName();
         PodTemplateSpec live = deployment.getSpec().getTemplate();
         Desired desired = fromGit(owner, deployment).orElseGet(() -> outsideGit.computeIfAbsent(key,
@@ -106,12 +110,19 @@ public final class SimulatedGitOpsController implements AutoCloseable {
         if (owner.kind() == GitOpsKind.ARGO_CD_APPLICATION) {
             ArgoStatus.write(client, owner.resource(), deployment, applied.get(key), drifted, clock.instant());
         } else if (owner.kind() == GitOpsKind.FLUX_KUSTOMIZATION) {
-            FluxStatus.write(client, owner.resource(), deployment.getMetadata().getNamespace(),
-                    deployment.getMetadata().getName(), applied.get(key), clock.instant());
+            FluxStatus.write(client, owner.resource(), FluxStatus.inventoryId(deployment.getMetadata().getNamespace(),
+                    deployment.getMetadata().getName(), "apps", "Deployment"), applied.get(key), clock.instant());
+        } else if (owner.kind() == GitOpsKind.FLUX_HELM_RELEASE && !drifted && !owner.suspended()) {
+            FluxStatus.writeHelmRelease(client, owner.resource(), deployment.getMetadata().getNamespace(),
+                    deployment.getMetadata().getName(), clock.instant());
         }
     }
 
     private Optional<Desired> fromGit(Owner owner, Deployment deployment) {
+        if (owner.kind() == GitOpsKind.FLUX_HELM_RELEASE) {
+            return FluxHelmReleases.rendered(owner.resource(), deployment.getSpec().getTemplate())
+                    .map(template -> new Desired(template, FluxHelmReleases.revision(owner.resource())));
+        }
         return GitOpsSource.of(client, owner.kind(), owner.resource()).flatMap(source -> git.head(source.repository(),
                         source.branch()).flatMap(head -> source.desired(git, head, deployment)
                         .map(template -> new Desired(template, head))));
@@ -152,6 +163,10 @@ public final class SimulatedGitOpsController implements AutoCloseable {
             return resource.getMetadata().getNamespace() + "/" + resource.getMetadata().getName();
         }
 
+        boolean suspended() {
+            return Boolean.TRUE.equals(resource.get("spec", "suspend"));
+        }
+
         /** True when this controller sets a drifted Deployment back ({@code applied}: its revision was applied). */
         boolean setsBack(boolean applied) {
             return switch (kind) {
@@ -160,9 +175,9 @@ public final class SimulatedGitOpsController implements AutoCloseable {
                     boolean autoSync = automated != null && !Boolean.FALSE.equals(automated.get("enabled"));
                     yield autoSync && (!applied || Boolean.TRUE.equals(automated.get("selfHeal")));
                 }
-                case FLUX_KUSTOMIZATION -> !Boolean.TRUE.equals(resource.get("spec", "suspend"));
-                case FLUX_HELM_RELEASE -> !Boolean.TRUE.equals(resource.get("spec", "suspend"))
-                        && "enabled".equals(resource.get("spec", "driftDetection", "mode"));
+                case FLUX_KUSTOMIZATION -> !suspended();
+                case FLUX_HELM_RELEASE -> !suspended() && (!applied
+                        || "enabled".equals(resource.get("spec", "driftDetection", "mode")));
                 case FLUX_GIT_REPOSITORY -> false;
             };
         }

@@ -105,6 +105,52 @@ class SimulatedGitOpsControllerTest {
     }
 
     @Test
+    void aHelmReleaseRendersTheValuesItsKustomizationAppliesFromGit() {
+        deploy("chart");
+        GitOpsSetup.fluxHelmRelease(sandbox.client(), sandbox.git(), "shop", "chart", false);
+        sandbox.gitOps().reconcileAll();
+        assertThat(helmRelease("chart").<List<?>>get("status", "inventory", "entries")).hasSize(1);
+
+        undo("chart");
+        sandbox.gitOps().reconcileAll();
+        assertThat(image("chart")).as("no drift detection: the undo stays").endsWith(":v1.2.5");
+
+        String path = GitOpsSetup.helmReleasePath("shop", "chart");
+        String manifest = sandbox.git().files(GitOpsSetup.REPOSITORY, "main").orElseThrow().get(path);
+        String commit = sandbox.git().commit(GitOpsSetup.REPOSITORY, "main", Map.of(path, manifest.replace(
+                "tag: \"v1.3.0\"", "tag: \"v1.4.0\"")), "release v1.4.0");
+        sandbox.gitOps().reconcileAll();
+
+        assertThat(image("chart")).as("a new generation is upgraded").endsWith(":v1.4.0");
+        GenericKubernetesResource release = helmRelease("chart");
+        assertThat(release.<Object>get("status", "observedGeneration")).isEqualTo(release.getMetadata()
+                .getGeneration().intValue());
+        GenericKubernetesResource kustomization = sandbox.client().genericKubernetesResources(
+                GitOpsKind.FLUX_KUSTOMIZATION.context()).inNamespace("flux-system").withName("chart-release").get();
+        assertThat((String) kustomization.get("status", "lastAppliedRevision")).isEqualTo("main@sha1:" + commit);
+    }
+
+    @Test
+    void aHelmReleaseDetectingDriftSetsAnUndoBackUnlessSuspended() {
+        deploy("drift");
+        GitOpsSetup.fluxHelmRelease(sandbox.client(), sandbox.git(), "shop", "drift", true);
+        sandbox.gitOps().reconcileAll();
+
+        undo("drift");
+        sandbox.gitOps().reconcileAll();
+        assertThat(image("drift")).endsWith(":v1.3.0");
+
+        sandbox.client().genericKubernetesResources(GitOpsKind.FLUX_HELM_RELEASE.context()).inNamespace("flux-system")
+                .withName("drift").edit(r -> {
+                    r.<Map<String, Object>>get("spec").put("suspend", true);
+                    return r;
+                });
+        undo("drift");
+        sandbox.gitOps().reconcileAll();
+        assertThat(image("drift")).endsWith(":v1.2.5");
+    }
+
+    @Test
     void theCustomResourcesAreServedByTheirCrds() {
         assertThat(sandbox.client().apiextensions().v1().customResourceDefinitions().list().getItems())
                 .extracting(crd -> crd.getMetadata().getName())
@@ -138,6 +184,11 @@ class SimulatedGitOpsControllerTest {
 
     private static String image(String name) {
         return deployment(name).getSpec().getTemplate().getSpec().getContainers().get(0).getImage();
+    }
+
+    private static GenericKubernetesResource helmRelease(String name) {
+        return sandbox.client().genericKubernetesResources(GitOpsKind.FLUX_HELM_RELEASE.context())
+                .inNamespace("flux-system").withName(name).get();
     }
 
     private static GenericKubernetesResource application(String name) {
