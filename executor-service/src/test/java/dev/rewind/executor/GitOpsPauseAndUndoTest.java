@@ -16,6 +16,7 @@ import static dev.rewind.executor.GitOpsTargets.versionOf;
 import static dev.rewind.executor.Rollbacks.appliedPatches;
 import static dev.rewind.executor.Rollbacks.command;
 import static dev.rewind.executor.Rollbacks.deploy;
+import static dev.rewind.executor.Rollbacks.deployment;
 import static dev.rewind.executor.Rollbacks.outcome;
 import static dev.rewind.executor.Rollbacks.outcomeOf;
 import static dev.rewind.platform.testing.PublishedEvents.uniqueTarget;
@@ -30,6 +31,7 @@ import dev.rewind.events.incident.RollbackStepCompleted;
 import dev.rewind.events.incident.RollbackSucceeded;
 import dev.rewind.executor.gitops.GitOpsPause;
 import dev.rewind.executor.gitops.GitOpsPolicy;
+import dev.rewind.kubernetes.DeploymentRevisions;
 import dev.rewind.kubernetes.gitops.GitOpsKind;
 import dev.rewind.platform.testing.InfrastructureResource;
 import dev.rewind.platform.testing.KafkaClientTest;
@@ -123,6 +125,9 @@ class GitOpsPauseAndUndoTest extends KafkaClientTest {
         assertThat(helmRelease(target).<String>get("spec", "values", "image", "tag")).isEqualTo("v1.2.5");
         assertThat(helmReleaseManifest(target)).contains("tag: \"v1.2.5\"");
         assertThat(versionOf(target)).isEqualTo("v1.2.5");
+        assertThat(deployment(target).getMetadata().getAnnotations()).as("resumed only once its Kustomization "
+                + "applied the merge: never set back to v1.3.0 (revision 4) and rolled back again (5)")
+                .containsEntry(DeploymentRevisions.REVISION, "3");
     }
 
     @Test

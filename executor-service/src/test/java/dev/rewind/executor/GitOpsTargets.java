@@ -45,6 +45,7 @@ final class GitOpsTargets {
         GitOpsSetup.fluxHelmRelease(sandbox().client(), sandbox().git(), target.namespace(), target.service(),
                 driftDetection);
         sandbox().gitOps().reconcileAll();
+        sandbox().gitOps().reconcileAll(); // the commit fetched in the first round is applied in the second
     }
 
     /** The step {@code step} of the incident's rollback, once published. */

@@ -68,8 +68,9 @@ public class GitOpsOwners {
         if (!confirms(client, owner, resource, deployment.getNamespace(), deployment.getName())) {
             throw new MethodUnavailable(owner.describe() + " does not list deployment " + deployment.getNamespace()
                     + "/" + deployment.getName() + " among what it applies (" + (owner.kind()
-                    == GitOpsKind.ARGO_CD_APPLICATION ? "status.resources" : "status.inventory") + "): Rewind changes "
-                    + "Git only for an owner that says it deploys the target");
+                    == GitOpsKind.ARGO_CD_APPLICATION ? "status.resources" : keepsInventory(resource)
+                    ? "status.inventory" : "the manifest of the Helm release in its status.history") + "): Rewind "
+                    + "changes Git only for an owner that says it deploys the target");
         }
         return switch (owner.kind()) {
             case ARGO_CD_APPLICATION -> GitOpsSource.ofApplication(resource, config.defaultBranch());
@@ -123,6 +124,11 @@ public class GitOpsOwners {
         return GitOpsSource.ofKustomization(kustomization, repository);
     }
 
+    /** True when a Flux resource records what it applies ({@code status.inventory.entries}, even empty). */
+    private static boolean keepsInventory(GenericKubernetesResource resource) {
+        return resource.get("status", "inventory", "entries") != null;
+    }
+
     /**
      * True when {@code owner} says it applies Deployment {@code namespace/name} ({@link GitOpsOwnership#confirms});
      * for a HelmRelease from a helm-controller that keeps no inventory (older versions), when the manifest of the
@@ -130,7 +136,7 @@ public class GitOpsOwners {
      */
     private boolean confirms(KubernetesClient client, GitOpsOwner owner, GenericKubernetesResource resource,
                              String namespace, String name) {
-        if (owner.kind() != GitOpsKind.FLUX_HELM_RELEASE || resource.get("status", "inventory") != null) {
+        if (owner.kind() != GitOpsKind.FLUX_HELM_RELEASE || keepsInventory(resource)) {
             return GitOpsOwnership.confirms(owner.kind(), resource, namespace, name);
         }
         List<Map<String, Object>> history = resource.get("status", "history");
@@ -138,9 +144,13 @@ public class GitOpsOwners {
                 || !(history.get(0).get("version") instanceof Number version)) {
             return false;
         }
-        String release = (String) history.get(0).get("name");
-        String releaseNamespace = Objects.requireNonNullElse((String) history.get(0).get("namespace"), namespace);
-        String storage = Objects.requireNonNullElse(resource.get("status", "storageNamespace"), releaseNamespace);
+        String release = String.valueOf(history.get(0).get("name"));
+        String own = resource.getMetadata().getNamespace();
+        String releaseNamespace = String.valueOf(Objects.requireNonNullElse(history.get(0).get("namespace"),
+                Objects.requireNonNullElse(resource.get("spec", "targetNamespace"), own)));
+        // helm-controller stores releases in spec.storageNamespace, by default the HelmRelease's own namespace.
+        String storage = Objects.requireNonNullElse(resource.get("status", "storageNamespace"),
+                Objects.requireNonNullElse(resource.get("spec", "storageNamespace"), own));
         try {
             return new HelmReleases(api::call, client, storage).get(release, version.longValue())
                     .map(stored -> HelmManifest.parse(stored.release().manifest(), releaseNamespace).find(
@@ -149,8 +159,8 @@ public class GitOpsOwners {
         } catch (KubernetesClientException e) {
             throw new MethodUnavailable("cannot read Helm release " + release + " (version " + version + ") in "
                     + storage + " to tell whether " + owner.describe() + " renders deployment " + namespace + "/"
-                    + name + " (" + e.getCode() + " " + e.getMessage() + "): grant the executor read access to "
-                    + "Secrets there (k8s/components/helm), or run a helm-controller that keeps status.inventory");
+                    + name + " (" + e.getCode() + " " + e.getMessage() + "): grant the executor get on Secrets there "
+                    + "(docs/gitops.md), or run a helm-controller that keeps status.inventory");
         } catch (IllegalArgumentException e) {
             throw new MethodUnavailable("Helm release " + release + " (version " + version + ") in " + storage
                     + " cannot be read: " + e.getMessage());

@@ -84,6 +84,11 @@ public class GitOpsSync {
         return Optional.of(applied == null ? reported : GitOpsSyncState.applying(applied, reported));
     }
 
+    /** {@code change}'s owner as it is now; empty when it no longer exists. */
+    public Optional<GenericKubernetesResource> owner(KubernetesClient client, GitChange change) {
+        return Optional.ofNullable(read(client, change.ownerKind(), change.ownerNamespace(), change.ownerName()));
+    }
+
     private GenericKubernetesResource read(KubernetesClient client, GitOpsKind kind, String namespace, String name) {
         return api.call(() -> client.genericKubernetesResources(kind.context()).inNamespace(namespace).withName(name)
                 .get());

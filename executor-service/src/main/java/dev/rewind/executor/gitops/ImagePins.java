@@ -113,7 +113,8 @@ public final class ImagePins {
         return colon > slash && !image.contains("@") ? image.substring(0, colon) : image;
     }
 
-    static String tagOf(String image) {
+    /** {@code v1} of {@code registry:5000/shop/checkout:v1}; null without a tag (or with a digest). */
+    public static String tagOf(String image) {
         int slash = image.lastIndexOf('/');
         int colon = image.lastIndexOf(':');
         return colon > slash && !image.contains("@") ? image.substring(colon + 1) : null;

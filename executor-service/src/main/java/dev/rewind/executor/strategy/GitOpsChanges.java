@@ -10,6 +10,7 @@ import dev.rewind.executor.gitops.GitOpsOwners;
 import dev.rewind.executor.gitops.GitOpsSource;
 import dev.rewind.executor.gitops.GitOpsSync;
 import dev.rewind.executor.gitops.GitOpsSyncState;
+import dev.rewind.executor.gitops.HelmReleaseValues;
 import dev.rewind.executor.gitops.ImagePins;
 import dev.rewind.executor.gitops.git.ChangeRequest;
 import dev.rewind.executor.gitops.git.GitChangeRefused;
@@ -24,10 +25,12 @@ import dev.rewind.executor.kubernetes.RolloutStatus;
 import dev.rewind.executor.kubernetes.UndoPlan;
 import dev.rewind.executor.service.ExecutionLedger;
 import dev.rewind.kubernetes.DeploymentRevisions;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -222,6 +225,28 @@ public class GitOpsChanges {
                 }
             } catch (GitHostFailed e) {
                 LOG.warnf("cannot tell whether %s includes %s now: %s", fetched.get(), sha, e.getMessage());
+            }
+            if (Instant.now().isAfter(deadline)) {
+                return false;
+            }
+            ExecutionInterrupted.pause(config.syncPollInterval());
+        }
+    }
+
+    /**
+     * Waits, within the sync timeout, until {@code change}'s HelmRelease holds {@code pinned} in its values: its
+     * Kustomization applied the merge to it. False when it did not (or the HelmRelease is gone).
+     */
+    public boolean awaitValues(RollbackOrder order, GitChange change, Map<List<String>, String> pinned) {
+        Instant deadline = Instant.now().plus(config.syncTimeout());
+        while (true) {
+            Optional<GenericKubernetesResource> owner = sync.owner(rollbacks.observedNow(order.target()).client(),
+                    change);
+            if (owner.isEmpty()) {
+                return false;
+            }
+            if (HelmReleaseValues.holds(owner.get(), pinned)) {
+                return true;
             }
             if (Instant.now().isAfter(deadline)) {
                 return false;

@@ -9,6 +9,8 @@ import dev.rewind.executor.gitops.GitChange;
 import dev.rewind.executor.gitops.GitOpsOwner;
 import dev.rewind.executor.gitops.GitOpsPause;
 import dev.rewind.executor.gitops.GitOpsPauses;
+import dev.rewind.executor.gitops.HelmReleaseValues;
+import dev.rewind.executor.gitops.ImagePins;
 import dev.rewind.executor.gitops.git.ChangeRequest;
 import dev.rewind.executor.kubernetes.DeploymentRollbacks;
 import dev.rewind.executor.kubernetes.ObservedDeployment;
@@ -18,13 +20,17 @@ import dev.rewind.executor.kubernetes.UndoPlan;
 import dev.rewind.executor.persistence.ExecutionRecord;
 import dev.rewind.executor.service.ExecutionLedger;
 import dev.rewind.kubernetes.DeploymentRevisions;
+import dev.rewind.kubernetes.gitops.GitOpsKind;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -81,6 +87,12 @@ public class PausedUndo {
             throw new MethodUnavailable(method + " under a paused sync needs Git changed afterwards, and "
                     + gitUnchangeable.getMessage());
         }
+        if (owner.kind() == GitOpsKind.FLUX_HELM_RELEASE && pinnedValues(change, lastGood.images()).isEmpty()) {
+            throw new MethodUnavailable("the change in Git pins the images outside " + owner.describe() + "'s "
+                    + "spec.values (" + String.join(", ", change.files().keySet()) + "): Rewind could not tell when its "
+                    + "Kustomization applied them, and the HelmRelease resumed before would upgrade back to the faulty "
+                    + "release");
+        }
         return inCluster.pausedFor(change, pauses.plan(observed.client(), owner));
     }
 
@@ -127,12 +139,24 @@ public class PausedUndo {
             return failed(change.owner() + " did not fetch " + request.mergeSha() + " (" + request.url() + ") within "
                     + config.syncTimeout() + " of asking it to refresh");
         }
+        if (change.ownerKind() == GitOpsKind.FLUX_HELM_RELEASE && !changes.awaitValues(order, change, pinnedValues(change,
+                DeploymentRevisions.releaseOf(plan.toRevision(), plan.template()).images()))) {
+            return failed("Flux Kustomization " + change.fluxKustomization() + " did not apply " + request.mergeSha()
+                    + " (" + request.url() + ") to " + change.owner() + "'s values within " + config.syncTimeout());
+        }
         stillRolledBack.run();
         String resumed = pauses.resume(client(order), plan.pause(), GitOpsPause.by(order.executionId()));
         ledger.gitOpsResumed(order.executionId(), resumed + ", " + change.owner() + " having fetched "
                 + request.mergeSha() + " (" + request.url() + ")");
         changes.refresh(order, change);
         return changes.followSync(order, plan, ledger.load(order.executionId()).gitOpsResumedAt);
+    }
+
+    /** The leaves of the HelmRelease's values that {@code change} sets to one of {@code images} (or their tags). */
+    private static Map<List<String>, String> pinnedValues(GitChange change, Map<String, String> images) {
+        Set<String> pins = new HashSet<>(images.values());
+        images.values().forEach(image -> Optional.ofNullable(ImagePins.tagOf(image)).ifPresent(pins::add));
+        return HelmReleaseValues.pinned(change.files(), change.ownerNamespace(), change.ownerName(), pins);
     }
 
     /** The request once people merged it, or empty when the catch-up timeout passed first. */

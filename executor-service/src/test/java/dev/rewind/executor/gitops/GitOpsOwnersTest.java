@@ -83,6 +83,7 @@ class GitOpsOwnersTest {
         sandbox().deployWithHistory(target.namespace(), target.service(), HelmDemoChart.IMAGE, List.of("v1.3.0"));
         GitOpsSetup.fluxHelmRelease(sandbox().client(), sandbox().git(), target.namespace(), target.service(), true);
         sandbox().gitOps().reconcileAll();
+        sandbox().gitOps().reconcileAll(); // the commit fetched in the first round is applied in the second
         return target;
     }
 

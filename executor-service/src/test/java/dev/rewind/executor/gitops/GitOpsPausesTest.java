@@ -121,7 +121,10 @@ class GitOpsPausesTest {
         String by = GitOpsPause.by(UUID.randomUUID());
 
         pauses.pause(client(), pause, by);
-        assertThat(helmRelease(name).<Boolean>get("spec", "suspend")).isTrue();
+        sandbox().gitOps().reconcileAll();
+        sandbox().gitOps().reconcileAll();
+        assertThat(helmRelease(name).<Boolean>get("spec", "suspend")).as("kept while its Kustomization applies Git")
+                .isTrue();
         assertThat(pauses.resume(client(), pause, by)).isEqualTo("Flux HelmRelease " + GitOpsSetup.FLUX_NAMESPACE
                 + "/" + name + " resumed (spec.suspend false)");
 

@@ -25,36 +25,38 @@ final class FluxHelmReleases {
     }
 
     /**
-     * {@code helmRelease} after its Kustomization (named by its owner labels) applied it from the head of its branch:
-     * its {@code spec.values} set to those in Git when they differ (a new generation); unchanged when no Kustomization
-     * of the sandbox's Git applies it, or it is suspended.
+     * Applies {@code helmRelease} as its Kustomization (named by its owner labels) would from the commit its
+     * GitRepository fetched ({@code fetched}: {@code namespace/name} to commit): its {@code spec.values} set to those in
+     * Git when they differ (a new generation); nothing when no Kustomization of the sandbox's Git applies it, it is
+     * suspended, or its source fetched nothing yet.
      */
-    static GenericKubernetesResource applyFromGit(KubernetesClient client, SandboxGit git,
-                                                  GenericKubernetesResource helmRelease, Instant now) {
+    static void applyFromGit(KubernetesClient client, SandboxGit git, GenericKubernetesResource helmRelease,
+                             Map<String, String> fetched, Instant now) {
         Map<String, String> labels = Objects.requireNonNullElse(helmRelease.getMetadata().getLabels(), Map.of());
         GitOpsKind parentKind = GitOpsKind.FLUX_KUSTOMIZATION;
         if (!labels.containsKey(parentKind.ownerNameLabel())) {
-            return helmRelease;
+            return;
         }
         GenericKubernetesResource kustomization = client.genericKubernetesResources(parentKind.context())
                 .inNamespace(labels.get(parentKind.ownerNamespaceLabel())).withName(labels.get(
                         parentKind.ownerNameLabel())).get();
         if (kustomization == null || Boolean.TRUE.equals(kustomization.get("spec", "suspend"))) {
-            return helmRelease;
+            return;
         }
         String namespace = helmRelease.getMetadata().getNamespace();
         String name = helmRelease.getMetadata().getName();
-        Optional<GitOpsSource> source = GitOpsSource.of(client, parentKind, kustomization);
-        Optional<String> head = source.flatMap(s -> git.head(s.repository(), s.branch()));
-        Optional<GenericKubernetesResource> manifest = head.flatMap(commit -> source.get().manifest(git, commit,
+        String commit = fetched.get(Objects.requireNonNullElse(kustomization.<String>get("spec", "sourceRef",
+                "namespace"), kustomization.getMetadata().getNamespace()) + "/" + kustomization.get("spec",
+                "sourceRef", "name"));
+        Optional<GenericKubernetesResource> manifest = commit == null ? Optional.empty() : GitOpsSource.of(client,
+                parentKind, kustomization).flatMap(source -> source.manifest(git, commit,
                 GitOpsKind.FLUX_HELM_RELEASE.kind(), namespace, name));
         if (manifest.isEmpty()) {
-            return helmRelease;
+            return;
         }
         Object values = manifest.get().get("spec", "values");
-        GenericKubernetesResource applied = helmRelease;
         if (!Objects.equals(values, helmRelease.get("spec", "values"))) {
-            applied = client.genericKubernetesResources(GitOpsKind.FLUX_HELM_RELEASE.context()).inNamespace(namespace)
+            client.genericKubernetesResources(GitOpsKind.FLUX_HELM_RELEASE.context()).inNamespace(namespace)
                     .withName(name).edit(r -> {
                         @SuppressWarnings("unchecked")
                         Map<String, Object> spec = new HashMap<>((Map<String, Object>) r.getAdditionalProperties()
@@ -65,8 +67,7 @@ final class FluxHelmReleases {
                     });
         }
         FluxStatus.write(client, kustomization, FluxStatus.inventoryId(namespace, name,
-                GitOpsKind.FLUX_HELM_RELEASE.group(), GitOpsKind.FLUX_HELM_RELEASE.kind()), head.get(), now);
-        return applied;
+                GitOpsKind.FLUX_HELM_RELEASE.group(), GitOpsKind.FLUX_HELM_RELEASE.kind()), commit, now);
     }
 
     /**

@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -72,22 +73,38 @@ public final class SimulatedGitOpsController implements AutoCloseable {
         return this;
     }
 
-    /** One round over every Deployment a GitOps resource owns: sets back drift where its controller would. */
+    /**
+     * One round over every Deployment a GitOps resource owns: sets back drift where its controller would. The Flux
+     * controllers act one after the other, as separate controllers do: a GitRepository's new commit is fetched at the
+     * end of a round, applied to a HelmRelease in the next one, and rendered by it in the one after.
+     */
     public synchronized void reconcileAll() {
-        for (GenericKubernetesResource repository : client.genericKubernetesResources(
-                GitOpsKind.FLUX_GIT_REPOSITORY.context()).inAnyNamespace().list().getItems()) {
+        List<GenericKubernetesResource> repositories = client.genericKubernetesResources(
+                GitOpsKind.FLUX_GIT_REPOSITORY.context()).inAnyNamespace().list().getItems();
+        Map<String, String> fetched = new HashMap<>();
+        for (GenericKubernetesResource repository : repositories) {
+            String artifact = repository.get("status", "artifact", "revision");
+            if (artifact != null) {
+                fetched.put(repository.getMetadata().getNamespace() + "/" + repository.getMetadata().getName(),
+                        artifact.substring(artifact.lastIndexOf(':') + 1));
+            }
+        }
+        for (Deployment deployment : client.apps().deployments().inAnyNamespace().list().getItems()) {
+            owner(deployment).ifPresent(owner -> reconcile(deployment, owner, fetched));
+        }
+        for (GenericKubernetesResource repository : repositories) {
             String branch = Objects.requireNonNullElse(repository.get("spec", "ref", "branch"), "main");
             GitOpsSource.repository(repository.get("spec", "url")).flatMap(r -> git.head(r, branch))
                     .ifPresent(head -> FluxStatus.writeArtifact(client, repository, branch, head));
         }
-        for (Deployment deployment : client.apps().deployments().inAnyNamespace().list().getItems()) {
-            owner(deployment).ifPresent(owner -> reconcile(deployment, owner));
-        }
     }
 
-    private void reconcile(Deployment deployment, Owner found) {
-        Owner owner = found.kind() == GitOpsKind.FLUX_HELM_RELEASE ? new Owner(found.kind(),
-                FluxHelmReleases.applyFromGit(client, git, found.resource(), clock.instant())) : found;
+    /**
+     * Sets the Deployment back where its owner would; a HelmRelease renders the values it holds now, and only then
+     * gets those its Kustomization applies from the commit {@code fetched} ({@code namespace/name} of a GitRepository
+     * to the commit fetched in an earlier round).
+     */
+    private void reconcile(Deployment deployment, Owner owner, Map<String, String> fetched) {
         String key = deployment.getMetadata().getNamespace() + "/" + deployment.getMetadata().getName();
         PodTemplateSpec live = deployment.getSpec().getTemplate();
         Desired desired = fromGit(owner, deployment).orElseGet(() -> outsideGit.computeIfAbsent(key,
@@ -112,9 +129,12 @@ public final class SimulatedGitOpsController implements AutoCloseable {
         } else if (owner.kind() == GitOpsKind.FLUX_KUSTOMIZATION) {
             FluxStatus.write(client, owner.resource(), FluxStatus.inventoryId(deployment.getMetadata().getNamespace(),
                     deployment.getMetadata().getName(), "apps", "Deployment"), applied.get(key), clock.instant());
-        } else if (owner.kind() == GitOpsKind.FLUX_HELM_RELEASE && !drifted && !owner.suspended()) {
-            FluxStatus.writeHelmRelease(client, owner.resource(), deployment.getMetadata().getNamespace(),
-                    deployment.getMetadata().getName(), clock.instant());
+        } else if (owner.kind() == GitOpsKind.FLUX_HELM_RELEASE) {
+            if (!drifted && !owner.suspended()) {
+                FluxStatus.writeHelmRelease(client, owner.resource(), deployment.getMetadata().getNamespace(),
+                        deployment.getMetadata().getName(), clock.instant());
+            }
+            FluxHelmReleases.applyFromGit(client, git, owner.resource(), fetched, clock.instant());
         }
     }
 

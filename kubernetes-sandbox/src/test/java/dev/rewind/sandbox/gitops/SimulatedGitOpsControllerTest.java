@@ -7,6 +7,7 @@ import dev.rewind.kubernetes.gitops.GitOpsKind;
 import dev.rewind.sandbox.KubernetesSandbox;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -119,6 +120,10 @@ class SimulatedGitOpsControllerTest {
         String manifest = sandbox.git().files(GitOpsSetup.REPOSITORY, "main").orElseThrow().get(path);
         String commit = sandbox.git().commit(GitOpsSetup.REPOSITORY, "main", Map.of(path, manifest.replace(
                 "tag: \"v1.3.0\"", "tag: \"v1.4.0\"")), "release v1.4.0");
+        // Fetched at the end of a round, applied to the HelmRelease in the next, rendered in the one after.
+        sandbox.gitOps().reconcileAll();
+        sandbox.gitOps().reconcileAll();
+        assertThat(helmRelease("chart").<String>get("spec", "values", "image", "tag")).isEqualTo("v1.4.0");
         sandbox.gitOps().reconcileAll();
 
         assertThat(image("chart")).as("a new generation is upgraded").endsWith(":v1.4.0");
@@ -162,12 +167,24 @@ class SimulatedGitOpsControllerTest {
         sandbox.deployWithHistory("shop", name, IMAGE, List.of("v1.2.5", "v1.3.0"));
     }
 
-    /** What {@code kubectl rollout undo} leaves: the previous release's template. */
+    /**
+     * What {@code kubectl rollout undo} leaves: the previous release's template; sent again on a conflict (the
+     * sandbox's controllers write the Deployment too), as kubectl does.
+     */
     private static void undo(String name) {
-        sandbox.client().apps().deployments().inNamespace("shop").withName(name).edit(d -> {
-            d.getSpec().getTemplate().getSpec().getContainers().get(0).setImage(IMAGE + ":v1.2.5");
-            return d;
-        });
+        for (int attempt = 1; ; attempt++) {
+            try {
+                sandbox.client().apps().deployments().inNamespace("shop").withName(name).edit(d -> {
+                    d.getSpec().getTemplate().getSpec().getContainers().get(0).setImage(IMAGE + ":v1.2.5");
+                    return d;
+                });
+                return;
+            } catch (KubernetesClientException e) {
+                if (e.getCode() != 409 || attempt == 5) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /** Commits {@code to} in place of {@code from} in Deployment {@code name}'s manifest, as a person's push would. */
