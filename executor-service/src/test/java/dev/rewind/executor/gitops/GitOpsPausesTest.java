@@ -10,7 +10,10 @@ import dev.rewind.platform.testing.InfrastructureResource;
 import dev.rewind.platform.testing.KubernetesSandboxResource;
 import dev.rewind.sandbox.KubernetesSandbox;
 import dev.rewind.sandbox.gitops.GitOpsSetup;
+import io.fabric8.kubernetes.api.model.FieldsV1;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
+import io.fabric8.kubernetes.api.model.ManagedFieldsEntryBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
@@ -130,6 +133,42 @@ class GitOpsPausesTest {
 
         assertThat(helmRelease(name).<Boolean>get("spec", "suspend")).isFalse();
         assertThat(helmRelease(name).getMetadata().getLabels()).containsKey("kustomize.toolkit.fluxcd.io/name");
+    }
+
+    @Test
+    void aKustomizationAnotherAppliesIsPausedUnlessItsManifestSetsSuspend() {
+        String free = "pause-" + UUID.randomUUID().toString().substring(0, 8);
+        String owned = "pause-" + UUID.randomUUID().toString().substring(0, 8);
+        appliedByKustomization(free, Map.of("f:spec", Map.of("f:path", Map.of())));
+        appliedByKustomization(owned, Map.of("f:spec", Map.of("f:path", Map.of(), "f:suspend", Map.of())));
+
+        assertThat(pauses.plan(client(), fluxOwner(free)).owner()).isEqualTo("Flux Kustomization flux-system/" + free);
+        assertThatThrownBy(() -> pauses.plan(client(), fluxOwner(owned))).isInstanceOf(MethodUnavailable.class)
+                .hasMessageContaining("is itself applied by Flux Kustomization flux-system/apps (its manifest in Git "
+                        + "sets spec.suspend)");
+    }
+
+    /**
+     * A Kustomization that Kustomization {@code flux-system/apps} applies server-side, owning {@code fields} (as
+     * {@code managedFields} names them).
+     */
+    private static void appliedByKustomization(String name, Map<String, Object> fields) {
+        FieldsV1 owned = new FieldsV1();
+        fields.forEach(owned::setAdditionalProperty);
+        GitOpsKind kind = GitOpsKind.FLUX_KUSTOMIZATION;
+        client().genericKubernetesResources(kind.context()).inNamespace("flux-system").resource(
+                new GenericKubernetesResourceBuilder().withApiVersion(kind.apiVersion()).withKind(kind.kind())
+                        .withNewMetadata().withName(name).withNamespace("flux-system")
+                        .withLabels(Map.of(kind.ownerNameLabel(), "apps", kind.ownerNamespaceLabel(), "flux-system"))
+                        .withManagedFields(new ManagedFieldsEntryBuilder().withManager("kustomize-controller")
+                                .withOperation("Apply").withFieldsType("FieldsV1").withFieldsV1(owned).build())
+                        .endMetadata()
+                        .withAdditionalProperties(Map.of("spec", Map.of("path", "./apps", "interval", "10m")))
+                        .build()).create();
+    }
+
+    private static GitOpsOwner fluxOwner(String name) {
+        return new GitOpsOwner(GitOpsKind.FLUX_KUSTOMIZATION, "flux-system", name, "reconciling", true);
     }
 
     /** A new self-healing Application deploying a new Deployment. */
