@@ -4,7 +4,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code rewind approve N}: approves the incident's rollback. */
-@Command(name = "approve", sortOptions = false, mixinStandardHelpOptions = true,
+@Command(name = "approve", sortOptions = false,
         description = {"Approves the incident's rollback request.",
                 "POST /api/v1/approvals/{id}/approve at the approval API; the id is found by incident number with "
                         + "GET /api/v1/approvals. The approval service applies its rules: a refusal (409: your own "

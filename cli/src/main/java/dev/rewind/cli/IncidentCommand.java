@@ -5,7 +5,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code rewind incident N}: one incident's record and timeline. */
-@Command(name = "incident", sortOptions = false, mixinStandardHelpOptions = true,
+@Command(name = "incident", sortOptions = false,
         description = {"Shows one incident and its timeline.",
                 "Each timeline entry with its time and offset from detection. GET /api/v1/incidents/{number} at "
                         + "the incident API."})

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code rewind incidents}: the incident list, filtered, as a table or the API's JSON. */
-@Command(name = "incidents", sortOptions = false, mixinStandardHelpOptions = true,
+@Command(name = "incidents", sortOptions = false,
         description = {"Lists incidents, newest first, as a table.",
                 "GET /api/v1/incidents at the incident API. List filters take a comma list or repeat and match "
                         + "any of their values; filters apply together."})
@@ -26,7 +26,7 @@ final class IncidentsCommand extends ApiCommand {
     @Option(names = "--namespace", split = ",", paramLabel = "NAME", description = "Kubernetes namespaces")
     List<String> namespaces;
 
-    @Option(names = "--severity", split = ",", paramLabel = "P0..P3", description = "Severities")
+    @Option(names = "--severity", split = ",", paramLabel = "SEV", description = "Severities: P0, P1, P2, P3")
     List<String> severities;
 
     @Option(names = "--status", split = ",", paramLabel = "STATUS",

@@ -4,7 +4,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code rewind override N --reason ...}: lifts the guard that held the incident's rollback. */
-@Command(name = "override", sortOptions = false, mixinStandardHelpOptions = true,
+@Command(name = "override", sortOptions = false,
         description = {"Lifts the guard that held the incident's rollback, with a reason.",
                 "E.g. COOLDOWN; counts as your approval; only override roles may. "
                         + "POST /api/v1/approvals/{id}/override at the approval API."})

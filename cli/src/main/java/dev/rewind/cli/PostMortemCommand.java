@@ -5,7 +5,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code rewind postmortem N}: the incident's post-mortem, Markdown to stdout. */
-@Command(name = "postmortem", sortOptions = false, mixinStandardHelpOptions = true,
+@Command(name = "postmortem", sortOptions = false,
         description = {"Prints the incident's post-mortem (Markdown).",
                 "In the runbook's template. GET /api/v1/incidents/{number}/postmortem at the incident API."})
 final class PostMortemCommand extends ApiCommand {

@@ -4,7 +4,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code rewind reject N --reason ...}: rejects the incident's rollback. */
-@Command(name = "reject", sortOptions = false, mixinStandardHelpOptions = true,
+@Command(name = "reject", sortOptions = false,
         description = {"Rejects the incident's rollback request, with a reason.",
                 "Ends the incident's rollback path. POST /api/v1/approvals/{id}/reject at the approval API."})
 final class RejectCommand extends VoteCommand {

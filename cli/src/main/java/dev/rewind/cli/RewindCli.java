@@ -56,6 +56,13 @@ public final class RewindCli implements Runnable {
                         .exitCodeList(ExitCode.described());
             }
         });
+        cli.setParameterExceptionHandler((exception, args) -> {
+            CommandLine command = exception.getCommandLine();
+            command.getErr().println("rewind: " + exception.getMessage());
+            CommandLine.UnmatchedArgumentException.printSuggestions(exception, command.getErr());
+            command.getErr().println("Try '" + command.getCommandSpec().qualifiedName() + " --help'.");
+            return command.getCommandSpec().exitCodeOnInvalidInput();
+        });
         cli.setExecutionExceptionHandler((exception, commandLine, parseResult) -> {
             if (exception instanceof CliFailure failure) {
                 commandLine.getErr().println("rewind: " + failure.getMessage());

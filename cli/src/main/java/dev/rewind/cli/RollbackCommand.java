@@ -6,7 +6,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code rewind rollback env/ns/service --reason ... --severity P1}: asks for a rollback by hand. */
-@Command(name = "rollback", sortOptions = false, mixinStandardHelpOptions = true,
+@Command(name = "rollback", sortOptions = false,
         description = {"Asks Rewind to roll a target back (a manual request).",
                 "POST /api/v1/rollbacks at the rollback request API: it opens an incident whose rollback request "
                         + "goes through the approval policy like any other; you may not approve your own. A target "

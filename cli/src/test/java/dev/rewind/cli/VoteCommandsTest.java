@@ -106,7 +106,8 @@ class VoteCommandsTest {
         CliRun run = run("alice-token", "reject", "12");
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
-        assertThat(run.err()).contains("Missing required option: '--reason=TEXT'");
+        assertThat(run.err()).contains("rewind: Missing required option: '--reason=TEXT'", "Try 'rewind reject --help'.")
+                .doesNotContain("Usage:");
         assertThat(rewind.received).isEmpty();
     }
 
