@@ -1,6 +1,7 @@
 package dev.rewind.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.rewind.drill.ApprovalRequests;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -30,11 +31,7 @@ public final class ApprovalLookup {
 
     /** The id of the first (newest) request in {@code requests} about {@code incident}. */
     static Optional<UUID> find(JsonNode requests, IncidentNumber incident) {
-        for (JsonNode request : requests) {
-            if (request.path("incidentNumber").asLong(-1) == incident.value()) {
-                return Optional.of(UUID.fromString(request.path("id").asText()));
-            }
-        }
-        return Optional.empty();
+        return ApprovalRequests.ofIncident(requests, incident.value())
+                .map(request -> UUID.fromString(request.path("id").asText()));
     }
 }
