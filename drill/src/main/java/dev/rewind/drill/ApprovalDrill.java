@@ -114,14 +114,7 @@ final class ApprovalDrill extends Drill {
     private Optional<JsonNode> approvalRequest() {
         long number = incident.path("number").asLong();
         return approver.jsonIfOk(settings.approvalsUrl() + "/api/v1/approvals?environment="
-                + encode(target.environment())).flatMap(list -> {
-                    for (JsonNode item : list) {
-                        if (item.path("incidentNumber").asLong() == number) {
-                            return Optional.of(item);
-                        }
-                    }
-                    return Optional.empty();
-                });
+                + encode(target.environment())).flatMap(list -> ApprovalRequests.ofIncident(list, number));
     }
 
     private static Optional<JsonNode> personsApproval(JsonNode incident) {

@@ -8,43 +8,54 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
-/** The drill's HTTP calls: JSON or text answers, an optional bearer token, short timeouts, errors that name the URL. */
-final class JsonHttp {
+/**
+ * The HTTP calls of the drill and the {@code rewind} CLI: JSON or text answers, an optional bearer token, short
+ * timeouts, status 0 when nothing answers.
+ */
+public final class JsonHttp {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final String bearerToken;
 
-    JsonHttp(String bearerToken) {
+    public JsonHttp(String bearerToken) {
         this.bearerToken = bearerToken;
     }
 
     /** The status and body of {@code GET url}; status 0 when nothing answers. */
-    Answer get(String url) {
+    public Answer get(String url) {
         return send(request(url).GET());
     }
 
     /** The status and body of {@code PUT url} with a text body. */
-    Answer put(String url, String body) {
+    public Answer put(String url, String body) {
         return send(request(url).PUT(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "text/plain"));
     }
 
     /** The status and body of {@code DELETE url}. */
-    Answer delete(String url) {
+    public Answer delete(String url) {
         return send(request(url).DELETE());
     }
 
     /** The status and body of {@code POST url} with a JSON body. */
-    Answer postJson(String url, String json) {
-        return send(request(url).POST(HttpRequest.BodyPublishers.ofString(json))
-                .header("Content-Type", "application/json"));
+    public Answer postJson(String url, String json) {
+        return postJson(url, json, Map.of());
+    }
+
+    /** The status and body of {@code POST url} with a JSON body and more request headers. */
+    public Answer postJson(String url, String json, Map<String, String> headers) {
+        HttpRequest.Builder request = request(url).POST(HttpRequest.BodyPublishers.ofString(json))
+                .header("Content-Type", "application/json");
+        headers.forEach(request::header);
+        return send(request);
     }
 
     /** The JSON answer of {@code GET url}, or empty while it is not 200 (unreachable, busy, not there yet). */
-    Optional<JsonNode> jsonIfOk(String url) {
+    public Optional<JsonNode> jsonIfOk(String url) {
         Answer answer = get(url);
         if (answer.status() != 200) {
             return Optional.empty();
@@ -77,9 +88,10 @@ final class JsonHttp {
     }
 
     /** An HTTP answer; status 0 when the request got none. */
-    record Answer(int status, String body) {
+    public record Answer(int status, String body) {
 
-        String describe() {
+        /** The status and the start of the body, or what kept any answer from coming, for messages. */
+        public String describe() {
             String text = body == null ? "" : body.length() > 300 ? body.substring(0, 300) + "..." : body;
             return status == 0 ? "nothing (" + text + ")" : status + " " + text;
         }
