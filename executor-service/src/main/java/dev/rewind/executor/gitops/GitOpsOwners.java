@@ -58,8 +58,7 @@ public class GitOpsOwners {
      */
     public GitOpsSource sourceOf(ObservedDeployment observed, GitOpsOwner owner) {
         KubernetesClient client = observed.client();
-        GenericKubernetesResource resource = api.call(() -> client.genericKubernetesResources(owner.kind().context())
-                .inNamespace(owner.namespace()).withName(owner.name()).get());
+        GenericKubernetesResource resource = api.gitOpsResource(client, owner.kind(), owner.namespace(), owner.name());
         if (resource == null) {
             throw new MethodUnavailable(owner.kind().title() + " " + owner.namespace() + "/" + owner.name()
                     + " no longer exists");
@@ -94,8 +93,7 @@ public class GitOpsOwners {
             throw new MethodUnavailable(owner.describe() + " is not applied by a Flux Kustomization (no "
                     + parentKind.ownerNameLabel() + " label): its values are in no Git path Rewind can change");
         }
-        GenericKubernetesResource parent = api.call(() -> client.genericKubernetesResources(parentKind.context())
-                .inNamespace(namespace).withName(name).get());
+        GenericKubernetesResource parent = api.gitOpsResource(client, parentKind, namespace, name);
         String parentName = parentKind.title() + " " + namespace + "/" + name;
         if (parent == null || !GitOpsOwnership.lists(parent, helmRelease)) {
             throw new MethodUnavailable(owner.describe() + " is marked as applied by " + parentName + ", which "
@@ -115,8 +113,7 @@ public class GitOpsOwners {
         String namespace = Objects.requireNonNullElse(kustomization.get("spec", "sourceRef", "namespace"),
                 kustomization.getMetadata().getNamespace());
         GenericKubernetesResource repository = !"GitRepository".equals(kind) || name == null ? null
-                : api.call(() -> client.genericKubernetesResources(GitOpsKind.FLUX_GIT_REPOSITORY.context())
-                .inNamespace(namespace).withName(name).get());
+                : api.gitOpsResource(client, GitOpsKind.FLUX_GIT_REPOSITORY, namespace, name);
         if (repository != null && Boolean.TRUE.equals(repository.get("spec", "suspend"))) {
             throw new MethodUnavailable("Flux GitRepository " + repository.getMetadata().getNamespace() + "/"
                     + repository.getMetadata().getName() + " is suspended: a change in Git would not be fetched");
@@ -169,8 +166,7 @@ public class GitOpsOwners {
 
     private Lookup read(KubernetesClient client, GitOpsKind kind, String namespace, String name) {
         try {
-            GenericKubernetesResource resource = api.call(() -> client.genericKubernetesResources(kind.context())
-                    .inNamespace(namespace).withName(name).get());
+            GenericKubernetesResource resource = api.gitOpsResource(client, kind, namespace, name);
             return resource == null ? new Missing() : new Found(resource);
         } catch (KubernetesClientException e) {
             if (e.getCode() == 401 || e.getCode() == 403) {

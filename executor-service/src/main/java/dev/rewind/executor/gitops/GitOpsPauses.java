@@ -55,7 +55,7 @@ public class GitOpsPauses {
      *                           ApplicationSet, a parent Application, a Kustomization whose manifest sets the field)
      */
     public GitOpsPause plan(KubernetesClient client, GitOpsOwner owner) {
-        GenericKubernetesResource resource = read(client, owner.kind(), owner.namespace(), owner.name());
+        GenericKubernetesResource resource = api.gitOpsResource(client, owner.kind(), owner.namespace(), owner.name());
         if (resource == null) {
             throw new MethodUnavailable(owner.describe() + " no longer exists: there is no sync to pause");
         }
@@ -77,7 +77,8 @@ public class GitOpsPauses {
     public void pause(KubernetesClient client, GitOpsPause pause, String by) {
         String failure = null;
         for (int attempt = 0; ; attempt++) {
-            GenericKubernetesResource resource = read(client, pause.kind(), pause.namespace(), pause.name());
+            GenericKubernetesResource resource = api.gitOpsResource(client, pause.kind(), pause.namespace(),
+                    pause.name());
             if (resource == null) {
                 throw new RollbackRefused(pause.owner() + " no longer exists: its sync was not paused, so the target "
                         + "is not rolled back in the cluster");
@@ -122,7 +123,8 @@ public class GitOpsPauses {
      */
     public String resume(KubernetesClient client, GitOpsPause pause, String by) {
         for (int attempt = 1; ; attempt++) {
-            GenericKubernetesResource resource = read(client, pause.kind(), pause.namespace(), pause.name());
+            GenericKubernetesResource resource = api.gitOpsResource(client, pause.kind(), pause.namespace(),
+                    pause.name());
             if (resource == null) {
                 return pause.owner() + " no longer exists: nothing to resume";
             }
@@ -253,11 +255,6 @@ public class GitOpsPauses {
             }
         }
         return false;
-    }
-
-    private GenericKubernetesResource read(KubernetesClient client, GitOpsKind kind, String namespace, String name) {
-        return api.call(() -> client.genericKubernetesResources(kind.context()).inNamespace(namespace).withName(name)
-                .get());
     }
 
     private static String pausedBy(GenericKubernetesResource resource) {

@@ -70,28 +70,25 @@ public class GitOpsSync {
         GitOpsSyncState applied = null;
         if (change.fluxKustomization() != null) {
             String[] name = change.fluxKustomization().split("/", 2);
-            GenericKubernetesResource kustomization = read(client, GitOpsKind.FLUX_KUSTOMIZATION, name[0], name[1]);
+            GenericKubernetesResource kustomization = api.gitOpsResource(client, GitOpsKind.FLUX_KUSTOMIZATION, name[0],
+                    name[1]);
             if (kustomization == null) {
                 return Optional.empty();
             }
             applied = GitOpsSyncState.of(GitOpsKind.FLUX_KUSTOMIZATION, kustomization);
         }
-        GenericKubernetesResource owner = read(client, change.ownerKind(), change.ownerNamespace(), change.ownerName());
-        if (owner == null) {
+        Optional<GenericKubernetesResource> owner = owner(client, change);
+        if (owner.isEmpty()) {
             return Optional.empty();
         }
-        GitOpsSyncState reported = GitOpsSyncState.of(change.ownerKind(), owner);
+        GitOpsSyncState reported = GitOpsSyncState.of(change.ownerKind(), owner.get());
         return Optional.of(applied == null ? reported : GitOpsSyncState.applying(applied, reported));
     }
 
     /** {@code change}'s owner as it is now; empty when it no longer exists. */
     public Optional<GenericKubernetesResource> owner(KubernetesClient client, GitChange change) {
-        return Optional.ofNullable(read(client, change.ownerKind(), change.ownerNamespace(), change.ownerName()));
-    }
-
-    private GenericKubernetesResource read(KubernetesClient client, GitOpsKind kind, String namespace, String name) {
-        return api.call(() -> client.genericKubernetesResources(kind.context()).inNamespace(namespace).withName(name)
-                .get());
+        return Optional.ofNullable(api.gitOpsResource(client, change.ownerKind(), change.ownerNamespace(),
+                change.ownerName()));
     }
 
     /**
@@ -104,8 +101,7 @@ public class GitOpsSync {
                 ? change.ownerKind() : GitOpsKind.FLUX_GIT_REPOSITORY;
         String[] name = kind == GitOpsKind.FLUX_GIT_REPOSITORY ? change.fluxRepository().split("/", 2)
                 : new String[] {change.ownerNamespace(), change.ownerName()};
-        GenericKubernetesResource resource = api.call(() -> client.genericKubernetesResources(kind.context())
-                .inNamespace(name[0]).withName(name[1]).get());
+        GenericKubernetesResource resource = api.gitOpsResource(client, kind, name[0], name[1]);
         String revision = resource == null ? null : switch (kind) {
             case ARGO_CD_APPLICATION -> resource.get("status", "sync", "revision");
             case FLUX_GIT_REPOSITORY -> resource.get("status", "artifact", "revision");

@@ -5,6 +5,8 @@ import dev.rewind.executor.domain.ExecutionInterrupted;
 import dev.rewind.executor.domain.RollbackRefused;
 import dev.rewind.kubernetes.DeploymentRevisions;
 import dev.rewind.kubernetes.KubernetesFailures;
+import dev.rewind.kubernetes.gitops.GitOpsKind;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
@@ -54,6 +56,13 @@ public class KubernetesApi {
             throw new RollbackRefused("deployments.apps \"" + name + "\" not found in namespace " + namespace);
         }
         return deployment;
+    }
+
+    /** GitOps resource {@code namespace/name} of {@code kind} (an Application, Kustomization...); null when none. */
+    public GenericKubernetesResource gitOpsResource(KubernetesClient client, GitOpsKind kind, String namespace,
+                                                    String name) {
+        return call(() -> client.genericKubernetesResources(kind.context()).inNamespace(namespace).withName(name)
+                .get());
     }
 
     /** The ReplicaSets that may be {@code deployment}'s ({@link DeploymentRevisions#replicaSetsOf}). */
