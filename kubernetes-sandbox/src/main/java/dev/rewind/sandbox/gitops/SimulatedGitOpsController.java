@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.time.Clock;
 import java.util.HashMap;
@@ -37,6 +38,9 @@ import java.util.logging.Logger;
 public final class SimulatedGitOpsController implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(SimulatedGitOpsController.class.getName());
+
+    private static final int CONFLICT = 409;
+    private static final int CONFLICT_ATTEMPTS = 5;
 
     private final KubernetesClient client;
     private final SandboxGit git;
@@ -112,11 +116,7 @@ public final class SimulatedGitOpsController implements AutoCloseable {
         applied.putIfAbsent(key, desired.revision());
         boolean drifted = !Serialization.asJson(live).equals(Serialization.asJson(desired.template()));
         if (drifted && owner.setsBack(desired.revision().equals(applied.get(key)))) {
-            client.apps().deployments().inNamespace(deployment.getMetadata().getNamespace())
-                    .withName(deployment.getMetadata().getName()).edit(d -> {
-                        d.getSpec().setTemplate(Serialization.clone(desired.template()));
-                        return d;
-                    });
+            setTemplate(deployment, desired.template());
             drifted = false;
             LOG.fine(() -> owner.kind().title() + " " + owner.name() + " set deployment " + key + " to "
                     + desired.revision());
@@ -135,6 +135,27 @@ public final class SimulatedGitOpsController implements AutoCloseable {
                         deployment.getMetadata().getName(), clock.instant());
             }
             FluxHelmReleases.applyFromGit(client, git, owner.resource(), fetched, clock.instant());
+        }
+    }
+
+    /**
+     * Sets {@code deployment}'s pod template, read again and sent again when the API server answers 409 (the
+     * Deployment controller wrote it meanwhile), as a controller's client retries on a conflict.
+     */
+    private void setTemplate(Deployment deployment, PodTemplateSpec template) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                client.apps().deployments().inNamespace(deployment.getMetadata().getNamespace())
+                        .withName(deployment.getMetadata().getName()).edit(d -> {
+                            d.getSpec().setTemplate(Serialization.clone(template));
+                            return d;
+                        });
+                return;
+            } catch (KubernetesClientException e) {
+                if (e.getCode() != CONFLICT || attempt == CONFLICT_ATTEMPTS) {
+                    throw e;
+                }
+            }
         }
     }
 
