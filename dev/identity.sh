@@ -4,6 +4,9 @@
 # bearer tokens signed with it, with the claims Rewind reads (upn, groups) and the issuer and audience it checks.
 #   dev/identity.sh keys                      make the key pair if missing; print the public key's path
 #   dev/identity.sh token NAME ROLE[,ROLE]    print a token for NAME holding the roles, valid for one hour
+#   dev/identity.sh private-key               make the key pair if missing; print the private key's path (the
+#                                             console's development sign-in signs its sessions with it)
+#   dev/identity.sh public-key-body           the public key as one line of base64 (REWIND_OIDC_PUBLIC_KEY)
 # In production, tokens come from your identity provider; see the README's "Approvals".
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -43,7 +46,9 @@ token() {
 
 case ${1:-} in
   keys) keys ;;
+  private-key) keys > /dev/null; printf '%s\n' "$IDENTITY_DIR/private.pem" ;;
+  public-key-body) sed '/-----/d' "$(keys)" | tr -d '\n'; printf '\n' ;;
   token) shift; token "$@" ;;
   issuer) printf '%s\n' "$DEV_ISSUER" ;;
-  *) echo "usage: $0 keys|token NAME ROLE[,ROLE]|issuer" >&2; exit 2 ;;
+  *) echo "usage: $0 keys|token NAME ROLE[,ROLE]|issuer|private-key|public-key-body" >&2; exit 2 ;;
 esac

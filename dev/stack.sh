@@ -130,11 +130,21 @@ EOF_GIT
     MP_JWT_VERIFY_PUBLICKEY_LOCATION=$("$REWIND_ROOT/dev/identity.sh" keys)
     export MP_JWT_VERIFY_PUBLICKEY_LOCATION REWIND_JWT_ISSUER=${REWIND_JWT_ISSUER:-$("$REWIND_ROOT/dev/identity.sh" issuer)}
   fi
+  # The incident records' API and console (postmortem-service, quarkus-oidc): the same dev key, and the console's
+  # development sign-in (a red banner says so on every page), unless a real provider is configured (REWIND_OIDC_URL).
+  if [[ -z ${REWIND_OIDC_URL:-}${REWIND_OIDC_PUBLIC_KEY:-} ]]; then
+    REWIND_OIDC_PUBLIC_KEY=$("$REWIND_ROOT/dev/identity.sh" public-key-body)
+    REWIND_CONSOLE_DEV_KEY=$("$REWIND_ROOT/dev/identity.sh" private-key)
+    export REWIND_OIDC_PUBLIC_KEY REWIND_CONSOLE_DEV_KEY REWIND_OIDC_APPLICATION_TYPE=service \
+      REWIND_CONSOLE_SIGN_IN=dev-session REWIND_CONSOLE_DEV_SIGN_IN=true \
+      REWIND_JWT_ISSUER=${REWIND_JWT_ISSUER:-$("$REWIND_ROOT/dev/identity.sh" issuer)}
+  fi
   log "starting the five services (each ready in seconds; logs in $REWIND_STATE_DIR/services)"
   for entry in "${SERVICES[@]}"; do start_service "${entry%%:*}" "${entry##*:}"; done
   for entry in "${SERVICES[@]}"; do await_ready "${entry%%:*}" "${entry##*:}"; done
   log "Rewind is up. Post Alertmanager webhooks to http://127.0.0.1:8081/api/v1/alerts/alertmanager,"
   log "read incidents at http://127.0.0.1:8085/api/v1/incidents with a token (executor uses KUBECONFIG=$KUBECONFIG)"
+  log "The console: http://127.0.0.1:8085/console (development sign-in: any name, any roles)"
   log "The webhook requires ALERTMANAGER_TOKEN=$token (kept in $REWIND_STATE_DIR/alertmanager-token unless you set"
   log "ALERTMANAGER_TOKEN); post the README's demo alert with:"
   # Without the log prefix, so that it can be pasted as it is.

@@ -16,6 +16,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 
 import dev.rewind.approval.domain.ApprovalState;
 import dev.rewind.approval.persistence.ApprovalRequestRecord;
@@ -226,6 +227,30 @@ class ApprovalApiTest extends KafkaClientTest {
         vote(request, "approve", token("dan", "developer"), Map.of()).statusCode(403)
                 .contentType(PROBLEM).body("detail", containsString("needs the role oncall"));
         assertThat(stored(request.requestId()).state).isEqualTo(ApprovalState.PENDING);
+    }
+
+    @Test
+    void eachPersonSeesWhatTheyMayDoOnARequestByTheVotingRules() {
+        TargetKey target = uniqueTarget("production");
+        RollbackRequested request = taken(kafka, target, Severity.P2, null);
+        String bob = token("bob", "team-lead");
+        String path = "/api/v1/approvals/" + request.requestId();
+
+        given().auth().oauth2(bob).get(path).then().statusCode(200)
+                .body("yourVote.mayApprove", equalTo(true)).body("yourVote.mayReject", equalTo(true))
+                .body("yourVote.whyNotApprove", nullValue());
+        given().auth().oauth2(token(Requests.DEPLOY_AUTHOR, "team-lead")).get(path).then().statusCode(200)
+                .body("yourVote.mayApprove", equalTo(false))
+                .body("yourVote.whyNotApprove", containsString("cannot approve it"))
+                .body("yourVote.mayReject", equalTo(false));
+        vote(request, "approve", bob, Map.of()).statusCode(200);
+        given().auth().oauth2(bob).get(path).then().statusCode(200)
+                .body("yourVote.mayApprove", equalTo(false)).body("yourVote.whyNotApprove", equalTo("you approved already"))
+                .body("yourVote.mayReject", equalTo(false))
+                .body("yourVote.whyNotReject", containsString("already voted APPROVE"));
+        given().auth().oauth2(token("carol", "reviewer")).get(path).then().statusCode(200)
+                .body("yourVote.mayApprove", equalTo(true));
+        assertThat(stored(request.requestId()).state).as("looking is not voting").isEqualTo(ApprovalState.PENDING);
     }
 
     @Test

@@ -77,7 +77,11 @@ final class RewindSystem implements AutoCloseable {
         env.putAll(TestTokens.environment());
         env.putAll(extraEnvironment);
         for (String name : SERVICES) {
-            system.services.put(name, ServiceProcess.start(root, name, env));
+            ServiceProcess service = ServiceProcess.start(root, name, env);
+            system.services.put(name, service);
+            if (name.equals("approval-service")) {
+                env.put("REWIND_APPROVAL_URL", service.url()); // where the console (postmortem-service) sends votes
+            }
         }
         List<ServiceProcess> starting = new ArrayList<>(system.services.values());
         try {

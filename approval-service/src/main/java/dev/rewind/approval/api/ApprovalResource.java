@@ -107,13 +107,14 @@ public class ApprovalResource {
     @Transactional
     @Operation(summary = "One request with its evidence, the release judged bad, the rollback target and its votes")
     public ApprovalViews.Detail get(@PathParam("id") String id) {
-        caller();
+        Approver caller = caller();
         UUID requestId = requestId(id);
         ApprovalRequestRecord request = ApprovalRequestRecord.findById(requestId);
         if (request == null) {
             throw new RequestNotFound(requestId);
         }
-        return ApprovalViews.Detail.of(request, intake.excluded(request), ApprovalDecisionRecord.on(requestId));
+        return ApprovalViews.Detail.of(request, intake.excluded(request), ApprovalDecisionRecord.on(requestId),
+                decisions.preview(request, caller));
     }
 
     @POST

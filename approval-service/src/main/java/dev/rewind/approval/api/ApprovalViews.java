@@ -7,6 +7,7 @@ import dev.rewind.approval.domain.Channel;
 import dev.rewind.approval.domain.Verdict;
 import dev.rewind.approval.persistence.ApprovalDecisionRecord;
 import dev.rewind.approval.persistence.ApprovalRequestRecord;
+import dev.rewind.approval.service.YourVote;
 import dev.rewind.events.EventJson;
 import dev.rewind.events.Release;
 import dev.rewind.events.Severity;
@@ -44,22 +45,23 @@ public final class ApprovalViews {
     /**
      * One request with what approvers weigh: the alerts and their values against thresholds, the release judged bad,
      * the release the rollback returns to, a guard's hold, who may not approve, every vote so far, and whether every
-     * alert of the incident resolved meanwhile (as in {@link Summary}).
+     * alert of the incident resolved meanwhile (as in {@link Summary}), and what the caller may do on it now.
      */
     public record Detail(UUID id, UUID incidentId, long incidentNumber, String target, Severity severity,
                          ApprovalState state, String reason, String requestedBy, String deployedBy,
                          Set<String> excluded, String approvals, Hold hold, Release release, Release rollbackTo,
                          List<Evidence> evidence, List<VoteView> votes, Instant requestedAt, Instant deadline,
                          Instant escalatedAt, Instant expiresAt, Instant decidedAt, Instant alertsResolvedAt,
-                         String alertsResolved) {
+                         String alertsResolved, YourVote yourVote) {
 
-        static Detail of(ApprovalRequestRecord r, Set<String> excluded, List<ApprovalDecisionRecord> votes) {
+        static Detail of(ApprovalRequestRecord r, Set<String> excluded, List<ApprovalDecisionRecord> votes,
+                         YourVote yourVote) {
             return new Detail(r.id, r.incidentId, r.incidentNumber, r.target, r.severity, r.state, r.reason,
                     r.requestedBy, r.deployedBy, excluded, r.approvals,
                     r.holdCode == null ? null : new Hold(r.holdCode, r.holdReason), r.releaseJudgedBad(),
                     r.rollbackTo == null ? null : EventJson.read(r.rollbackTo, Release.class), evidence(r),
                     votes.stream().map(VoteView::of).toList(), r.requestedAt, r.deadline, r.escalatedAt, r.expiresAt,
-                    r.decidedAt, r.alertsResolvedAt, AlertsResolvedFlag.note(r.state, r.alertsResolvedAt));
+                    r.decidedAt, r.alertsResolvedAt, AlertsResolvedFlag.note(r.state, r.alertsResolvedAt), yourVote);
         }
 
         private static List<Evidence> evidence(ApprovalRequestRecord r) {

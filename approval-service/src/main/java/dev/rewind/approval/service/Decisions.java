@@ -77,6 +77,32 @@ public class Decisions {
         return result(request, cast, false);
     }
 
+    /**
+     * What {@code who} may do on {@code request} now, by the same rules a vote is judged by, without voting: the
+     * console shows the buttons a person may use, and why not the others.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public YourVote preview(ApprovalRequestRecord request, Approver who) {
+        if (!request.state.decided() && !request.expiresAt.isAfter(Instant.now(clock))) {
+            String expired = "the request expired at " + request.expiresAt + " without a decision";
+            return new YourVote(false, expired, false, expired);
+        }
+        Ballot ballot = new Ballot(request.state, request.approvalsNeeded(), intake.excluded(request),
+                policy.overrideRoles(), ApprovalDecisionRecord.on(request.id).stream()
+                        .map(ApprovalDecisionRecord::vote).toList());
+        Ballot.Outcome approve = ballot.cast(who, Verdict.APPROVE, null);
+        Ballot.Outcome reject = ballot.cast(who, Verdict.REJECT, "(preview)");
+        return new YourVote(approve instanceof Ballot.Recorded, whyNot(approve, "you approved already"),
+                reject instanceof Ballot.Recorded, whyNot(reject, "you rejected already"));
+    }
+
+    private static String whyNot(Ballot.Outcome outcome, String repeated) {
+        if (outcome instanceof Ballot.Refused refused) {
+            return refused.message();
+        }
+        return outcome instanceof Ballot.Repeated ? repeated : null;
+    }
+
     private void apply(ApprovalRequestRecord request, ApprovalState next, Approver who, Verdict verdict,
                        String reason, Channel channel, List<ApprovalDecisionRecord> cast, Instant now) {
         ApprovalState before = request.state;

@@ -29,4 +29,22 @@ class PeopleTokensTest {
     void aKeyAndAnIssuerAreEnough() {
         assertThat(PeopleTokens.missing(true, Optional.of("https://idp.example"))).isEmpty();
     }
+
+    @Test
+    void withOidcAProviderUrlIsEnough() {
+        assertThat(PeopleTokens.missingForOidc(true, false, Optional.empty())).isEmpty();
+    }
+
+    @Test
+    void withOidcAndNeitherProviderNorKeySaysWhichVariablesToSet() {
+        assertThat(PeopleTokens.missingForOidc(false, false, Optional.empty())).hasValueSatisfying(reason ->
+                assertThat(reason).contains("REWIND_OIDC_URL", "REWIND_OIDC_PUBLIC_KEY", "REWIND_JWT_ISSUER"));
+    }
+
+    @Test
+    void withOidcAKeyNeedsAnIssuer() {
+        assertThat(PeopleTokens.missingForOidc(false, true, Optional.empty())).hasValueSatisfying(reason ->
+                assertThat(reason).contains("REWIND_JWT_ISSUER").doesNotContain("REWIND_OIDC_URL"));
+        assertThat(PeopleTokens.missingForOidc(false, true, Optional.of("https://idp.example"))).isEmpty();
+    }
 }

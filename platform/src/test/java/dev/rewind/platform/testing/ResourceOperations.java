@@ -119,7 +119,10 @@ public final class ResourceOperations {
         }
     }
 
-    /** A server resource's operations; none for REST client interfaces, abstract classes and non-resources. */
+    /**
+     * A server resource's operations; none for REST client interfaces, abstract classes and non-resources, nor for
+     * operations hidden from the OpenAPI document ({@code @Operation(hidden = true)}, the console's pages).
+     */
     static Set<Operation> of(Class<?> type) {
         Set<Operation> operations = new TreeSet<>((a, b) -> a.toString().compareTo(b.toString()));
         Path classPath = type.getAnnotation(Path.class);
@@ -128,8 +131,10 @@ public final class ResourceOperations {
         }
         for (Method method : type.getMethods()) {
             String verb = httpMethod(method);
-            if (verb == null) {
-                continue;
+            org.eclipse.microprofile.openapi.annotations.Operation documented =
+                    method.getAnnotation(org.eclipse.microprofile.openapi.annotations.Operation.class);
+            if (verb == null || documented != null && documented.hidden()) {
+                continue; // hidden on purpose: the console's pages are not part of the API
             }
             Path methodPath = method.getAnnotation(Path.class);
             String path = join(classPath.value(), methodPath == null ? "" : methodPath.value());

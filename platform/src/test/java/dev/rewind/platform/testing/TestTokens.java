@@ -27,16 +27,30 @@ public final class TestTokens {
     private TestTokens() {
     }
 
-    /** The service's token settings, as configuration properties. */
+    /**
+     * The service's token settings, as configuration properties: smallrye-jwt's, and quarkus-oidc's for the service
+     * that verifies tokens with it (the postmortem service); each service reads its own.
+     */
     public static Map<String, String> configuration() {
         return Map.of("mp.jwt.verify.publickey", publicKeyPem(), "mp.jwt.verify.issuer", ISSUER,
-                "mp.jwt.verify.audiences", AUDIENCE);
+                "mp.jwt.verify.audiences", AUDIENCE, "quarkus.oidc.public-key", publicKeyBody(),
+                "quarkus.oidc.token.issuer", ISSUER, "quarkus.oidc.token.audience", AUDIENCE);
     }
 
-    /** The same settings as environment variables, for a packaged service run as a process. */
+    /**
+     * The same settings as environment variables, for a packaged service run as a process (the postmortem service
+     * with bearer tokens only: there is no provider to sign in with).
+     */
     public static Map<String, String> environment() {
-        return Map.of("MP_JWT_VERIFY_PUBLICKEY", publicKeyPem(), "REWIND_JWT_ISSUER", ISSUER,
-                "REWIND_JWT_AUDIENCE", AUDIENCE);
+        return Map.of("MP_JWT_VERIFY_PUBLICKEY", publicKeyPem(), "REWIND_OIDC_PUBLIC_KEY", publicKeyBody(),
+                "REWIND_OIDC_APPLICATION_TYPE", "service", "REWIND_JWT_ISSUER", ISSUER, "REWIND_JWT_AUDIENCE", AUDIENCE);
+    }
+
+    /** The private key the tokens are signed with, as a PEM file's text: a console's development sign-in reads it. */
+    public static String privateKeyPem() {
+        return "-----BEGIN PRIVATE KEY-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(KEYS.getPrivate().getEncoded())
+                + "\n-----END PRIVATE KEY-----\n";
     }
 
     /** A valid token for {@code name} holding {@code roles}. */
@@ -75,6 +89,10 @@ public final class TestTokens {
                 + "\n-----END PUBLIC KEY-----";
     }
 
+
+    private static String publicKeyBody() {
+        return Base64.getEncoder().encodeToString(KEYS.getPublic().getEncoded());
+    }
 
     private static KeyPair generate() {
         try {

@@ -3,6 +3,7 @@ package dev.rewind.postmortem.api;
 import dev.rewind.platform.people.People;
 import dev.rewind.platform.people.Person;
 import dev.rewind.postmortem.service.PostmortemConfig;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 
@@ -12,11 +13,13 @@ public class Access {
 
     private final People people;
     private final PostmortemConfig config;
+    private final SecurityIdentity identity;
 
     @Inject
-    public Access(People people, PostmortemConfig config) {
+    public Access(People people, PostmortemConfig config, SecurityIdentity identity) {
         this.people = people;
         this.config = config;
+        this.identity = identity;
     }
 
     /** The caller, who may read incident records. */
@@ -27,5 +30,10 @@ public class Access {
     /** The caller, who may edit post-mortems and check checklist items. */
     public Person editor() {
         return people.caller(config.editRoles());
+    }
+
+    /** True when the caller may edit post-mortems and check checklist items (the console shows its editors then). */
+    public boolean mayEdit() {
+        return config.editRoles().stream().anyMatch(identity::hasRole);
     }
 }

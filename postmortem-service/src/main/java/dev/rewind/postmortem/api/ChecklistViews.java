@@ -28,7 +28,7 @@ public final class ChecklistViews {
     public record View(UUID incidentId, Long number, String target, Instant startedAt, int checked, int overdue,
                        List<Item> items) {
 
-        static View of(Long number, String target, Checklist checklist) {
+        public static View of(Long number, String target, Checklist checklist) {
             return new View(checklist.incidentId(), number, target, checklist.startedAt(),
                     (int) checklist.items().stream().filter(Checklist.Entry::checked).count(),
                     checklist.overdue().size(), checklist.items().stream().map(Item::of).toList());

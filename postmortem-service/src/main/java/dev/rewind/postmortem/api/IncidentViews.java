@@ -25,7 +25,7 @@ public final class IncidentViews {
                           String severity, String signal, String status, String reason, Instant openedAt,
                           Instant updatedAt, String deadline, Instant deadlineAt, String timeToRollBack) {
 
-        static Summary of(IncidentRecord incident, Instant now) {
+        public static Summary of(IncidentRecord incident, Instant now) {
             return new Summary(incident.id, incident.number, incident.target, incident.environment,
                     incident.namespace, incident.service, incident.severity == null ? null : incident.severity.name(),
                     incident.signal == null ? null : incident.signal.name(), incident.status.name(), incident.reason,
@@ -48,7 +48,7 @@ public final class IncidentViews {
                          List<Incident.Notification> notifications, List<Incident.Escalation> escalations,
                          Incident.Times times, Durations durations, Deadline deadline, List<Entry> timeline) {
 
-        static Detail of(IncidentRecord row, Incident incident, List<TimelineEntryRecord> timeline) {
+        public static Detail of(IncidentRecord row, Incident incident, List<TimelineEntryRecord> timeline) {
             Incident.Durations d = incident.durations();
             Incident.Deadline deadline = incident.deadline();
             return new Detail(row.id, row.number, row.target, row.environment, row.namespace, row.service,

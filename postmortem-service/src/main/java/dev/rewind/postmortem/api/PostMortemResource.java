@@ -1,18 +1,8 @@
 package dev.rewind.postmortem.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.rewind.platform.http.FieldViolation;
-import dev.rewind.platform.http.Problems;
 import dev.rewind.platform.people.Person;
-import dev.rewind.postmortem.domain.Incident;
-import dev.rewind.postmortem.domain.postmortem.Phrases;
 import dev.rewind.postmortem.domain.postmortem.PostMortem;
-import dev.rewind.postmortem.domain.postmortem.PostMortemEdits;
 import dev.rewind.postmortem.domain.postmortem.PostMortemMarkdown;
-import dev.rewind.postmortem.persistence.PostMortemRecord;
-import dev.rewind.postmortem.service.IncidentReader;
-import dev.rewind.postmortem.service.checklist.PostMortemChecks;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -32,8 +22,6 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -55,19 +43,12 @@ public class PostMortemResource {
     private static final MediaType MARKDOWN_UTF8 = MediaType.valueOf(MARKDOWN + ";charset=UTF-8");
 
     private final Access access;
-    private final IncidentReader reader;
-    private final ObjectMapper json;
-    private final Clock clock;
-    private final PostMortemChecks postMortemChecks;
+    private final PostMortems postMortems;
 
     @Inject
-    public PostMortemResource(Access access, IncidentReader reader, ObjectMapper json, Clock clock,
-                              PostMortemChecks postMortemChecks) {
+    public PostMortemResource(Access access, PostMortems postMortems) {
         this.access = access;
-        this.reader = reader;
-        this.json = json;
-        this.clock = clock;
-        this.postMortemChecks = postMortemChecks;
+        this.postMortems = postMortems;
     }
 
     @GET
@@ -80,9 +61,7 @@ public class PostMortemResource {
                         String format,
                         @Context HttpHeaders headers) {
         access.reader();
-        Incident incident = written(IncidentResource.find(reader, id).incident());
-        PostMortemRecord record = PostMortemRecord.of(incident.id()).orElse(null);
-        PostMortem postMortem = PostMortem.of(incident, edits(record), record == null ? 0 : record.revision);
+        PostMortem postMortem = postMortems.read(id);
         boolean asJson = format != null ? format.equals("json") : prefersJson(headers.getAcceptableMediaTypes());
         return Response.ok(asJson ? PostMortemView.of(postMortem) : PostMortemMarkdown.render(postMortem),
                         asJson ? MediaType.APPLICATION_JSON_TYPE : MARKDOWN_UTF8)
@@ -102,36 +81,9 @@ public class PostMortemResource {
     public Response edit(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                          @Valid @NotNull(message = "send the sections to change as a JSON object") PostMortemEdit edit) {
         Person editor = access.editor();
-        Incident incident = written(IncidentResource.find(reader, id).incident());
-        List<FieldViolation> problems = edit.problems(Phrases.day(incident.times().detectedAt()));
-        if (!problems.isEmpty()) {
-            throw Problems.summarising(Response.Status.BAD_REQUEST, "the edit is invalid; nothing was changed",
-                    problems);
-        }
-        if (edit.changesNothing()) {
-            throw Problems.of(Response.Status.BAD_REQUEST, "the edit changes nothing: set at least one of "
-                    + PostMortemEdits.SECTIONS + ", or name sections in 'reset'");
-        }
-        PostMortemRecord record = PostMortemRecord.forEdit(incident.id()).orElse(null);
-        incident = IncidentResource.find(reader, id).incident(); // again, now that its row is locked
-        long revision = record == null ? 0 : record.revision;
-        EditPrecondition.requireCurrent(ifMatch, revision);
-        Instant now = Instant.now(clock);
-        PostMortemEdits edits = edit.applyTo(edits(record), editor.name(), now);
-        if (record == null) {
-            record = new PostMortemRecord();
-            record.incidentId = incident.id();
-        }
-        record.revision = revision + 1;
-        record.edits = write(edits);
-        record.editedBy = editor.name();
-        record.editedAt = now;
-        record.persist();
-        postMortemChecks.edited(incident, edit.rootCause() != null && !edit.rootCause().isBlank(),
-                edit.actionItems() != null && !edit.actionItems().isEmpty(), editor.name(), now);
-        PostMortem postMortem = PostMortem.of(incident, edits, record.revision);
+        PostMortem postMortem = postMortems.edit(id, ifMatch, edit, editor);
         return Response.ok(PostMortemView.of(postMortem), MediaType.APPLICATION_JSON_TYPE)
-                .tag(etag(record.revision)).build();
+                .tag(etag(postMortem.revision())).build();
     }
 
     /**
@@ -150,37 +102,7 @@ public class PostMortemResource {
         return false;
     }
 
-    /** {@code incident}, whose record can fill a post-mortem; 409 for one recorded before its events were kept. */
-    private static Incident written(Incident incident) {
-        if (incident.times().detectedAt() == null) {
-            throw Problems.of(Response.Status.CONFLICT, "incident " + incident.id() + " was recorded before Rewind "
-                    + "kept each event's content (version 0.4): its record is too thin to write a post-mortem from; "
-                    + "its timeline is at /api/v1/incidents/" + incident.id());
-        }
-        return incident;
-    }
-
     static EntityTag etag(long revision) {
         return new EntityTag(String.valueOf(revision));
-    }
-
-    private PostMortemEdits edits(PostMortemRecord record) {
-        if (record == null) {
-            return PostMortemEdits.NONE;
-        }
-        try {
-            return json.readValue(record.edits, PostMortemEdits.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("the stored edits of the post-mortem of incident " + record.incidentId
-                    + " are not readable JSON; fix or delete its row in table postmortem", e);
-        }
-    }
-
-    private String write(PostMortemEdits edits) {
-        try {
-            return json.writeValueAsString(edits);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write a post-mortem's edits as JSON", e);
-        }
     }
 }

@@ -19,7 +19,7 @@ public final class StatisticsViews {
      */
     public record Statistics(Instant from, Instant to, List<Group> groups, Figures overall) {
 
-        static Statistics of(Instant from, Instant to, List<IncidentStatisticsQuery.Group> groups) {
+        public static Statistics of(Instant from, Instant to, List<IncidentStatisticsQuery.Group> groups) {
             Figures overall = null;
             List<Group> perTarget = new ArrayList<>();
             for (IncidentStatisticsQuery.Group group : groups) {

@@ -1,0 +1,57 @@
+package dev.rewind.postmortem.console;
+
+import dev.rewind.postmortem.console.view.IncidentRow;
+import dev.rewind.postmortem.console.view.Spans;
+import io.quarkus.qute.TemplateExtension;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+
+/** How the console's templates write instants, durations, numbers and statuses: {@code {incident.openedAt.utc}}. */
+@TemplateExtension
+public final class ConsoleFormats {
+
+    private ConsoleFormats() {
+    }
+
+    /** {@code 2026-11-29 08:41:07Z}. */
+    static String utc(Instant at) {
+        return Spans.at(at);
+    }
+
+    /** {@code 08:41:07} (UTC). */
+    static String clock(Instant at) {
+        return Spans.clock(at);
+    }
+
+    /** An ISO-8601 duration ({@code PT4M29S}) as {@code 4m 29s}; {@code —} when null. */
+    static String span(String iso) {
+        return iso == null ? "—" : Spans.of(Duration.parse(iso));
+    }
+
+    /** A measured value without needless decimals: {@code 12.4}, {@code 5}, {@code 0.031}; {@code —} when null. */
+    static String num(Double value) {
+        if (value == null) {
+            return "—";
+        }
+        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+            return String.valueOf(value.longValue());
+        }
+        return String.format(Locale.ROOT, "%.4g", value).replaceAll("0+$", "").replaceAll("\\.$", "");
+    }
+
+    /** A share (0.875) as a percentage ({@code 87.5%}); {@code —} when null. */
+    static String percent(Double share) {
+        return share == null ? "—" : num(Math.round(share * 1000) / 10.0) + "%";
+    }
+
+    /** {@code ROLLED_BACK} as {@code rolled back}. */
+    static String words(String status) {
+        return IncidentRow.words(status);
+    }
+
+    /** {@code ROLLED_BACK}'s colour in the console. */
+    static String tone(String status) {
+        return IncidentRow.tone(status);
+    }
+}
