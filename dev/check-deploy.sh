@@ -60,6 +60,13 @@ else
   say ok "compose secrets" "docker-compose.yml: no secret with a value or a default"
 fi
 if $validator && [ -s "$tmp/compose.yaml" ]; then node k8s/validate/compose.mjs "$tmp/compose.yaml" || failed=1; fi
+# The console's development sign-in lets anyone in as anyone: it is for dev/stack.sh alone, never a deployment.
+if dev_sign_in=$(grep -rnE 'REWIND_CONSOLE_(DEV_SIGN_IN|DEV_KEY|SIGN_IN)|dev-sign-in' docker-compose.yml k8s \
+    --include='*.yml' --include='*.yaml' --exclude-dir=node_modules); then
+  fail "console sign-in" "the development sign-in is set in a deployment file: $(tr '\n' ' ' <<< "$dev_sign_in")"
+else
+  say ok "console sign-in" "docker-compose.yml, k8s/: the console signs people in through OIDC only"
+fi
 
 # 2. Rendering. Production with every component too, as an overlay of one's own would compose them.
 sets=()

@@ -201,9 +201,11 @@ abstract class Drill {
                     return Optional.empty();
                 }));
         String number = "INCIDENT-" + opened.path("number").asText();
-        whereToLook.add(0, "incident: " + settings.incidentsUrl() + "/api/v1/incidents/" + number
+        whereToLook.add(0, "console: " + settings.incidentsUrl() + "/console/incidents/" + opened.path("number").asText()
+                + "  (timeline, evidence, checklist and post-mortem in the browser)");
+        whereToLook.add(1, "incident: " + settings.incidentsUrl() + "/api/v1/incidents/" + number
                 + "  (Authorization: Bearer $(dev/identity.sh token you viewer))");
-        whereToLook.add(1, "post-mortem: " + settings.incidentsUrl() + "/api/v1/incidents/" + number + "/postmortem");
+        whereToLook.add(2, "post-mortem: " + settings.incidentsUrl() + "/api/v1/incidents/" + number + "/postmortem");
         incident = read(rewind, incidentUrl(opened.path("id").asText()));
         return number + " " + opened.path("severity").asText() + " opened: " + opened.path("reason").asText();
     }

@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,9 +82,18 @@ public class StatisticsPage {
         }
     }
 
-    /** The four charts of {@code figures}: one bar per service in each environment. */
+    /** The most services a chart shows; the table lists them all. */
+    static final int CHARTED = 12;
+
+    /**
+     * The four charts of {@code figures}: one bar per service in each environment that rolled back at least once, the
+     * {@link #CHARTED} with the most rollbacks.
+     */
     static List<BarChart> charts(StatisticsViews.Statistics figures) {
-        List<StatisticsViews.Group> groups = figures.groups();
+        List<StatisticsViews.Group> groups = figures.groups().stream().filter(g -> g.figures().rollbacks() > 0)
+                .sorted(Comparator.comparingLong((StatisticsViews.Group g) -> g.figures().rollbacks())
+                        .reversed().thenComparing(StatisticsPage::label))
+                .limit(CHARTED).toList();
         return List.of(
                 BarChart.of("Rollbacks", groups.stream().map(g -> new BarChart.Row(label(g),
                         (double) g.figures().rollbacks(), g.figures().rollbacks() + " of " + g.figures().incidents()
