@@ -51,12 +51,26 @@
     live("error", "The live feed is disconnected; reconnecting… (reload if your session ended)");
   });
 
-  // A refused action shows the server's explanation (problem+json "detail", or the page's message) in place.
+  // A refused action shows the server's page fragment in place; an ended session (401, or 499 from the OIDC code
+  // flow for a script's request) swaps nothing, so what the person typed stays, and says how to sign in again.
   document.addEventListener("htmx:beforeSwap", function (event) {
     var status = event.detail.xhr.status;
-    if (status >= 400 && status < 500 && event.detail.xhr.getResponseHeader("Content-Type").indexOf("text/html") === 0) {
+    var type = event.detail.xhr.getResponseHeader("Content-Type") || "";
+    if (status === 401 || status === 499) {
+      event.detail.shouldSwap = false;
+      var note = document.getElementById("session-ended");
+      if (note) note.hidden = false;
+      return;
+    }
+    if (status >= 400 && status < 500 && type.indexOf("text/html") === 0) {
       event.detail.shouldSwap = true;
       event.detail.isError = false;
     }
+  });
+
+  // A select marked data-autosubmit submits its form when it changes (no inline script: the pages' CSP forbids it).
+  document.addEventListener("change", function (event) {
+    var select = event.target;
+    if (select.matches && select.matches("select[data-autosubmit]") && select.form) select.form.submit();
   });
 })();

@@ -38,6 +38,10 @@ public class PeopleTokens {
                 ? missingForOidc(present(config, "quarkus.oidc.auth-server-url"),
                         present(config, "quarkus.oidc.public-key"),
                         config.getOptionalValue("quarkus.oidc.token.issuer", String.class))
+                        .or(() -> clientNotAudience(config.getOptionalValue("quarkus.oidc.application-type", String.class)
+                                        .orElse("service"),
+                                config.getOptionalValue("quarkus.oidc.client-id", String.class).orElse(""),
+                                config.getOptionalValue("quarkus.oidc.token.audience", String.class).orElse("")))
                 : missing(present(config, "mp.jwt.verify.publickey") || present(config, "mp.jwt.verify.publickey.location"),
                         config.getOptionalValue("mp.jwt.verify.issuer", String.class));
         if (missing.isEmpty()) {
@@ -62,6 +66,19 @@ public class PeopleTokens {
         }
         return issuer.isPresent() ? Optional.empty() : Optional.of("no issuer to check people's tokens against: set "
                 + "REWIND_JWT_ISSUER to your identity provider's issuer (the tokens' iss claim)");
+    }
+
+    /**
+     * Where people sign in (the code flow), the audience every token must carry also checks the ID token, whose
+     * audience is the client: the two must be the same, or no one can sign in. Empty when they are.
+     */
+    static Optional<String> clientNotAudience(String applicationType, String clientId, String audience) {
+        if ("service".equalsIgnoreCase(applicationType) || audience.isBlank() || audience.equals(clientId)) {
+            return Optional.empty();
+        }
+        return Optional.of("REWIND_OIDC_CLIENT_ID '" + clientId + "' differs from REWIND_JWT_AUDIENCE '" + audience
+                + "': the console's ID tokens are issued to the client and must carry the audience too, so no one "
+                + "could sign in; name the client after the audience (rewind)");
     }
 
     private static boolean present(Config config, String name) {

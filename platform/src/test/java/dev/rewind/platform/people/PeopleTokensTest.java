@@ -47,4 +47,12 @@ class PeopleTokensTest {
                 assertThat(reason).contains("REWIND_JWT_ISSUER").doesNotContain("REWIND_OIDC_URL"));
         assertThat(PeopleTokens.missingForOidc(false, true, Optional.of("https://idp.example"))).isEmpty();
     }
+
+    @Test
+    void whereThePeopleSignInTheClientMustBeTheAudience() {
+        assertThat(PeopleTokens.clientNotAudience("hybrid", "rewind-console", "rewind")).hasValueSatisfying(reason ->
+                assertThat(reason).contains("REWIND_OIDC_CLIENT_ID 'rewind-console'", "REWIND_JWT_AUDIENCE 'rewind'"));
+        assertThat(PeopleTokens.clientNotAudience("hybrid", "rewind", "rewind")).isEmpty();
+        assertThat(PeopleTokens.clientNotAudience("service", "anything", "rewind")).as("bearer tokens only").isEmpty();
+    }
 }

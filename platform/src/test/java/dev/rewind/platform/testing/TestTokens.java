@@ -58,6 +58,11 @@ public final class TestTokens {
         return claims(name, roles).expiresIn(Duration.ofMinutes(10)).sign(KEYS.getPrivate());
     }
 
+    /** A valid token for {@code name} holding {@code roles}, with one more claim. */
+    public static String tokenWithClaim(String claim, Object value, String name, String... roles) {
+        return claims(name, roles).claim(claim, value).expiresIn(Duration.ofMinutes(10)).sign(KEYS.getPrivate());
+    }
+
     /** A token that expired ten minutes ago (beyond any clock skew allowance). */
     public static String expiredToken(String name, String... roles) {
         Instant past = Instant.now().minus(Duration.ofMinutes(20));

@@ -4,7 +4,6 @@ import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * The signed-in person's access token as an {@code Authorization} header, so that the console calls other Rewind
@@ -20,14 +19,14 @@ public class CallerToken {
         this.identity = identity;
     }
 
-    /** {@code Bearer <token>}: the access token of the code flow's session, the development session or the request. */
+    /**
+     * {@code Bearer <token>}: the access token of the code flow's session or of the development session; never the ID
+     * token, which is not meant for other services.
+     */
     public String header() {
         AccessTokenCredential credential = identity.getCredential(AccessTokenCredential.class);
         if (credential != null) {
             return "Bearer " + credential.getToken();
-        }
-        if (identity.getPrincipal() instanceof JsonWebToken token && token.getRawToken() != null) {
-            return "Bearer " + token.getRawToken();
         }
         throw new IllegalStateException("the signed-in person's identity carries no access token to call the "
                 + "approval service with");

@@ -3,9 +3,11 @@ package dev.rewind.postmortem.console;
 import dev.rewind.postmortem.console.view.IncidentRow;
 import dev.rewind.postmortem.console.view.Spans;
 import io.quarkus.qute.TemplateExtension;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 
 /** How the console's templates write instants, durations, numbers and statuses: {@code {incident.openedAt.utc}}. */
 @TemplateExtension
@@ -29,15 +31,21 @@ public final class ConsoleFormats {
         return iso == null ? "—" : Spans.of(Duration.parse(iso));
     }
 
-    /** A measured value without needless decimals: {@code 12.4}, {@code 5}, {@code 0.031}; {@code —} when null. */
+    /**
+     * A measured value without needless decimals: {@code 12.4}, {@code 5}, {@code 0.031}, {@code 1200} (four
+     * significant digits below 1000, whole numbers above); {@code —} when null.
+     */
     static String num(Double value) {
         if (value == null) {
             return "—";
         }
-        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
-            return String.valueOf(value.longValue());
+        if (value.isNaN() || value.isInfinite()) {
+            return String.valueOf(value);
         }
-        return String.format(Locale.ROOT, "%.4g", value).replaceAll("0+$", "").replaceAll("\\.$", "");
+        BigDecimal number = BigDecimal.valueOf(value);
+        number = number.abs().compareTo(BigDecimal.valueOf(1000)) >= 0 ? number.setScale(0, RoundingMode.HALF_UP)
+                : number.round(new MathContext(4));
+        return number.stripTrailingZeros().toPlainString();
     }
 
     /** A share (0.875) as a percentage ({@code 87.5%}); {@code —} when null. */

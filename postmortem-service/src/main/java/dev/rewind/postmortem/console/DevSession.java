@@ -14,6 +14,7 @@ import io.vertx.core.http.Cookie;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import java.util.Set;
 
 /**
@@ -46,12 +47,21 @@ public class DevSession implements HttpAuthenticationMechanism {
         if (!config.devSignIn().enabled() || session == null || session.getValue().isBlank()) {
             return Uni.createFrom().nullItem();
         }
-        // an expired or forged session is no session: the person is sent to sign in again
-        return tokens.authenticate(new AccessTokenCredential(session.getValue())).onFailure().recoverWithNull();
+        // an expired or forged session is no session, nor is a token not minted by the sign-in: sign in again
+        return tokens.authenticate(new AccessTokenCredential(session.getValue())).onFailure().recoverWithNull()
+                .map(identity -> identity != null && identity.getPrincipal() instanceof JsonWebToken token
+                        && token.containsClaim(DevSessionTokens.CLAIM) ? identity : null);
     }
 
+    /**
+     * A page is sent to sign in; a request of the page's own script (htmx) is answered 401, which the page shows as
+     * "session ended" without replacing what the person typed.
+     */
     @Override
     public Uni<ChallengeData> getChallenge(RoutingContext context) {
+        if ("true".equals(context.request().getHeader("HX-Request"))) {
+            return Uni.createFrom().item(new ChallengeData(401));
+        }
         return Uni.createFrom().item(new ChallengeData(302, "Location", DevSignInResource.PATH));
     }
 

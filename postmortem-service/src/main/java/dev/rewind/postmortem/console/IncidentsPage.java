@@ -90,7 +90,7 @@ public class IncidentsPage {
         Multi<OutboundSseEvent> changes = live.changes()
                 .map(incident -> sse.newEventBuilder().name("incident").data(incident.toString()).build());
         Multi<OutboundSseEvent> keepAlive = Multi.createFrom().ticks().every(Duration.ofSeconds(25))
-                .map(tick -> sse.newEventBuilder().name("ping").data("").build());
+                .onOverflow().drop().map(tick -> sse.newEventBuilder().name("ping").data("").build());
         return Multi.createBy().merging().streams(changes, keepAlive);
     }
 

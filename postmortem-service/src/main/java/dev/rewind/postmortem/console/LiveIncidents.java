@@ -77,6 +77,7 @@ public class LiveIncidents {
     @Scheduled(every = "${rewind.console.live-check:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @Transactional
     void announceRecorded() {
+        forgetStale(); // first: while the database is down, the waiting events must not pile up
         if (waiting.isEmpty()) {
             return;
         }
@@ -88,9 +89,17 @@ public class LiveIncidents {
         for (UUID eventId : stored) {
             Waiting event = waiting.remove(eventId);
             if (event != null && announced.add(event.incidentId())) {
-                changes.onNext(event.incidentId());
+                announce(event.incidentId());
             }
         }
+    }
+
+    /** One at a time: the consumer's thread and the scheduler's both announce, and a processor takes one caller. */
+    private synchronized void announce(UUID incidentId) {
+        changes.onNext(incidentId);
+    }
+
+    private void forgetStale() {
         Instant giveUp = Instant.now(clock).minus(PATIENCE);
         waiting.entrySet().removeIf(entry -> {
             boolean stale = entry.getValue().since().isBefore(giveUp);

@@ -49,7 +49,8 @@ public record BarChart(String title, List<Bar> bars, int height) {
         List<Bar> bars = new ArrayList<>();
         int y = 0;
         for (Row row : rows) {
-            int width = row.value() == null || top <= 0 ? 0 : (int) Math.round(TRACK * Math.min(1, row.value() / top));
+            int width = row.value() == null || top <= 0 ? 0
+                    : (int) Math.round(TRACK * Math.max(0, Math.min(1, row.value() / top)));
             bars.add(new Bar(row.label(), row.text(), y, width, tone));
             y += ROW;
         }

@@ -20,7 +20,7 @@ public final class Spans {
         if (duration == null) {
             return "—";
         }
-        long seconds = Math.abs(duration.toSeconds());
+        long seconds = duration.abs().toSeconds();
         if (seconds < 60) {
             return seconds + "s";
         }
