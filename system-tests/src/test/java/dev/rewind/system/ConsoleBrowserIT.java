@@ -92,8 +92,8 @@ class ConsoleBrowserIT {
             browser.screenshot("approval-approved");
 
             await().atMost(PATIENCE).until(() -> "ROLLED_BACK".equals(status(target)));
-            browser.open(rewind.url("postmortem-service") + "/console?service=" + target.service());
-            browser.click(By.xpath("//tr[contains(., '" + target + "')]//a"));
+            // the rows re-render as the incident's last events arrive: open its page by its link's address
+            browser.open(rewind.url("postmortem-service") + "/console/incidents/" + latest(target).get("number"));
             browser.await(ExpectedConditions.textToBePresentInElementLocated(By.id("incident-status"), "rolled back"));
             String page = browser.find(By.tagName("main")).getText();
             assertThat(page).contains("opened", "approved", "started", "succeeded", "Approved by olivia",
@@ -103,8 +103,9 @@ class ConsoleBrowserIT {
         try (Browser phone = Browser.phone()) {
             signIn(phone, "olivia", "oncall");
             phone.open(rewind.url("postmortem-service") + "/console?service=" + target.service());
+            phone.await(ExpectedConditions.textToBePresentInElementLocated(By.id("rows"), target.toString()));
             phone.screenshot("phone-incidents");
-            phone.click(By.xpath("//tr[contains(., '" + target + "')]//a"));
+            phone.open(rewind.url("postmortem-service") + "/console/incidents/" + latest(target).get("number"));
             phone.await(ExpectedConditions.textToBePresentInElementLocated(By.id("incident-status"), "rolled back"));
             phone.screenshot("phone-incident");
         }
@@ -164,11 +165,16 @@ class ConsoleBrowserIT {
     }
 
     private static String status(TargetKey target) {
+        return (String) latest(target).getOrDefault("status", "NONE");
+    }
+
+    /** The newest incident about {@code target}, as the API lists it; empty when there is none. */
+    private static Map<String, Object> latest(TargetKey target) {
         List<Map<String, Object>> items = given().baseUri(rewind.url("postmortem-service"))
                 .auth().oauth2(TestTokens.token("vera", "viewer"))
                 .queryParam("environment", target.environment()).queryParam("namespace", target.namespace())
                 .queryParam("service", target.service()).get("/api/v1/incidents").then().statusCode(200)
                 .extract().jsonPath().getList("items");
-        return items.isEmpty() ? "NONE" : (String) items.get(0).get("status");
+        return items.isEmpty() ? Map.of() : items.get(0);
     }
 }
