@@ -12,7 +12,7 @@ import java.util.List;
 public record BarChart(String title, List<Bar> bars, int height) {
 
     /** The width of the bars' area, in the SVG's units (the label column is before it, the value after it). */
-    public static final int TRACK = 300;
+    public static final int TRACK = 420;
     private static final int ROW = 28;
 
     /**

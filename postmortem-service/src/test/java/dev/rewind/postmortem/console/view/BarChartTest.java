@@ -17,7 +17,8 @@ class BarChartTest {
         BarChart chart = BarChart.of("Rollbacks", List.of(row("a", 10.0), row("b", 5.0), row("c", 2.5), row("d", 0.0)),
                 null, "bar");
 
-        assertThat(chart.bars()).extracting(BarChart.Bar::width).containsExactly(BarChart.TRACK, 150, 75, 0);
+        assertThat(chart.bars()).extracting(BarChart.Bar::width)
+                .containsExactly(BarChart.TRACK, BarChart.TRACK / 2, BarChart.TRACK / 4, 0);
     }
 
     @Test
@@ -25,8 +26,8 @@ class BarChartTest {
         BarChart chart = BarChart.of("Success rate", List.of(row("a", 50.0), row("b", 100.0), row("c", 150.0),
                 row("d", 33.3)), 100.0, "bar-good");
 
-        assertThat(chart.bars()).extracting(BarChart.Bar::width).containsExactly(150, BarChart.TRACK, BarChart.TRACK,
-                100);
+        assertThat(chart.bars()).extracting(BarChart.Bar::width).containsExactly(BarChart.TRACK / 2, BarChart.TRACK,
+                BarChart.TRACK, (int) Math.round(BarChart.TRACK * 0.333));
     }
 
     @Test
@@ -71,6 +72,6 @@ class BarChartTest {
                 "bar-bad");
 
         assertThat(chart.title()).isEqualTo("Deadlines met");
-        assertThat(chart.bars()).containsExactly(new BarChart.Bar("P1", "87.5%", 0, 263, "bar-bad"));
+        assertThat(chart.bars()).containsExactly(new BarChart.Bar("P1", "87.5%", 0, (int) Math.round(BarChart.TRACK * 0.875), "bar-bad"));
     }
 }
