@@ -8,9 +8,6 @@ import dev.rewind.events.TargetKey;
 import dev.rewind.platform.testing.PublishedEvents;
 import dev.rewind.platform.testing.TestTokens;
 import dev.rewind.system.console.Browser;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -31,12 +28,9 @@ class ConsoleBrowserIT {
     private static RewindSystem rewind;
 
     @BeforeAll
-    static void start() throws IOException {
+    static void start() {
         Browser.require();
-        Path key = Files.createDirectories(Path.of("target")).resolve("console-dev-key.pem");
-        Files.writeString(key, TestTokens.privateKeyPem());
-        rewind = RewindSystem.start(Map.of("REWIND_CONSOLE_SIGN_IN", "dev-session", "REWIND_CONSOLE_DEV_SIGN_IN",
-                "true", "REWIND_CONSOLE_DEV_KEY", key.toAbsolutePath().toString()));
+        rewind = RewindSystem.start(); // with the console's development sign-in, as every system test's
     }
 
     @AfterAll

@@ -75,6 +75,7 @@ final class RewindSystem implements AutoCloseable {
         env.put("ALERTMANAGER_TOKEN", WEBHOOK_TOKEN);
         env.putAll(environmentsConfig());
         env.putAll(TestTokens.environment());
+        env.putAll(DevConsole.environment());
         env.putAll(extraEnvironment);
         for (String name : SERVICES) {
             ServiceProcess service = ServiceProcess.start(root, name, env);

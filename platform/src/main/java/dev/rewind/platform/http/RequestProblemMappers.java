@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.lang.reflect.Method;
+import java.util.Arrays;
 import java.util.stream.Collectors;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -28,6 +29,9 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  * malformed JSON, Bean Validation paths such as {@code alerts[0].<list element>}).
  */
 public class RequestProblemMappers {
+
+    /** The class that decodes URLs and form bodies in Quarkus REST; its failures are the client's. */
+    private static final String URL_DECODER = "org.jboss.resteasy.reactive.common.util.URLUtils";
 
     /** Ahead of quarkus-resteasy-problem's mappers, which it registers at {@code Priorities.AUTHENTICATION - 1}. */
     static final int PRIORITY = Priorities.AUTHENTICATION - 10;
@@ -56,6 +60,22 @@ public class RequestProblemMappers {
         Method method = resource == null ? null : resource.getResourceMethod();
         return Problems.toResponse(ConstraintViolationProblems.of(exception.getConstraintViolations(), method),
                 exception, uriInfo);
+    }
+
+    /**
+     * A form body (the console's forms) with a broken percent-encoding ({@code %ZZ}, a lone {@code %}): Quarkus REST
+     * cannot decode it and throws a bare IllegalArgumentException, which would otherwise be a 500. Any other
+     * IllegalArgumentException stays the server's error it is.
+     */
+    @ServerExceptionMapper(priority = PRIORITY)
+    public Response undecodable(IllegalArgumentException exception, UriInfo uriInfo) {
+        boolean decoding = Arrays.stream(exception.getStackTrace())
+                .anyMatch(frame -> frame.getClassName().equals(URL_DECODER));
+        HttpProblem problem = decoding
+                ? Problems.of(Response.Status.BAD_REQUEST, "the form is not valid URL encoding: "
+                        + exception.getMessage() + "; percent-encode each field (a literal % is %25)")
+                : HttpProblem.valueOf(Response.Status.INTERNAL_SERVER_ERROR);
+        return Problems.toResponse(problem, exception, uriInfo);
     }
 
     /** The outbox refused an event the request produced: Kafka could never publish it, so nothing was accepted. */

@@ -60,9 +60,9 @@ public class StatisticsPage {
     @GET
     @Transactional
     @Operation(hidden = true)
-    public TemplateInstance show(@RestQuery Integer days, @RestQuery String environment) {
+    public TemplateInstance show(@RestQuery String days, @RestQuery String environment) {
         access.reader();
-        int range = days != null && DAYS.contains(days) ? days : 30;
+        int range = DAYS.stream().filter(offered -> String.valueOf(offered).equals(days)).findFirst().orElse(30);
         Instant now = Instant.now(clock);
         Map<String, List<String>> parameters = new LinkedHashMap<>();
         parameters.put("from", List.of(now.minus(Duration.ofDays(range)).toString()));

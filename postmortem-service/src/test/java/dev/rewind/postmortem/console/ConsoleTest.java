@@ -86,6 +86,9 @@ class ConsoleTest extends KafkaClientTest {
                 .body(containsString("roles: choose at least one"));
         given().formParam("name", "bob").formParam("role", "root").post("/console/sign-in").then().statusCode(400)
                 .body(containsString("roles: &#39;root&#39; is not one of"));
+        given().contentType("application/x-www-form-urlencoded").body("name=%ZZ&role=oncall").post("/console/sign-in")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("not valid URL encoding"));
     }
 
     @Test

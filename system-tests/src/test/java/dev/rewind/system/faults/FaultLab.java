@@ -8,6 +8,7 @@ import dev.rewind.platform.testing.RecordingHttpServer;
 import dev.rewind.platform.testing.TestKafka;
 import dev.rewind.platform.testing.TestTokens;
 import dev.rewind.sandbox.KubernetesSandbox;
+import dev.rewind.system.DevConsole;
 import dev.rewind.system.ServiceProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -111,6 +112,7 @@ public final class FaultLab {
         environment.put("QUARKUS_CONFIG_LOCATIONS",
                 root.resolve("system-tests/src/test/resources/environments.properties").toString());
         environment.putAll(TestTokens.environment());
+        environment.putAll(DevConsole.environment());
         environment.putAll(extraEnvironment());
         List<ServiceProcess> started = new ArrayList<>();
         for (String service : SERVICES) {

@@ -84,6 +84,39 @@ final class HostileBodies {
         return corpus;
     }
 
+    /**
+     * The corpus for a console form whose valid body is {@code valid} ({@code a=b&c=d}): each hostile parameter value
+     * in each field (sent as it is: broken percent-encodings, NUL, bidi marks), bytes that are not UTF-8, a form far
+     * over the size limit, and bodies that are no form at all.
+     */
+    static List<Body> formCorpus(String valid) {
+        String form = "application/x-www-form-urlencoded";
+        List<Body> corpus = new ArrayList<>();
+        corpus.add(new Body("empty form", new byte[0], form, false));
+        for (String field : valid.isEmpty() ? List.<String>of() : List.of(valid.split("&"))) {
+            String name = field.substring(0, field.indexOf('='));
+            for (String value : HostileParameters.VALUES) {
+                corpus.add(new Body(name + "=" + value, utf8(valid.replace(field, name + "=" + value)), form, false));
+            }
+            ByteArrayOutputStream notUtf8 = new ByteArrayOutputStream();
+            notUtf8.writeBytes(utf8(name + "="));
+            notUtf8.writeBytes(new byte[] {(byte) 0xC3, (byte) 0x28, (byte) 0x80, (byte) 0xFF});
+            corpus.add(new Body(name + " not UTF-8", notUtf8.toByteArray(), form, false));
+        }
+        byte[] huge = new byte[HUGE];
+        java.util.Arrays.fill(huge, (byte) 'a');
+        System.arraycopy(utf8("reason="), 0, huge, 0, "reason=".length());
+        corpus.add(new Body("5 MB form", huge, form, false));
+        corpus.add(new Body("5 MB form, chunked", huge, form, true));
+        corpus.add(new Body("JSON instead of a form", utf8("{\"reason\":\"x\"}"), "application/json", false));
+        corpus.add(new Body("multipart",
+                utf8("--x\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nb\r\n--x--\r\n"),
+                "multipart/form-data; boundary=x", false));
+        corpus.add(new Body("no Content-Type", utf8(valid), null, false));
+        corpus.add(new Body("unparseable Content-Type", utf8(valid), "!!!/???; ;=", false));
+        return corpus;
+    }
+
     /** {@code valid} with the string at JSON pointer {@code at} replaced by {@code text} (JSON-escaped). */
     static String withFreeText(String valid, String at, String text) {
         try {

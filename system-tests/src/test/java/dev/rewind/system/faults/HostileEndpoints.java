@@ -81,6 +81,7 @@ final class HostileEndpoints {
                 Credentials.PERSON_TOKEN, List.of("format")));
         endpoints.add(body(postmortem, "PostMortemResource", "PATCH", incidentPath + "/postmortem",
                 Credentials.PERSON_TOKEN, "{\"rootCause\":\"hostile input scenario\"}", "/rootCause"));
+        endpoints.addAll(console(incident, request));
         for (String service : FaultLab.SERVICES) {
             endpoints.add(query(service, "ParkedOutboxResource", "/api/v1/outbox/parked", Credentials.NONE,
                     PARKED_PARAMETERS));
@@ -123,6 +124,37 @@ final class HostileEndpoints {
             }
         }
         return missing;
+    }
+
+    /**
+     * The console's pages (postmortem-service), with a development session. The live feed and the sign-in form take
+     * nothing to attack: they are declared, and sent nothing (the feed never ends).
+     */
+    private static List<HttpEndpoint> console(UUID incident, String request) {
+        String service = "postmortem-service";
+        List<String> filters = List.of("service", "environment", "severity", "status", "range", "q");
+        List<HttpEndpoint> pages = new ArrayList<>();
+        pages.add(page(service, "IncidentsPage", "GET", "/console", null, filters));
+        pages.add(page(service, "IncidentsPage", "GET", "/console/rows", null, filters));
+        pages.add(page(service, "IncidentsPage", "GET", "/console/events", null, List.of()));
+        pages.add(page(service, "IncidentDetailPage", "GET", "/console/incidents/{id}", null, List.of()));
+        pages.add(page(service, "IncidentDetailPage", "POST", "/console/incidents/" + incident + "/postmortem",
+                "revision=0&rootCause=hostile+input+scenario&impact=hostile", List.of()));
+        pages.add(page(service, "ApprovalsPage", "GET", "/console/approvals", null, List.of()));
+        pages.add(page(service, "ApprovalsPage", "POST", "/console/approvals/" + request + "/approve",
+                "reason=hostile+input+scenario", List.of()));
+        pages.add(page(service, "StatisticsPage", "GET", "/console/statistics", null, List.of("days", "environment")));
+        pages.add(page(service, "DevSignInResource", "GET", "/console/sign-in", null, List.of()));
+        pages.add(page(service, "DevSignInResource", "POST", "/console/sign-in", "name=hostile&role=viewer",
+                List.of()));
+        pages.add(page(service, "DevSignInResource", "POST", "/console/sign-in/out", "", List.of()));
+        return pages;
+    }
+
+    private static HttpEndpoint page(String service, String resource, String method, String path, String form,
+                                     List<String> parameters) {
+        return new HttpEndpoint(service, resource, method, path, Credentials.CONSOLE_SESSION, form, null, parameters,
+                false, true);
     }
 
     private static HttpEndpoint body(String service, String resource, String method, String path,

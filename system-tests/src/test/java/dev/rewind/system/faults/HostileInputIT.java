@@ -9,6 +9,7 @@ import dev.rewind.events.Topics;
 import dev.rewind.platform.messaging.CloudEventHeaders;
 import dev.rewind.platform.testing.TestKafka;
 import dev.rewind.platform.testing.TestTokens;
+import dev.rewind.system.DevConsole;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,8 +53,9 @@ class HostileInputIT {
         UUID incident = outcomes.query("SELECT id FROM postmortem.incident WHERE target = ?", target.toString(),
                 rows -> rows.next() ? rows.getObject(1, UUID.class) : null);
         List<HttpEndpoint> endpoints = HostileEndpoints.all(lab.root(), target, incident);
-        HostileRequests requests = new HostileRequests(lab, TestTokens.token("hostile-hank", "oncall", "team-lead",
-                "developer", "viewer"));
+        String[] roles = {"oncall", "team-lead", "developer", "viewer"};
+        HostileRequests requests = new HostileRequests(lab, TestTokens.token("hostile-hank", roles),
+                DevConsole.session("hostile-hank", roles));
 
         List<String> failures = new ArrayList<>(HostileEndpoints.undeclared(lab.root(), endpoints));
         for (HttpEndpoint endpoint : endpoints) {

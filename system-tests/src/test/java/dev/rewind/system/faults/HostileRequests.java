@@ -1,5 +1,6 @@
 package dev.rewind.system.faults;
 
+import dev.rewind.system.DevConsole;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -22,7 +23,8 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Sends the hostile corpus to one endpoint and judges each answer: a 4xx with Content-Type application/problem+json
- * (or, for a parameter that merely matches nothing, a 2xx), never a 5xx, never no answer. Returns one line per wrong
+ * (or, for a parameter that merely matches nothing, a 2xx), never a 5xx, never no answer. The console's pages answer
+ * people: a page saying what is wrong, a redirect or any 4xx will do, never a 5xx. Returns one line per wrong
  * answer, saying what was sent and what came back.
  */
 final class HostileRequests {
@@ -31,14 +33,16 @@ final class HostileRequests {
 
     private final FaultLab lab;
     private final String personToken;
+    private final String consoleSession;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private int sent;
     private int bareRefusals;
 
-    HostileRequests(FaultLab lab, String personToken) {
+    HostileRequests(FaultLab lab, String personToken, String consoleSession) {
         this.lab = lab;
         this.personToken = personToken;
+        this.consoleSession = consoleSession;
     }
 
     int sent() {
@@ -54,8 +58,10 @@ final class HostileRequests {
     List<String> bodies(HttpEndpoint endpoint) {
         boolean slack = endpoint.credentials() == HttpEndpoint.Credentials.SLACK_SIGNATURE;
         List<String> failures = new ArrayList<>();
-        for (HostileBodies.Body body : HostileBodies.corpus(endpoint.body(), endpoint.freeText(),
-                slack ? "application/x-www-form-urlencoded" : "application/json")) {
+        List<HostileBodies.Body> corpus = endpoint.page() ? HostileBodies.formCorpus(endpoint.body())
+                : HostileBodies.corpus(endpoint.body(), endpoint.freeText(),
+                        slack ? "application/x-www-form-urlencoded" : "application/json");
+        for (HostileBodies.Body body : corpus) {
             byte[] bytes = slack ? slackForm(body.bytes()) : body.bytes();
             HttpRequest.BodyPublisher publisher = body.chunked()
                     ? HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes))
@@ -115,6 +121,8 @@ final class HostileRequests {
         switch (endpoint.credentials()) {
             case WEBHOOK_TOKEN -> request.header("Authorization", "Bearer " + FaultLab.WEBHOOK_TOKEN);
             case PERSON_TOKEN -> request.header("Authorization", "Bearer " + personToken);
+            case CONSOLE_SESSION -> request.header("Cookie", DevConsole.COOKIE + "=" + consoleSession)
+                    .header("HX-Request", "true");
             default -> {
             }
         }
@@ -128,6 +136,7 @@ final class HostileRequests {
         String authorization = switch (endpoint.credentials()) {
             case WEBHOOK_TOKEN -> "Authorization: Bearer " + FaultLab.WEBHOOK_TOKEN + "\r\n";
             case PERSON_TOKEN -> "Authorization: Bearer " + personToken + "\r\n";
+            case CONSOLE_SESSION -> "Cookie: " + DevConsole.COOKIE + "=" + consoleSession + "\r\nHX-Request: true\r\n";
             default -> "";
         };
         try (Socket socket = new Socket(base.getHost(), base.getPort())) {
@@ -141,7 +150,7 @@ final class HostileRequests {
             String type = java.util.Arrays.stream(lines).filter(l -> l.toLowerCase().startsWith("content-type:"))
                     .map(l -> l.substring("content-type:".length()).trim()).findFirst().orElse("none");
             boolean right = (status >= 200 && status < 300) || (status >= 400 && status < 500
-                    && type.startsWith(PROBLEM_JSON));
+                    && (type.startsWith(PROBLEM_JSON) || endpoint.page()));
             if (status == 400 && type.equals("none")) {
                 // Vert.x refuses a request line it cannot decode itself, with a bare 400, before Quarkus or Rewind
                 // see the request: a client error all the same, never a 5xx, but no problem+json can be had.
@@ -170,8 +179,8 @@ final class HostileRequests {
         }
         int status = response.statusCode();
         String type = response.headers().firstValue("Content-Type").orElse("none");
-        boolean clientError = status >= 400 && status < 500 && type.startsWith(PROBLEM_JSON);
-        boolean ok = okAllowed && status >= 200 && status < 300;
+        boolean clientError = status >= 400 && status < 500 && (type.startsWith(PROBLEM_JSON) || endpoint.page());
+        boolean ok = okAllowed && status >= 200 && status < 300 || endpoint.page() && status >= 200 && status < 400;
         if (clientError || ok) {
             return Optional.empty();
         }

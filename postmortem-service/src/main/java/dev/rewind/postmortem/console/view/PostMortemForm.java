@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -42,6 +43,20 @@ public record PostMortemForm(long revision, String impact, String rootCause, Str
      */
     public Reading changesFrom(PostMortemForm current) {
         List<String> problems = new ArrayList<>();
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("impact", impact);
+        fields.put("rootCause", rootCause);
+        fields.put("wentWell", wentWell);
+        fields.put("couldImprove", couldImprove);
+        fields.put("actionItems", actionItems);
+        fields.forEach((name, text) -> {
+            if (text != null && text.indexOf('\u0000') >= 0) {
+                problems.add(name + ": must not contain NUL characters");
+            }
+        });
+        if (!problems.isEmpty()) {
+            return new Reading(new PostMortemEdit(null, null, null, null, null, null, Map.of()), problems);
+        }
         List<PostMortemEdit.Item> items = null;
         if (!same(actionItems, current.actionItems)) {
             items = new ArrayList<>();

@@ -200,4 +200,15 @@ class PostMortemFormTest {
         assertThat(edit.impact()).isEqualTo("12% of checkout requests failed for 4 minutes, about 1000 requests");
         assertThat(edit.rootCause()).isNull();
     }
+
+    @Test
+    void aNulCharacterInAnySectionIsRefusedAsTheApiRefusesIt() {
+        PostMortemForm current = PostMortemForm.of(PostMortem.of(FixtureStory.recovered(), PostMortemEdits.NONE, 0));
+        PostMortemForm submitted = new PostMortemForm(0, null, "before\u0000after", null, null, null);
+
+        PostMortemForm.Reading reading = submitted.changesFrom(current);
+
+        assertThat(reading.problems()).containsExactly("rootCause: must not contain NUL characters");
+        assertThat(reading.changesNothing()).isTrue();
+    }
 }
