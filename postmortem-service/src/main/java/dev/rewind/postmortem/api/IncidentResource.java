@@ -90,7 +90,7 @@ public class IncidentResource {
     }
 
     /** The incident {@code id} names; 400 when it names none by its form, 404 when there is no such incident. */
-    static IncidentReader.Found find(IncidentReader reader, String id) {
+    public static IncidentReader.Found find(IncidentReader reader, String id) {
         try {
             return reader.find(id).orElseThrow(() -> new NotFoundException("no incident " + id));
         } catch (IllegalArgumentException e) {

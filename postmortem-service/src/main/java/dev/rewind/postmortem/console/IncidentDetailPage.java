@@ -3,6 +3,7 @@ package dev.rewind.postmortem.console;
 import dev.rewind.platform.people.Person;
 import dev.rewind.postmortem.api.Access;
 import dev.rewind.postmortem.api.ChecklistViews;
+import dev.rewind.postmortem.api.IncidentResource;
 import dev.rewind.postmortem.api.IncidentViews;
 import dev.rewind.postmortem.api.PostMortems;
 import dev.rewind.postmortem.console.view.DeadlineBadge;
@@ -24,9 +25,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.transaction.Transactional;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
-import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -170,10 +169,6 @@ public class IncidentDetailPage {
     }
 
     private IncidentReader.Found find(String id) {
-        try {
-            return reader.find(id).orElseThrow(() -> new NotFoundException("no incident " + id));
-        } catch (IllegalArgumentException e) {
-            throw new BadRequestException(e.getMessage());
-        }
+        return IncidentResource.find(reader, id);
     }
 }
