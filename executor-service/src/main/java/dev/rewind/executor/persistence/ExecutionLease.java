@@ -6,6 +6,7 @@ import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.net.InetAddress;
@@ -61,17 +62,17 @@ public class ExecutionLease {
     }
 
     /**
-     * Takes the lease of an unfinished execution and reads it as recorded, in one transaction; empty when another
+     * Takes the lease of an unfinished execution and reads it as recorded, with one statement; empty when another
      * live instance holds it or it is finished.
      */
     public Optional<ExecutionRecord> take(UUID executionId) {
-        return QuarkusTransaction.requiringNew().call(() -> Panache.getEntityManager().createNativeQuery(
+        return QuarkusTransaction.requiringNew().call(() -> updatedRow(
                         "UPDATE execution SET lease_owner = ?1, lease_expires_at = clock_timestamp() + make_interval("
                                 + "secs => ?2) WHERE id = ?3 AND " + UNFINISHED + " AND (lease_owner IS NULL OR "
-                                + "lease_owner = ?1 OR " + earlierRun(4) + " OR lease_expires_at < clock_timestamp())")
+                                + "lease_owner = ?1 OR " + earlierRun(4) + " OR lease_expires_at < clock_timestamp())"
+                                + " RETURNING *")
                 .setParameter(1, owner).setParameter(2, seconds).setParameter(3, executionId)
-                .setParameter(4, earlierRuns).executeUpdate() == 1
-                ? Optional.of(ExecutionRecord.<ExecutionRecord>findById(executionId)) : Optional.empty());
+                .setParameter(4, earlierRuns).getResultStream().findFirst());
     }
 
     /** Extends the leases this instance holds on {@code executionIds}; returns those it no longer holds. */
@@ -115,19 +116,24 @@ public class ExecutionLease {
     }
 
     /**
-     * Checks, in the current transaction, that this instance still holds the execution's lease, and extends it; the
-     * row stays locked until the transaction ends, so that what it records is never contradicted by an instance
-     * taking over meanwhile.
+     * Checks, in the current transaction, that this instance still holds the execution's lease, extends it, and reads
+     * the execution as recorded, with one statement; throws {@link LeaseLost} otherwise. The row stays locked until
+     * the transaction ends, so that what it records is never contradicted by an instance taking over meanwhile.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void requireHeld(UUID executionId) {
-        int held = Panache.getEntityManager().createNativeQuery(
-                        "UPDATE execution SET lease_expires_at = clock_timestamp() + make_interval(secs => ?2) "
-                                + "WHERE id = ?3 AND lease_owner = ?1 AND lease_expires_at > clock_timestamp()")
-                .setParameter(1, owner).setParameter(2, seconds).setParameter(3, executionId).executeUpdate();
-        if (held == 0) {
-            throw new LeaseLost(executionId);
-        }
+    public ExecutionRecord held(UUID executionId) {
+        return updatedRow("UPDATE execution SET lease_expires_at = clock_timestamp() + make_interval(secs => ?2) "
+                        + "WHERE id = ?3 AND lease_owner = ?1 AND lease_expires_at > clock_timestamp() RETURNING *")
+                .setParameter(1, owner).setParameter(2, seconds).setParameter(3, executionId)
+                .getResultStream().findFirst().orElseThrow(() -> new LeaseLost(executionId));
+    }
+
+    /** {@code update}, an UPDATE of one execution RETURNING its columns, read as the entity it changed. */
+    private static TypedQuery<ExecutionRecord> updatedRow(String update) {
+        @SuppressWarnings("unchecked")
+        TypedQuery<ExecutionRecord> query = (TypedQuery<ExecutionRecord>) Panache.getEntityManager()
+                .createNativeQuery(update, ExecutionRecord.class);
+        return query;
     }
 
     private static String defaultOwner() {

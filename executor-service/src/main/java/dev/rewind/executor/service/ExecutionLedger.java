@@ -508,8 +508,7 @@ public class ExecutionLedger {
     }
 
     private ExecutionRecord owned(UUID executionId) {
-        lease.requireHeld(executionId);
-        return ExecutionRecord.findById(executionId);
+        return lease.held(executionId);
     }
 
     private void move(ExecutionRecord execution, ExecutionState to) {
