@@ -37,8 +37,8 @@ export KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$KAFKA_PORT
 export POSTGRES_URL=jdbc:postgresql://127.0.0.1:$POSTGRES_PORT/rewind
 export QUARKUS_CONFIG_LOCATIONS=$REWIND_ROOT/dev/environments.properties
 export KUBECONFIG=$REWIND_STATE_DIR/kubeconfig-sandbox.yaml ALERTMANAGER_TOKEN=footprint
-MP_JWT_VERIFY_PUBLICKEY_LOCATION=$("$REWIND_ROOT/dev/identity.sh" keys)
-export MP_JWT_VERIFY_PUBLICKEY_LOCATION REWIND_JWT_ISSUER=$("$REWIND_ROOT/dev/identity.sh" issuer)
+# The identity settings dev/stack.sh gives the services (postmortem-service does not start without them).
+dev_identity_env
 
 # Starts $1 on port $2; prints its pid.
 launch() {

@@ -104,3 +104,21 @@ report_port() {
     return 3
   fi
 }
+
+# The dev identity provider's settings, for dev/stack.sh and the benchmarks, unless real ones are configured: the key
+# and issuer approvers' tokens are verified with (MP_JWT_*), and for the incident records' API and console
+# (postmortem-service, quarkus-oidc) the same key and the console's development sign-in (a red banner says so on every
+# page) unless a provider is configured (REWIND_OIDC_URL).
+dev_identity_env() {
+  if [[ -z ${MP_JWT_VERIFY_PUBLICKEY_LOCATION:-}${MP_JWT_VERIFY_PUBLICKEY:-} ]]; then
+    MP_JWT_VERIFY_PUBLICKEY_LOCATION=$("$REWIND_ROOT/dev/identity.sh" keys)
+    export MP_JWT_VERIFY_PUBLICKEY_LOCATION REWIND_JWT_ISSUER=${REWIND_JWT_ISSUER:-$("$REWIND_ROOT/dev/identity.sh" issuer)}
+  fi
+  if [[ -z ${REWIND_OIDC_URL:-}${REWIND_OIDC_PUBLIC_KEY:-} ]]; then
+    REWIND_OIDC_PUBLIC_KEY=$("$REWIND_ROOT/dev/identity.sh" public-key-body)
+    REWIND_CONSOLE_DEV_KEY=$("$REWIND_ROOT/dev/identity.sh" private-key)
+    export REWIND_OIDC_PUBLIC_KEY REWIND_CONSOLE_DEV_KEY REWIND_OIDC_APPLICATION_TYPE=service \
+      REWIND_CONSOLE_SIGN_IN=dev-session REWIND_CONSOLE_DEV_SIGN_IN=true \
+      REWIND_JWT_ISSUER=${REWIND_JWT_ISSUER:-$("$REWIND_ROOT/dev/identity.sh" issuer)}
+  fi
+}

@@ -125,20 +125,7 @@ rewind.executor.gitops.sync-poll-interval=500ms
 EOF_GIT
     export QUARKUS_CONFIG_LOCATIONS=$QUARKUS_CONFIG_LOCATIONS,$REWIND_STATE_DIR/sandbox-git-host.properties
   fi
-  # Approvers' tokens: the dev identity provider's key and issuer, unless a real one is configured.
-  if [[ -z ${MP_JWT_VERIFY_PUBLICKEY_LOCATION:-}${MP_JWT_VERIFY_PUBLICKEY:-} ]]; then
-    MP_JWT_VERIFY_PUBLICKEY_LOCATION=$("$REWIND_ROOT/dev/identity.sh" keys)
-    export MP_JWT_VERIFY_PUBLICKEY_LOCATION REWIND_JWT_ISSUER=${REWIND_JWT_ISSUER:-$("$REWIND_ROOT/dev/identity.sh" issuer)}
-  fi
-  # The incident records' API and console (postmortem-service, quarkus-oidc): the same dev key, and the console's
-  # development sign-in (a red banner says so on every page), unless a real provider is configured (REWIND_OIDC_URL).
-  if [[ -z ${REWIND_OIDC_URL:-}${REWIND_OIDC_PUBLIC_KEY:-} ]]; then
-    REWIND_OIDC_PUBLIC_KEY=$("$REWIND_ROOT/dev/identity.sh" public-key-body)
-    REWIND_CONSOLE_DEV_KEY=$("$REWIND_ROOT/dev/identity.sh" private-key)
-    export REWIND_OIDC_PUBLIC_KEY REWIND_CONSOLE_DEV_KEY REWIND_OIDC_APPLICATION_TYPE=service \
-      REWIND_CONSOLE_SIGN_IN=dev-session REWIND_CONSOLE_DEV_SIGN_IN=true \
-      REWIND_JWT_ISSUER=${REWIND_JWT_ISSUER:-$("$REWIND_ROOT/dev/identity.sh" issuer)}
-  fi
+  dev_identity_env
   log "starting the five services (each ready in seconds; logs in $REWIND_STATE_DIR/services)"
   for entry in "${SERVICES[@]}"; do start_service "${entry%%:*}" "${entry##*:}"; done
   for entry in "${SERVICES[@]}"; do await_ready "${entry%%:*}" "${entry##*:}"; done
