@@ -72,7 +72,7 @@ public class ExecutionLease {
                                 + "lease_owner = ?1 OR " + earlierRun(4) + " OR lease_expires_at < clock_timestamp())"
                                 + " RETURNING *")
                 .setParameter(1, owner).setParameter(2, seconds).setParameter(3, executionId)
-                .setParameter(4, earlierRuns).getResultStream().findFirst());
+                .setParameter(4, earlierRuns).getResultList().stream().findFirst());
     }
 
     /** Extends the leases this instance holds on {@code executionIds}; returns those it no longer holds. */
@@ -125,7 +125,7 @@ public class ExecutionLease {
         return updatedRow("UPDATE execution SET lease_expires_at = clock_timestamp() + make_interval(secs => ?2) "
                         + "WHERE id = ?3 AND lease_owner = ?1 AND lease_expires_at > clock_timestamp() RETURNING *")
                 .setParameter(1, owner).setParameter(2, seconds).setParameter(3, executionId)
-                .getResultStream().findFirst().orElseThrow(() -> new LeaseLost(executionId));
+                .getResultList().stream().findFirst().orElseThrow(() -> new LeaseLost(executionId));
     }
 
     /** {@code update}, an UPDATE of one execution RETURNING its columns, read as the entity it changed. */
