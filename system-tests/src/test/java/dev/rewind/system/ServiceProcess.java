@@ -14,6 +14,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -28,6 +31,11 @@ public final class ServiceProcess implements AutoCloseable {
     private final Path root;
     private final String name;
     private final String instance;
+    /** Ports given out start here: above the fixed ports of the tests' and the dev stack's brokers and databases. */
+    private static final int LOWEST_PORT = 20000;
+    private static final Random RANDOM = new Random();
+    private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
+
     private final int port;
     private final Map<String, String> environment;
     private final Process process;
@@ -214,12 +222,44 @@ public final class ServiceProcess implements AutoCloseable {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    /** A loopback port nothing listens on now. */
+    /**
+     * A loopback port nothing listens on now, not handed out before in this JVM, and below the kernel's ephemeral
+     * range when that leaves room: a port from that range (what binding port 0 gives) may be taken by an outgoing
+     * connection of the broker's, the database's or a browser's clients before the service binds it.
+     */
     public static int freePort() {
+        int ephemeralLow = ephemeralRangeStart();
+        if (ephemeralLow - LOWEST_PORT >= 1000) {
+            for (int attempt = 0; attempt < 100; attempt++) {
+                int candidate = LOWEST_PORT + RANDOM.nextInt(ephemeralLow - LOWEST_PORT);
+                if (bindable(candidate) && HANDED_OUT.add(candidate)) {
+                    return candidate;
+                }
+            }
+        }
         try (ServerSocket socket = new ServerSocket(0)) {
+            HANDED_OUT.add(socket.getLocalPort());
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean bindable(int port) {
+        try (ServerSocket socket = new ServerSocket(port)) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** The first port of Linux's ephemeral range (net.ipv4.ip_local_port_range); its usual 32768 elsewhere. */
+    private static int ephemeralRangeStart() {
+        try {
+            return Integer.parseInt(Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range"))
+                    .strip().split("\\s+")[0]);
+        } catch (IOException | RuntimeException e) {
+            return 32768;
         }
     }
 }
