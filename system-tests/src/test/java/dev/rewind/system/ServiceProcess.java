@@ -28,14 +28,16 @@ public final class ServiceProcess implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    private final Path root;
-    private final String name;
-    private final String instance;
     /** Ports given out start here: above the fixed ports of the tests' and the dev stack's brokers and databases. */
     private static final int LOWEST_PORT = 20000;
+    /** Where the kernel's ephemeral range starts: ports given out stay below it. */
+    private static final int EPHEMERAL_LOW = ephemeralRangeStart();
     private static final Random RANDOM = new Random();
     private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
 
+    private final Path root;
+    private final String name;
+    private final String instance;
     private final int port;
     private final Map<String, String> environment;
     private final Process process;
@@ -228,10 +230,9 @@ public final class ServiceProcess implements AutoCloseable {
      * connection of the broker's, the database's or a browser's clients before the service binds it.
      */
     public static int freePort() {
-        int ephemeralLow = ephemeralRangeStart();
-        if (ephemeralLow - LOWEST_PORT >= 1000) {
+        if (EPHEMERAL_LOW - LOWEST_PORT >= 1000) {
             for (int attempt = 0; attempt < 100; attempt++) {
-                int candidate = LOWEST_PORT + RANDOM.nextInt(ephemeralLow - LOWEST_PORT);
+                int candidate = LOWEST_PORT + RANDOM.nextInt(EPHEMERAL_LOW - LOWEST_PORT);
                 if (bindable(candidate) && HANDED_OUT.add(candidate)) {
                     return candidate;
                 }
